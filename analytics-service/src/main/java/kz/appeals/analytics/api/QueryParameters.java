@@ -1,0 +1,64 @@
+package kz.appeals.analytics.api;
+
+import kz.appeals.analytics.domain.ReportingPeriod;
+import kz.appeals.platform.problem.Problem;
+import kz.appeals.platform.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the metrics endpoints' path and query parameters. They arrive as text and are checked here, because a
+ * parameter the framework cannot convert becomes a bare 404, while a client deserves a 400 naming the parameter.
+ */
+final class QueryParameters {
+
+    /** Longer periods are no report anyone reads and would make one query join thousands of due dates. */
+    private static final long MAX_PERIOD_DAYS = 3 * 366;
+
+    private static final Pattern KATO = Pattern.compile("\\d{9}");
+
+    static String kato(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid(name, "required", name + " is required");
+        }
+        if (!KATO.matcher(value).matches()) {
+            throw invalid(name, "pattern", name + " must be a KATO code of 9 digits");
+        }
+        return value;
+    }
+
+    static ReportingPeriod period(String fromText, String toText) {
+        LocalDate from = day("from", fromText);
+        LocalDate to = day("to", toText);
+        if (to.isBefore(from)) {
+            throw invalid("to", "range", "to must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_PERIOD_DAYS) {
+            throw invalid("to", "range", "the period may span at most " + MAX_PERIOD_DAYS + " days");
+        }
+        return new ReportingPeriod(from, to);
+    }
+
+    private static LocalDate day(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid(name, "required", name + " is required");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "type", name + " must be a date such as 2026-11-23");
+        }
+    }
+
+    private static ProblemException invalid(String field, String code, String message) {
+        return new ProblemException(new Problem(Problem.typeUri("validation"), "Request is not valid", 400, message,
+                null, List.of(new Problem.FieldError(field, code, message))));
+    }
+
+    private QueryParameters() {
+    }
+}

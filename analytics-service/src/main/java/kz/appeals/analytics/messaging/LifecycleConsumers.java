@@ -1,0 +1,68 @@
+package kz.appeals.analytics.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import kz.appeals.analytics.domain.AppealFact;
+import kz.appeals.analytics.service.FactRecorder;
+import kz.appeals.contracts.EventType;
+import kz.appeals.contracts.Topics;
+import kz.appeals.platform.inbox.InboxProcessor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One consumer per lifecycle topic, all feeding the same facts. The topics are read independently, so an appeal's
+ * events meet the fact in any order; {@link AppealFact} is built for that.
+ */
+@ApplicationScoped
+public class LifecycleConsumers {
+
+    /** The inbox's consumer name, which is also the Kafka consumer group. */
+    static final String CONSUMER = "analytics-service";
+
+    private static final Set<EventType> INTAKE_TYPES = mergedTypesOf(Topics.INTAKE);
+    private static final Set<EventType> ROUTING_TYPES = mergedTypesOf(Topics.ROUTING);
+    private static final Set<EventType> RESPONSE_TYPES = mergedTypesOf(Topics.RESPONSE);
+    private static final Set<EventType> ESCALATION_TYPES = mergedTypesOf(Topics.ESCALATION);
+
+    private final InboxProcessor inboxProcessor;
+    private final FactRecorder recorder;
+
+    public LifecycleConsumers(InboxProcessor inboxProcessor, FactRecorder recorder) {
+        this.inboxProcessor = inboxProcessor;
+        this.recorder = recorder;
+    }
+
+    @Incoming("intake-events")
+    @Blocking
+    public void onIntakeEvent(ConsumerRecord<String, String> record) {
+        inboxProcessor.process(CONSUMER, record, INTAKE_TYPES, recorder::record);
+    }
+
+    @Incoming("routing-events")
+    @Blocking
+    public void onRoutingEvent(ConsumerRecord<String, String> record) {
+        inboxProcessor.process(CONSUMER, record, ROUTING_TYPES, recorder::record);
+    }
+
+    @Incoming("response-events")
+    @Blocking
+    public void onResponseEvent(ConsumerRecord<String, String> record) {
+        inboxProcessor.process(CONSUMER, record, RESPONSE_TYPES, recorder::record);
+    }
+
+    @Incoming("escalation-events")
+    @Blocking
+    public void onEscalationEvent(ConsumerRecord<String, String> record) {
+        inboxProcessor.process(CONSUMER, record, ESCALATION_TYPES, recorder::record);
+    }
+
+    private static Set<EventType> mergedTypesOf(String topic) {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        AppealFact.MERGED_TYPES.stream().filter(type -> type.topic().equals(topic)).forEach(types::add);
+        return types;
+    }
+}

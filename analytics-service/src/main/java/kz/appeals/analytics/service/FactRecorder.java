@@ -1,0 +1,23 @@
+package kz.appeals.analytics.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.appeals.contracts.AppealEvents.AppealEvent;
+import kz.appeals.platform.inbox.IncomingEvent;
+
+/** Merges a lifecycle event into its appeal's fact, inside the inbox transaction that deduplicates it. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class FactRecorder {
+
+    private final AppealFactRepository facts;
+
+    public FactRecorder(AppealFactRepository facts) {
+        this.facts = facts;
+    }
+
+    public void record(IncomingEvent event) {
+        AppealEvent data = event.dataAs(AppealEvent.class);
+        facts.lockOrCreate(data.appealId(), data.occurredAt()).apply(data);
+    }
+}

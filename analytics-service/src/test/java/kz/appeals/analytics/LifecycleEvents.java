@@ -1,0 +1,98 @@
+package kz.appeals.analytics;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import kz.appeals.contracts.AppealEvents.AppealEvent;
+import kz.appeals.contracts.AppealEvents.AppealType;
+import kz.appeals.contracts.AppealEvents.Answered;
+import kz.appeals.contracts.AppealEvents.Body;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.AppealEvents.Language;
+import kz.appeals.contracts.AppealEvents.Location;
+import kz.appeals.contracts.AppealEvents.Outcome;
+import kz.appeals.contracts.AppealEvents.Redirected;
+import kz.appeals.contracts.AppealEvents.Routed;
+import kz.appeals.contracts.AppealEvents.RoutingMethod;
+import kz.appeals.contracts.AppealEvents.Submitted;
+import kz.appeals.contracts.ContractJson;
+import kz.appeals.contracts.EventType;
+import kz.appeals.testing.KafkaProbe;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Lifecycle events as the other services publish them, sent to the real test broker. Every test uses its own
+ * appeal ids and its own (random) territory codes, because the database and topics are shared within a run.
+ */
+public final class LifecycleEvents {
+
+    public static final LocalDate REGISTERED = LocalDate.of(2026, 11, 23);
+    public static final String RECEIPT = "KZ-20261123-000417";
+
+    /** Sends the event on its topic with a new CloudEvents id, which it returns. */
+    public static UUID send(KafkaProbe probe, AppealEvent event) {
+        UUID eventId = UUID.randomUUID();
+        send(probe, event, eventId);
+        return eventId;
+    }
+
+    public static void send(KafkaProbe probe, AppealEvent event, UUID eventId) {
+        EventType type = EventType.of(event.getClass());
+        probe.send(type.topic(), event.subject(), KafkaProbe.cloudEventHeaders(type, eventId, event.subject()),
+                json(event));
+    }
+
+    public static Submitted submitted(UUID appeal, String settlementKato) {
+        Instant at = Instant.parse("2026-11-23T04:12:00Z");
+        return new Submitted(appeal, RECEIPT, AppealType.APPLICATION, "roads", "Pothole near school No. 2",
+                Language.ru, new Location(settlementKato, null, null, null), "egov", "ab".repeat(32), false, 0, at,
+                REGISTERED, at);
+    }
+
+    public static Routed routed(UUID appeal, String ruralDistrictKato, String regionKato) {
+        return routed(appeal, ruralDistrictKato, regionKato, REGISTERED);
+    }
+
+    public static Routed routed(UUID appeal, String ruralDistrictKato, String regionKato, LocalDate registrationDay) {
+        return new Routed(appeal, RECEIPT, ruralBody(ruralDistrictKato), ruralDistrictKato, null, regionKato,
+                RoutingMethod.KATO, "by location", AppealType.APPLICATION, "roads", "Pothole near school No. 2",
+                Language.ru, registrationDay,
+                registrationDay.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3600));
+    }
+
+    public static Redirected redirected(UUID appeal, String ruralDistrictKato, String regionKato, Instant at) {
+        return new Redirected(appeal, RECEIPT, ruralBody(ruralDistrictKato),
+                new Body("UT-" + ruralDistrictKato, BodyLevel.UTILITY, null, "Су арнасы", "Водоканал"),
+                ruralDistrictKato, null, regionKato, RoutingMethod.MANUAL, "water mains", AppealType.APPLICATION,
+                "water", "Pothole near school No. 2", Language.ru, REGISTERED, at);
+    }
+
+    public static Answered answered(UUID appeal, String ruralDistrictKato, Instant at) {
+        return new Answered(appeal, "RD-" + ruralDistrictKato, Outcome.SATISFIED, Language.ru, "Repaired", 1,
+                "officer-1", at);
+    }
+
+    /** A 9-digit code no sample territory uses with any real chance. */
+    public static String randomKato() {
+        return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000L));
+    }
+
+    private static Body ruralBody(String ruralDistrictKato) {
+        return new Body("RD-" + ruralDistrictKato, BodyLevel.RURAL_DISTRICT, ruralDistrictKato,
+                "Ауылдық округ әкімінің аппараты", "Аппарат акима сельского округа");
+    }
+
+    private static String json(AppealEvent event) {
+        try {
+            return ContractJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private LifecycleEvents() {
+    }
+}

@@ -1,0 +1,136 @@
+package kz.appeals.analytics.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import kz.appeals.analytics.Eventually;
+import kz.appeals.contracts.Topics;
+import kz.appeals.platform.security.Roles;
+import kz.appeals.testing.KafkaProbe;
+import kz.appeals.testing.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static kz.appeals.analytics.LifecycleEvents.answered;
+import static kz.appeals.analytics.LifecycleEvents.randomKato;
+import static kz.appeals.analytics.LifecycleEvents.routed;
+import static kz.appeals.analytics.LifecycleEvents.send;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class RuralDistrictMetricsResourceTest {
+
+    private static final String ONE = "/api/v1/metrics/rural-districts/{kato}";
+    private static final String LIST = "/api/v1/metrics/rural-districts";
+
+    @Test
+    void listsTheRuralDistrictsOfARegionByKatoCode() {
+        String region = randomKato();
+        String first = "1" + randomKato().substring(1);
+        String second = "2" + randomKato().substring(1);
+        UUID late = UUID.randomUUID();
+        try (KafkaProbe probe = new KafkaProbe(Topics.ROUTING)) {
+            send(probe, routed(UUID.randomUUID(), second, region));
+            send(probe, routed(UUID.randomUUID(), second, region));
+            send(probe, routed(UUID.randomUUID(), first, region, LocalDate.of(2026, 11, 2)));
+            send(probe, routed(late, first, region, LocalDate.of(2026, 11, 2)));
+            // Registered 2 November: due by early December whatever the calendar, so January is late.
+            send(probe, answered(late, first, Instant.parse("2027-01-11T05:00:00Z")));
+        }
+
+        Eventually.await(() -> list(region).extract().<List<Integer>>path("answered"), List.of(1, 0)::equals,
+                "both districts of " + region + " counted");
+        list(region)
+                .body("ruralDistrictKato", contains(first, second))
+                .body("received", contains(2, 2))
+                .body("answeredOnTime", contains(0, 0))
+                .body("period.from", contains("2026-11-01", "2026-11-01"))
+                .body("satisfactionRate", contains(nullValue(), nullValue()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Roles.ANALYST, Roles.ADMIN, Roles.PRESIDENTIAL_ADMINISTRATION, Roles.REGION_AKIMAT,
+            Roles.DISTRICT_AKIMAT})
+    void theRolesThatReadMetricsGetZerosForADistrictWithoutAppeals(String role) {
+        String kato = randomKato();
+        given().auth().oauth2(Tokens.forOffice(role, kato))
+                .queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get(ONE, kato)
+                .then().statusCode(200)
+                .body("ruralDistrictKato", equalTo(kato))
+                .body("received", equalTo(0))
+                .body("satisfactionRate", nullValue());
+    }
+
+    @Test
+    void withoutATokenIs401() {
+        given().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get(ONE, randomKato())
+                .then().statusCode(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Roles.FRONTEND, Roles.AKIM_OFFICE, Roles.OPERATOR})
+    void otherRolesGet403(String role) {
+        given().auth().oauth2(Tokens.forRole(role))
+                .queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get(ONE, randomKato())
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aKatoCodeThatIsNotNineDigitsIs400() {
+        asAnalyst().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get(ONE, "19423000")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors[0].field", equalTo("kato"))
+                .body("errors[0].code", equalTo("pattern"));
+        asAnalyst().queryParam("regionKato", "19000000A").queryParam("from", "2026-11-01")
+                .queryParam("to", "2026-11-30")
+                .get(LIST)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("regionKato"));
+    }
+
+    @Test
+    void aMissingOrInvalidPeriodIs400() {
+        String kato = randomKato();
+        expectInvalid(asAnalyst().queryParam("to", "2026-11-30").get(ONE, kato), "from", "required");
+        expectInvalid(asAnalyst().queryParam("from", "2026-11-31").queryParam("to", "2026-12-01").get(ONE, kato),
+                "from", "type");
+        expectInvalid(asAnalyst().queryParam("from", "2026-12-01").queryParam("to", "2026-11-30").get(ONE, kato),
+                "to", "range");
+        expectInvalid(asAnalyst().queryParam("from", "2020-01-01").queryParam("to", "2026-11-30").get(ONE, kato),
+                "to", "range");
+        expectInvalid(asAnalyst().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30").get(LIST),
+                "regionKato", "required");
+    }
+
+    private static void expectInvalid(Response response, String field, String code) {
+        response.then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].code", equalTo(code));
+    }
+
+    private static RequestSpecification asAnalyst() {
+        return given().auth().oauth2(Tokens.forRole(Roles.ANALYST));
+    }
+
+    private static ValidatableResponse list(String region) {
+        return asAnalyst().queryParam("regionKato", region)
+                .queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get(LIST)
+                .then().statusCode(200);
+    }
+}

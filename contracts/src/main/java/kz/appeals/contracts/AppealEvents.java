@@ -1,0 +1,115 @@
+package kz.appeals.contracts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The {@code data} of every lifecycle event. Public topics carry no personal data: the applicant appears only as a
+ * keyed-hash pseudonym ({@code applicantRef}); people acting for a body appear as their account reference.
+ * Optional fields are {@code null} when absent and may be added within a version; nothing is ever removed.
+ */
+public final class AppealEvents {
+
+    /** Common shape: every event is about one appeal (its CloudEvents subject) and says when it happened. */
+    public sealed interface AppealEvent extends ContractEvent permits Submitted, Routed, Redirected, NeedsTriage,
+            Acknowledged, Extended, RedirectRequested, Answered, Rated, Reopened, DeadlineWarning, DeemedRefused,
+            Escalated {
+        UUID appealId();
+
+        @Override
+        default String subject() {
+            return appealId().toString();
+        }
+    }
+
+    /** A territorial or sectoral body that answers appeals, e.g. a rural district akim's office. */
+    public record Body(String code, BodyLevel level, String katoCode, String nameKk, String nameRu) {
+    }
+
+    public enum BodyLevel {
+        RURAL_DISTRICT, DISTRICT_AKIMAT, REGION_AKIMAT, PRESIDENTIAL_ADMINISTRATION, UTILITY, NATIONAL_AGENCY
+    }
+
+    /** Where the problem is (not where the applicant lives). At least one of the three is present. */
+    public record Location(String katoCode, Double latitude, Double longitude, String addressText) {
+    }
+
+    public enum AppealType {APPLICATION, COMPLAINT, PROPOSAL, REQUEST, RESPONSE, REPORT}
+
+    public enum Language {kk, ru, en}
+
+    public enum RoutingMethod {KATO, COORDINATES, ADDRESS, CATEGORY, MANUAL}
+
+    public enum Outcome {SATISFIED, PARTIALLY_SATISFIED, REFUSED, EXPLAINED}
+
+    public enum WarningThreshold {HALF_TERM, THREE_QUARTERS_TERM, ONE_WORKING_DAY_LEFT}
+
+    /** Accepted and registered by intake (APPK Art. 64). */
+    public record Submitted(UUID appealId, String receiptNumber, AppealType appealType, String categoryCode,
+                            String description, Language language, Location location, String channel,
+                            String applicantRef, boolean anonymousSignal, int attachmentCount,
+                            Instant registeredAt, LocalDate registrationDay, Instant occurredAt)
+            implements AppealEvent {
+    }
+
+    /** Routing chose the body that must answer; carries what the body's inbox needs to show. */
+    public record Routed(UUID appealId, String receiptNumber, Body body, String ruralDistrictKato, String districtKato,
+                         String regionKato, RoutingMethod method, String reason, AppealType appealType,
+                         String categoryCode, String description, Language language, LocalDate registrationDay,
+                         Instant occurredAt) implements AppealEvent {
+    }
+
+    /** The first body said "not ours"; routing chose another (APPK Art. 76: within 3 working days). */
+    public record Redirected(UUID appealId, String receiptNumber, Body fromBody, Body body, String ruralDistrictKato,
+                             String districtKato, String regionKato, RoutingMethod method, String reason,
+                             AppealType appealType, String categoryCode, String description, Language language,
+                             LocalDate registrationDay, Instant occurredAt) implements AppealEvent {
+    }
+
+    /** No rule could choose a body: an operator must assign one. */
+    public record NeedsTriage(UUID appealId, String receiptNumber, String reason, Instant occurredAt)
+            implements AppealEvent {
+    }
+
+    public record Acknowledged(UUID appealId, String bodyCode, String actorRef, Instant occurredAt)
+            implements AppealEvent {
+    }
+
+    /** The head of the body extended the term (APPK Art. 76: at most two months in total). */
+    public record Extended(UUID appealId, String bodyCode, LocalDate newDueDate, String reason, String actorRef,
+                           Instant occurredAt) implements AppealEvent {
+    }
+
+    public record RedirectRequested(UUID appealId, String bodyCode, String reason, String actorRef,
+                                    Instant occurredAt) implements AppealEvent {
+    }
+
+    public record Answered(UUID appealId, String bodyCode, Outcome outcome, Language language, String text,
+                           int cycle, String actorRef, Instant occurredAt) implements AppealEvent {
+    }
+
+    public record Rated(UUID appealId, String bodyCode, boolean satisfied, String comment, int cycle,
+                        Instant occurredAt) implements AppealEvent {
+    }
+
+    public record Reopened(UUID appealId, String bodyCode, String reason, int cycle, Instant occurredAt)
+            implements AppealEvent {
+    }
+
+    public record DeadlineWarning(UUID appealId, String bodyCode, BodyLevel level, WarningThreshold threshold,
+                                  LocalDate dueDate, Instant occurredAt) implements AppealEvent {
+    }
+
+    /** No decision in time: deemed refused from the day the term expired (APPK Art. 91(2)). */
+    public record DeemedRefused(UUID appealId, String bodyCode, BodyLevel level, LocalDate dueDate,
+                                Instant occurredAt) implements AppealEvent {
+    }
+
+    public record Escalated(UUID appealId, Body fromBody, Body toBody, LocalDate lapsedDueDate, LocalDate newDueDate,
+                            Instant occurredAt) implements AppealEvent {
+    }
+
+    private AppealEvents() {
+    }
+}

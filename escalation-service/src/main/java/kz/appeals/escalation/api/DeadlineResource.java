@@ -1,0 +1,62 @@
+package kz.appeals.escalation.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import kz.appeals.escalation.service.DeadlineQueries;
+import kz.appeals.escalation.service.DeadlineQueries.DeadlineView;
+import kz.appeals.platform.problem.Problem;
+import kz.appeals.platform.problem.ProblemException;
+import kz.appeals.platform.security.Caller;
+import kz.appeals.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The statutory clock of an appeal. An akim's office sees only its own body's deadlines; another body's deadline
+ * answers 404 like one that does not exist.
+ */
+@Path("/api/v1/deadlines")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Deadlines", description = "Due dates and status of appeals under APPK Art. 76 and 91")
+public class DeadlineResource {
+
+    /** Roles that oversee every body, so are not limited to the KATO code in their token. */
+    private static final List<String> OVERSIGHT_ROLES = List.of(Roles.DISTRICT_AKIMAT, Roles.REGION_AKIMAT,
+            Roles.PRESIDENTIAL_ADMINISTRATION, Roles.ANALYST, Roles.ADMIN);
+
+    private final DeadlineQueries queries;
+    private final Caller caller;
+
+    public DeadlineResource(DeadlineQueries queries, Caller caller) {
+        this.queries = queries;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{appealId}")
+    @RolesAllowed({Roles.AKIM_OFFICE, Roles.DISTRICT_AKIMAT, Roles.REGION_AKIMAT, Roles.PRESIDENTIAL_ADMINISTRATION,
+            Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "The appeal's due date, status, working days left and answer cycle")
+    public DeadlineView deadline(@PathParam("appealId") UUID appealId) {
+        return queries.find(appealId, officeScope())
+                .orElseThrow(() -> ProblemException.notFound("No deadline for appeal " + appealId));
+    }
+
+    private Optional<String> officeScope() {
+        if (OVERSIGHT_ROLES.stream().anyMatch(caller::hasRole)) {
+            return Optional.empty();
+        }
+        return Optional.of(caller.katoCode()
+                .filter(code -> code.matches("\\d{9}"))
+                .orElseThrow(() -> new ProblemException(Problem.of(403, "no-office", "Forbidden",
+                        "The token carries no 9-digit '" + Caller.KATO_CLAIM + "' claim naming the caller's body"))));
+    }
+}

@@ -1,0 +1,83 @@
+package kz.appeals.escalation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.appeals.appk.DeadlinePolicy;
+import kz.appeals.contracts.AppealEvents.Answered;
+import kz.appeals.contracts.AppealEvents.Extended;
+import kz.appeals.contracts.AppealEvents.Redirected;
+import kz.appeals.contracts.AppealEvents.Reopened;
+import kz.appeals.contracts.AppealEvents.Routed;
+import kz.appeals.contracts.AppealEvents.Submitted;
+import kz.appeals.escalation.domain.AnsweringBody;
+import kz.appeals.escalation.domain.Deadline;
+import kz.appeals.platform.inbox.IncomingEvent;
+import kz.appeals.platform.inbox.UnprocessableEventException;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Applies what intake, routing and response report to the appeal's clock. Runs inside the inbox transaction, so
+ * each event takes effect once, together with its inbox row.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class DeadlineService {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineService.class);
+
+    private final DeadlineRepository deadlines;
+    private final DeadlinePolicy policy;
+    private final Clock clock;
+
+    public DeadlineService(DeadlineRepository deadlines, DeadlinePolicy policy, Clock clock) {
+        this.deadlines = deadlines;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public void apply(IncomingEvent event) {
+        Instant now = clock.instant();
+        switch (event.type()) {
+            case SUBMITTED -> {
+                Submitted submitted = event.dataAs(Submitted.class);
+                lock(submitted.appealId(), now).registered(submitted.registrationDay(), policy, now);
+            }
+            case ROUTED -> {
+                Routed routed = event.dataAs(Routed.class);
+                lock(routed.appealId(), now).assignedTo(AnsweringBody.of(routed.body()), routed.districtKato(),
+                        routed.registrationDay(), policy, now);
+            }
+            case REDIRECTED -> {
+                Redirected redirected = event.dataAs(Redirected.class);
+                lock(redirected.appealId(), now).assignedTo(AnsweringBody.of(redirected.body()),
+                        redirected.districtKato(), redirected.registrationDay(), policy, now);
+            }
+            case ANSWERED -> {
+                Answered answered = event.dataAs(Answered.class);
+                lock(answered.appealId(), now).answered(answered.cycle(), policy, now);
+            }
+            case EXTENDED -> {
+                Extended extended = event.dataAs(Extended.class);
+                lock(extended.appealId(), now).extended(extended.bodyCode(), extended.newDueDate(), policy, now)
+                        .ifPresent(rejected -> LOG.warnf("Extension of appeal %s by %s to %s not applied, the "
+                                        + "statutory due date stands: %s", extended.appealId(), extended.bodyCode(),
+                                extended.newDueDate(), rejected.explanation()));
+            }
+            case REOPENED -> {
+                Reopened reopened = event.dataAs(Reopened.class);
+                // A reopening is received like a new appeal: APPK Art. 64 gives the day its new term counts from.
+                lock(reopened.appealId(), now).reopened(reopened.cycle(),
+                        policy.calendar().registrationDay(reopened.occurredAt()), policy, now);
+            }
+            default -> throw new UnprocessableEventException("escalation-service does not handle " + event.type());
+        }
+    }
+
+    private Deadline lock(UUID appealId, Instant now) {
+        return deadlines.lockOrStart(appealId, now);
+    }
+}

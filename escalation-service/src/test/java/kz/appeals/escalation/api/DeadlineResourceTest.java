@@ -1,0 +1,72 @@
+package kz.appeals.escalation.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import kz.appeals.appk.AppkTerms;
+import kz.appeals.contracts.Topics;
+import kz.appeals.platform.security.Roles;
+import kz.appeals.testing.KafkaProbe;
+import kz.appeals.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static kz.appeals.escalation.support.DeadlineApi.deadline;
+import static kz.appeals.escalation.support.Eventually.eventually;
+import static kz.appeals.escalation.support.LifecycleEvents.OTHER_RURAL_DISTRICT;
+import static kz.appeals.escalation.support.LifecycleEvents.RURAL_DISTRICT;
+import static kz.appeals.escalation.support.LifecycleEvents.routed;
+import static kz.appeals.escalation.support.LifecycleEvents.send;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class DeadlineResourceTest {
+
+    private static String bearer(String token) {
+        return Tokens.bearer(token);
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401() {
+        given().get("/api/v1/deadlines/{id}", UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
+    void rolesOutsideTheOversightChainGet403() {
+        for (String role : new String[]{Roles.FRONTEND, Roles.OPERATOR}) {
+            given().header("Authorization", bearer(Tokens.forRole(role)))
+                    .get("/api/v1/deadlines/{id}", UUID.randomUUID()).then().statusCode(403);
+        }
+    }
+
+    @Test
+    void anUnknownAppealIs404ProblemJson() {
+        deadline(UUID.randomUUID()).statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", bearer(Tokens.forRole(Roles.ANALYST)))
+                .get("/api/v1/deadlines/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void anAkimsOfficeSeesOnlyItsOwnBodysDeadlines() {
+        UUID appealId = UUID.randomUUID();
+        try (KafkaProbe sender = new KafkaProbe(Topics.ESCALATION)) {
+            send(sender, routed(appealId, RURAL_DISTRICT, LocalDate.now(AppkTerms.NATIONAL_OFFSET)));
+        }
+        eventually(() -> deadline(appealId).statusCode(200));
+
+        given().header("Authorization", bearer(Tokens.forOffice(Roles.AKIM_OFFICE, RURAL_DISTRICT)))
+                .get("/api/v1/deadlines/{id}", appealId).then().statusCode(200)
+                .body("bodyCode", equalTo("rural-akim:" + RURAL_DISTRICT));
+        given().header("Authorization", bearer(Tokens.forOffice(Roles.AKIM_OFFICE, OTHER_RURAL_DISTRICT)))
+                .get("/api/v1/deadlines/{id}", appealId).then().statusCode(404);
+        given().header("Authorization", bearer(Tokens.forRole(Roles.AKIM_OFFICE)))
+                .get("/api/v1/deadlines/{id}", appealId).then().statusCode(403)
+                .contentType("application/problem+json");
+        for (String role : new String[]{Roles.DISTRICT_AKIMAT, Roles.REGION_AKIMAT,
+                Roles.PRESIDENTIAL_ADMINISTRATION, Roles.ANALYST}) {
+            given().header("Authorization", bearer(Tokens.forRole(role)))
+                    .get("/api/v1/deadlines/{id}", appealId).then().statusCode(200);
+        }
+    }
+}

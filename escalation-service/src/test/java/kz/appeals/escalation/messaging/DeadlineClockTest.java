@@ -1,0 +1,221 @@
+package kz.appeals.escalation.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import kz.appeals.appk.AppkTerms;
+import kz.appeals.appk.DeadlinePolicy;
+import kz.appeals.appk.WorkingCalendar;
+import kz.appeals.contracts.AppealEvents.Extended;
+import kz.appeals.contracts.AppealEvents.Routed;
+import kz.appeals.contracts.CloudEventHeaders;
+import kz.appeals.contracts.EventType;
+import kz.appeals.contracts.Topics;
+import kz.appeals.testing.KafkaProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static kz.appeals.escalation.support.DeadlineApi.deadline;
+import static kz.appeals.escalation.support.Eventually.eventually;
+import static kz.appeals.escalation.support.LifecycleEvents.DISTRICT;
+import static kz.appeals.escalation.support.LifecycleEvents.OTHER_RURAL_DISTRICT;
+import static kz.appeals.escalation.support.LifecycleEvents.RURAL_DISTRICT;
+import static kz.appeals.escalation.support.LifecycleEvents.answered;
+import static kz.appeals.escalation.support.LifecycleEvents.redirected;
+import static kz.appeals.escalation.support.LifecycleEvents.routed;
+import static kz.appeals.escalation.support.LifecycleEvents.send;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Lifecycle events from the real test broker applied to the real test database, and the lapses they lead to. */
+@QuarkusTest
+class DeadlineClockTest {
+
+    private static final DeadlinePolicy POLICY = new DeadlinePolicy(WorkingCalendar.bundled());
+    private static KafkaProbe sender;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeAll
+    static void openProbe() {
+        sender = new KafkaProbe(Topics.ESCALATION);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        sender.close();
+    }
+
+    private static LocalDate todayInKazakhstan() {
+        return LocalDate.now(AppkTerms.NATIONAL_OFFSET);
+    }
+
+    @Test
+    void aRoutedAppealRunsFifteenWorkingDaysFromItsRegistration() {
+        UUID appealId = UUID.randomUUID();
+        LocalDate registered = todayInKazakhstan();
+        LocalDate due = POLICY.answerDue(registered);
+        send(sender, routed(appealId, RURAL_DISTRICT, registered));
+
+        eventually(() -> deadline(appealId).statusCode(200)
+                .body("appealId", equalTo(appealId.toString()))
+                .body("bodyCode", equalTo("rural-akim:" + RURAL_DISTRICT))
+                .body("dueDate", equalTo(due.toString()))
+                .body("status", equalTo("RUNNING"))
+                .body("cycle", equalTo(1))
+                .body("workingDaysLeft", equalTo(POLICY.calendar().workingDaysBetween(todayInKazakhstan(), due))));
+    }
+
+    @Test
+    void anAnswerStopsTheClock() {
+        UUID appealId = UUID.randomUUID();
+        awaitProcessed(send(sender, routed(appealId, RURAL_DISTRICT, todayInKazakhstan())));
+        send(sender, answered(appealId, RURAL_DISTRICT, 1));
+
+        eventually(() -> deadline(appealId).statusCode(200)
+                .body("status", equalTo("STOPPED"))
+                .body("workingDaysLeft", nullValue()));
+    }
+
+    @Test
+    void anAnswerProcessedBeforeTheRoutingLeavesTheClockStopped() {
+        UUID appealId = UUID.randomUUID();
+        LocalDate registered = todayInKazakhstan();
+        awaitProcessed(send(sender, answered(appealId, RURAL_DISTRICT, 1)));
+        awaitProcessed(send(sender, routed(appealId, RURAL_DISTRICT, registered)));
+
+        deadline(appealId).statusCode(200)
+                .body("status", equalTo("STOPPED"))
+                .body("bodyCode", equalTo("rural-akim:" + RURAL_DISTRICT))
+                .body("dueDate", equalTo(POLICY.answerDue(registered).toString()));
+    }
+
+    @Test
+    void aRedirectMovesTheClockToTheNewBodyWithTheSameTerm() {
+        UUID appealId = UUID.randomUUID();
+        LocalDate registered = todayInKazakhstan();
+        send(sender, routed(appealId, RURAL_DISTRICT, registered));
+        send(sender, redirected(appealId, RURAL_DISTRICT, OTHER_RURAL_DISTRICT, registered));
+
+        eventually(() -> deadline(appealId).statusCode(200)
+                .body("bodyCode", equalTo("rural-akim:" + OTHER_RURAL_DISTRICT))
+                .body("dueDate", equalTo(POLICY.answerDue(registered).toString()))
+                .body("status", equalTo("RUNNING")));
+    }
+
+    @Test
+    void aRedeliveredEventTakesEffectOnce() {
+        UUID appealId = UUID.randomUUID();
+        LocalDate registered = todayInKazakhstan();
+        LocalDate due = POLICY.answerDue(registered);
+        LocalDate first = POLICY.calendar().addWorkingDays(due, 1);
+        LocalDate second = POLICY.calendar().addWorkingDays(due, 2);
+        String body = "rural-akim:" + RURAL_DISTRICT;
+        awaitProcessed(send(sender, routed(appealId, RURAL_DISTRICT, registered)));
+
+        Extended toFirst = new Extended(appealId, body, first, "Contractor needed", "head", Instant.now());
+        UUID firstId = send(sender, toFirst);
+        send(sender, new Extended(appealId, body, second, "Contractor late", "head", Instant.now()));
+        send(sender, toFirst, firstId);
+        // Queued behind the redelivery on the same partition: once it is applied, so is the redelivery.
+        awaitProcessed(send(sender, answered(appealId, RURAL_DISTRICT, 1)));
+
+        deadline(appealId).statusCode(200)
+                .body("status", equalTo("STOPPED"))
+                .body("dueDate", equalTo(second.toString()));
+    }
+
+    @Test
+    void aMalformedRecordIsDeadLetteredAndTheNextOneIsProcessed() {
+        UUID appealId = UUID.randomUUID();
+        String key = appealId.toString();
+        try (KafkaProbe deadLetters = new KafkaProbe(Topics.deadLetter("escalation"))) {
+            sender.send(Topics.ROUTING, key, KafkaProbe.cloudEventHeaders(EventType.ROUTED, UUID.randomUUID(), key),
+                    "{not json");
+            send(sender, routed(appealId, RURAL_DISTRICT, todayInKazakhstan()));
+
+            ConsumerRecord<String, String> parked = awaitDeadLetter(deadLetters, key);
+            assertEquals(EventType.ROUTED.wireName(), KafkaProbe.header(parked, CloudEventHeaders.TYPE));
+            String reason = KafkaProbe.header(parked, "dead-letter-reason");
+            assertTrue(reason != null && !reason.isBlank(), "reason header");
+        }
+        eventually(() -> deadline(appealId).statusCode(200).body("status", equalTo("RUNNING")));
+    }
+
+    @Test
+    void aLapsedTermIsDeemedRefusedAndEscalatedExactlyOnce() {
+        UUID appealId = UUID.randomUUID();
+        String subject = appealId.toString();
+        try (KafkaProbe escalations = new KafkaProbe(Topics.ESCALATION)) {
+            Routed longAgo = routed(appealId, RURAL_DISTRICT, LocalDate.parse("2025-01-06"));
+            UUID routedId = send(sender, longAgo);
+
+            ConsumerRecord<String, String> refused = escalations.await(
+                    KafkaProbe.ofType(EventType.DEEMED_REFUSED, subject), Duration.ofSeconds(30));
+            ConsumerRecord<String, String> escalated = escalations.await(
+                    KafkaProbe.ofType(EventType.ESCALATED, subject), Duration.ofSeconds(30));
+            // 15 working days after Monday 6 January 2025, with 7 January (Orthodox Christmas) off.
+            assertTrue(refused.value().contains("\"dueDate\":\"2025-01-28\""), refused.value());
+            assertTrue(refused.value().contains("\"bodyCode\":\"rural-akim:" + RURAL_DISTRICT + "\""), refused.value());
+            assertTrue(escalated.value().contains("\"code\":\"district-akimat:" + DISTRICT + "\""), escalated.value());
+            assertTrue(escalated.value().contains("\"level\":\"DISTRICT_AKIMAT\""), escalated.value());
+            assertTrue(escalated.value().contains("\"lapsedDueDate\":\"2025-01-28\""), escalated.value());
+            assertEquals("/kz/appeals/escalation", KafkaProbe.header(escalated, CloudEventHeaders.SOURCE));
+
+            send(sender, longAgo, routedId);
+            List<ConsumerRecord<String, String>> later = escalations.collect(Duration.ofSeconds(4)).stream()
+                    .filter(record -> subject.equals(record.key())).toList();
+            assertTrue(later.isEmpty(), "published again: " + later);
+        }
+        deadline(appealId).statusCode(200)
+                .body("status", equalTo("LAPSED"))
+                .body("dueDate", equalTo("2025-01-28"))
+                .body("workingDaysLeft", lessThan(0));
+    }
+
+    /** KafkaProbe.await checks the data against the schema, which a dead letter by definition fails. */
+    private static ConsumerRecord<String, String> awaitDeadLetter(KafkaProbe probe, String key) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        return eventually(() -> {
+            probe.collect(Duration.ofMillis(300)).stream().filter(record -> key.equals(record.key())).forEach(seen::add);
+            assertTrue(!seen.isEmpty(), "no dead letter yet");
+            return seen.get(0);
+        });
+    }
+
+    private void awaitProcessed(UUID eventId) {
+        eventually(() -> assertTrue(processed(eventId), "event " + eventId + " not processed yet"));
+    }
+
+    private boolean processed(UUID eventId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select count(*) from inbox_event where consumer = ? and event_id = ?")) {
+            statement.setString(1, LifecycleConsumers.CONSUMER_NAME);
+            statement.setObject(2, eventId);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package kz.appeals.intake.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import kz.appeals.intake.service.AppealSubmission;
+import kz.appeals.platform.problem.ProblemException;
+import kz.appeals.platform.security.Caller;
+import kz.appeals.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/appeals")
+@Tag(name = "Appeals", description = "Filing an appeal and reading its receipt")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppealResource {
+
+    private final AppealSubmission submission;
+    private final Caller caller;
+
+    public AppealResource(AppealSubmission submission, Caller caller) {
+        this.submission = submission;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FRONTEND)
+    @Operation(summary = "File an appeal",
+            description = "Registers the appeal (APPK Art. 64) and returns the receipt. A 201 means it is durable. "
+                    + "Retrying with the same Idempotency-Key and body returns the original receipt with 200.")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "200", description = "Same Idempotency-Key and body as an earlier request")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields (problem+json)")
+    @APIResponse(responseCode = "422", description = "Breaks a rule: unknown category or KATO code, bad IIN, reused key")
+    public Response submit(
+            @HeaderParam("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9._:-]{8,128}")
+            @Parameter(description = "Unique per appeal; reuse it only to retry") String idempotencyKey,
+            @NotNull @Valid SubmitAppealRequest request, UriInfo uri) {
+        AppealSubmission.Outcome outcome = submission.submit(request, idempotencyKey, caller.accountRef());
+        if (!outcome.created()) {
+            return Response.ok(outcome.receipt()).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(outcome.receipt().appealId().toString()).build())
+                .entity(outcome.receipt()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.FRONTEND)
+    @Operation(summary = "Read an appeal's receipt")
+    public AppealReceipt get(@PathParam("id") UUID id) {
+        return submission.find(id).orElseThrow(() -> ProblemException.notFound("No appeal " + id));
+    }
+}

@@ -1,0 +1,51 @@
+package kz.appeals.intake.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import kz.appeals.contracts.AppealEvents.AppealType;
+import kz.appeals.contracts.AppealEvents.Language;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(description = "An appeal as the citizen filed it through an e-government front end (APPK Art. 63).")
+public record SubmitAppealRequest(
+        @NotNull @Schema(description = "APPK appeal type") AppealType appealType,
+        @NotBlank @Size(max = 64) @Schema(description = "Code from GET /api/v1/categories", example = "roads") String categoryCode,
+        @NotBlank @Size(max = 4000) String description,
+        @NotNull @Schema(description = "Language of the appeal; the answer comes in it or in Kazakh") Language language,
+        @NotNull @Valid Location location,
+        @NotBlank @Size(max = 32) @Schema(example = "egov") String channel,
+        @NotNull @Valid Applicant applicant,
+        @Size(max = 10) List<@Valid @NotNull AttachmentMetadata> attachments) {
+
+    @Schema(description = "Where the problem is: at least one of katoCode, coordinates, addressText")
+    public record Location(
+            @Pattern(regexp = "\\d{9}") @Schema(description = "9-digit KATO settlement code", example = "631010001") String katoCode,
+            @DecimalMin("40.0") @DecimalMax("56.0") Double latitude,
+            @DecimalMin("46.0") @DecimalMax("88.0") Double longitude,
+            @Size(max = 500) String addressText) {
+    }
+
+    public record Applicant(
+            @NotNull @Pattern(regexp = "\\d{12}") @Schema(description = "Individual identification number") String iin,
+            @NotBlank @Size(max = 200) String fullName,
+            @NotNull @Pattern(regexp = "\\+7\\d{10}") @Schema(example = "+77011234567") String phone,
+            @Email @Size(max = 254) String email) {
+    }
+
+    public record AttachmentMetadata(
+            @NotNull @Size(max = 2048) @Pattern(regexp = "https://.+") String url,
+            @NotBlank @Size(max = 128) String mediaType,
+            @NotNull @Positive @Max(20_000_000) Long sizeBytes,
+            @NotNull @Pattern(regexp = "[0-9a-f]{64}") String sha256) {
+    }
+}

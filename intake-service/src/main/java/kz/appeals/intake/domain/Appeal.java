@@ -1,0 +1,81 @@
+package kz.appeals.intake.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import kz.appeals.contracts.AppealEvents.AppealType;
+import kz.appeals.contracts.AppealEvents.Language;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An appeal as registered (APPK Art. 63–64). The applicant's personal data never leaves this service. */
+@Entity
+@Table(name = "appeal")
+public class Appeal {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "receipt_number", nullable = false, unique = true)
+    public String receiptNumber;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "appeal_type", nullable = false)
+    public AppealType appealType;
+
+    @Column(name = "category_code", nullable = false)
+    public String categoryCode;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Language language;
+
+    @Column(name = "kato_code")
+    public String katoCode;
+
+    public Double latitude;
+
+    public Double longitude;
+
+    @Column(name = "address_text")
+    public String addressText;
+
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(name = "applicant_iin", nullable = false)
+    public String applicantIin;
+
+    @Column(name = "applicant_name", nullable = false)
+    public String applicantName;
+
+    @Column(name = "applicant_phone", nullable = false)
+    public String applicantPhone;
+
+    @Column(name = "applicant_email")
+    public String applicantEmail;
+
+    /** Keyed hash of the IIN: the only form of the applicant that other services see. */
+    @Column(name = "applicant_ref", nullable = false)
+    public String applicantRef;
+
+    @Column(name = "attachment_count", nullable = false)
+    public int attachmentCount;
+
+    @Column(name = "registered_at", nullable = false)
+    public Instant registeredAt;
+
+    @Column(name = "registration_day", nullable = false)
+    public LocalDate registrationDay;
+
+    @Column(name = "submitted_by", nullable = false)
+    public String submittedBy;
+}

@@ -1,0 +1,190 @@
+package kz.appeals.intake.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.appeals.appk.WorkingCalendar;
+import kz.appeals.contracts.AppealEvents;
+import kz.appeals.intake.api.AppealReceipt;
+import kz.appeals.intake.api.SubmitAppealRequest;
+import kz.appeals.intake.domain.Appeal;
+import kz.appeals.intake.domain.Attachment;
+import kz.appeals.intake.domain.Category;
+import kz.appeals.intake.domain.Iin;
+import kz.appeals.intake.domain.KnownSettlement;
+import kz.appeals.intake.domain.ReceiptNumber;
+import kz.appeals.platform.outbox.Outbox;
+import kz.appeals.platform.problem.Problem;
+import kz.appeals.platform.problem.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Registers an appeal: validates what bean validation cannot see, applies the Idempotency-Key, stores the appeal
+ * and its {@code submitted} event in one transaction. When this commits, the appeal is durable and its event will
+ * be published even if the service dies the next moment.
+ */
+@ApplicationScoped
+@Transactional
+public class AppealSubmission {
+
+    public record Outcome(AppealReceipt receipt, boolean created) {
+    }
+
+    private final AppealRepository appeals;
+    private final SettlementRepository settlements;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ApplicantPseudonyms pseudonyms;
+    private final WorkingCalendar calendar;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public AppealSubmission(AppealRepository appeals, SettlementRepository settlements,
+                            IdempotencyKeys idempotencyKeys, ApplicantPseudonyms pseudonyms,
+                            WorkingCalendar calendar, Outbox outbox, ObjectMapper json, Clock clock) {
+        this.appeals = appeals;
+        this.settlements = settlements;
+        this.idempotencyKeys = idempotencyKeys;
+        this.pseudonyms = pseudonyms;
+        this.calendar = calendar;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Outcome submit(SubmitAppealRequest request, String idempotencyKey, String client) {
+        rejectWhatTheRulesForbid(request);
+        UUID appealId = UUID.randomUUID();
+        if (idempotencyKey != null) {
+            Optional<IdempotencyKeys.Claimed> earlier =
+                    idempotencyKeys.claim(client, idempotencyKey, hash(request), appealId);
+            if (earlier.isPresent()) {
+                return new Outcome(replay(earlier.get(), hash(request)), false);
+            }
+        }
+        Appeal appeal = register(appealId, request, client);
+        outbox.record(submittedEvent(appeal));
+        return new Outcome(receiptOf(appeal), true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AppealReceipt> find(UUID appealId) {
+        return appeals.findByIdOptional(appealId).map(AppealSubmission::receiptOf);
+    }
+
+    private AppealReceipt replay(IdempotencyKeys.Claimed earlier, String requestHash) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw new ProblemException(new Problem(Problem.typeUri("idempotency-key-reused"),
+                    "Idempotency-Key already used for a different request", 422,
+                    "Send a new Idempotency-Key for a new appeal; reuse a key only to retry the same request.",
+                    null, List.of(new Problem.FieldError("Idempotency-Key", "reused", "Key bound to another body"))));
+        }
+        return appeals.findByIdOptional(earlier.appealId()).map(AppealSubmission::receiptOf)
+                .orElseThrow(() -> new IllegalStateException("Idempotency key points to a missing appeal"));
+    }
+
+    private Appeal register(UUID appealId, SubmitAppealRequest request, String client) {
+        Instant now = clock.instant();
+        Appeal appeal = new Appeal();
+        appeal.id = appealId;
+        appeal.registeredAt = now;
+        appeal.registrationDay = calendar.registrationDay(now);
+        appeal.receiptNumber = ReceiptNumber.of(now.atOffset(ZoneOffset.ofHours(5)).getYear(),
+                appeals.nextReceiptSequence());
+        appeal.appealType = request.appealType();
+        appeal.categoryCode = request.categoryCode();
+        appeal.description = request.description();
+        appeal.language = request.language();
+        appeal.katoCode = request.location().katoCode();
+        appeal.latitude = request.location().latitude();
+        appeal.longitude = request.location().longitude();
+        appeal.addressText = request.location().addressText();
+        appeal.channel = request.channel();
+        appeal.applicantIin = request.applicant().iin();
+        appeal.applicantName = request.applicant().fullName();
+        appeal.applicantPhone = request.applicant().phone();
+        appeal.applicantEmail = request.applicant().email();
+        appeal.applicantRef = pseudonyms.referenceFor(request.applicant().iin());
+        appeal.attachmentCount = request.attachments() == null ? 0 : request.attachments().size();
+        appeal.submittedBy = client;
+        appeals.persist(appeal);
+        if (request.attachments() != null) {
+            request.attachments().forEach(metadata -> {
+                Attachment attachment = new Attachment();
+                attachment.appealId = appealId;
+                attachment.url = metadata.url();
+                attachment.mediaType = metadata.mediaType();
+                attachment.sizeBytes = metadata.sizeBytes();
+                attachment.sha256 = metadata.sha256();
+                appeals.getEntityManager().persist(attachment);
+            });
+        }
+        return appeal;
+    }
+
+    private void rejectWhatTheRulesForbid(SubmitAppealRequest request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (Category.byCode(request.categoryCode()).isEmpty()) {
+            errors.add(new Problem.FieldError("categoryCode", "unknown", "Not a category of GET /api/v1/categories"));
+        }
+        Iin.check(request.applicant().iin()).ifPresent(problem -> errors.add(new Problem.FieldError(
+                "applicant.iin", "iin-" + problem.name().toLowerCase().replace('_', '-'), "Not a valid IIN")));
+        SubmitAppealRequest.Location location = request.location();
+        boolean hasCoordinates = location.latitude() != null && location.longitude() != null;
+        if (location.katoCode() == null && !hasCoordinates
+                && (location.addressText() == null || location.addressText().isBlank())) {
+            errors.add(new Problem.FieldError("location", "required",
+                    "Give a KATO code, coordinates (latitude and longitude) or an address"));
+        }
+        if ((location.latitude() == null) != (location.longitude() == null)) {
+            errors.add(new Problem.FieldError("location", "coordinates-incomplete",
+                    "Latitude and longitude go together"));
+        }
+        if (location.katoCode() != null) {
+            Optional<KnownSettlement> settlement = settlements.findByIdOptional(location.katoCode());
+            if (settlement.isEmpty() || !settlement.get().acceptsAppealsOn(calendar.registrationDay(clock.instant()))) {
+                errors.add(new Problem.FieldError("location.katoCode", "unknown",
+                        "No settlement with this KATO code in the current classifier"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(new Problem(Problem.typeUri("validation"), "Request is not valid", 422,
+                    "Invalid fields: " + String.join(", ", errors.stream().map(Problem.FieldError::field).toList()),
+                    null, errors));
+        }
+    }
+
+    private static AppealEvents.Submitted submittedEvent(Appeal appeal) {
+        return new AppealEvents.Submitted(appeal.id, appeal.receiptNumber, appeal.appealType, appeal.categoryCode,
+                appeal.description, appeal.language,
+                new AppealEvents.Location(appeal.katoCode, appeal.latitude, appeal.longitude, appeal.addressText),
+                appeal.channel, appeal.applicantRef, false, appeal.attachmentCount, appeal.registeredAt,
+                appeal.registrationDay, appeal.registeredAt);
+    }
+
+    private static AppealReceipt receiptOf(Appeal appeal) {
+        return new AppealReceipt(appeal.id, appeal.receiptNumber, appeal.registeredAt, appeal.registrationDay,
+                "REGISTERED");
+    }
+
+    private String hash(SubmitAppealRequest request) {
+        try {
+            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash the request", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package kz.appeals.platform.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+
+/** Insert-first deduplication: the first delivery of an event id to a consumer wins, inside the effect's transaction. */
+@ApplicationScoped
+public class Inbox {
+
+    private final EntityManager entityManager;
+
+    public Inbox(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * @return true if this is the first delivery. A concurrent duplicate waits on the key and then sees the
+     * winner's row, so it returns false only once the first delivery has committed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(String consumer, IncomingEvent event) {
+        return entityManager.createNativeQuery("""
+                        insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3)
+                        on conflict do nothing""")
+                .setParameter(1, consumer)
+                .setParameter(2, event.id())
+                .setParameter(3, event.type().wireName())
+                .executeUpdate() == 1;
+    }
+}

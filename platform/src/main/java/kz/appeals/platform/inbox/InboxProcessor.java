@@ -1,0 +1,65 @@
+package kz.appeals.platform.inbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import kz.appeals.contracts.EventType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import java.util.Set;
+
+/**
+ * The one way a service consumes a lifecycle record: read and validate it, skip types the consumer does not use,
+ * then record it in the inbox and apply its effect in one transaction. Transient failures (database restart,
+ * lock timeout) are retried with backoff; an {@link UnprocessableEventException} is thrown at once so that the
+ * messaging layer sends the record to the dead-letter topic and moves on.
+ */
+@ApplicationScoped
+public class InboxProcessor {
+
+    private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final Inbox inbox;
+
+    public InboxProcessor(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    public void process(String consumer, ConsumerRecord<String, String> record, Set<EventType> handledTypes,
+                        EventHandler handler) {
+        IncomingEvent event = CloudEventReader.read(record);
+        if (!handledTypes.contains(event.type())) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (inbox.firstDelivery(consumer, event)) {
+                        handler.handle(event);
+                    } else {
+                        LOG.debugf("%s already processed %s %s", consumer, event.type().wireName(), event.id());
+                    }
+                });
+                return;
+            } catch (UnprocessableEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new UnprocessableEventException("Gave up after " + attempt + " attempts: " + e, e);
+                }
+                LOG.warnf("%s failed on %s (attempt %d), retrying: %s", consumer, event.id(), attempt, e.toString());
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(5_000L, 100L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying", e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package kz.appeals.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import kz.appeals.contracts.CloudEventHeaders;
+import kz.appeals.contracts.EventType;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes committed outbox rows to Kafka in commit order and marks them published once the broker has
+ * acknowledged them. A transaction-scoped advisory lock lets exactly one replica relay at a time, which keeps
+ * each appeal's events in order; the others wait and take over if it dies. Delivery is at least once: a crash
+ * between the broker's acknowledgement and the commit of the mark republishes the batch, and consumers deduplicate
+ * by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration BACKOFF_AFTER_FAILURE = Duration.ofSeconds(1);
+
+    private final EntityManager entityManager;
+    private final OutboxConfig config;
+    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+
+    public OutboxRelay(EntityManager entityManager, OutboxConfig config) {
+        this.entityManager = entityManager;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.relayEnabled()) {
+            LOG.warn("Outbox relay disabled by configuration: events stay in the outbox table");
+            return;
+        }
+        producer = new KafkaProducer<>(producerSettings(), new StringSerializer(), new StringSerializer());
+        running = true;
+        worker = new Thread(this::relayUntilStopped, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Called after a commit that wrote outbox rows, so events leave at once instead of at the next poll. */
+    void wakeUp() {
+        wakeUps.offer(Boolean.TRUE);
+    }
+
+    private void relayUntilStopped() {
+        while (running) {
+            try {
+                int published = publishNextBatch();
+                if (published < config.batchSize()) {
+                    wakeUps.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay failed, retrying in %s: %s", BACKOFF_AFTER_FAILURE, e.getMessage());
+                sleepQuietly(BACKOFF_AFTER_FAILURE);
+            }
+        }
+    }
+
+    /** @return how many events were published (0 when another replica holds the relay lock) */
+    int publishNextBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean isRelayLeader = (Boolean) entityManager
+                    .createNativeQuery("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox-relay'))")
+                    .getSingleResult();
+            if (!isRelayLeader) {
+                return 0;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery("""
+                            select id, aggregateid, type, topic, cast(payload as text), occurred_at
+                            from outbox_event where published_at is null
+                            order by seq limit ?1
+                            for update skip locked""")
+                    .setParameter(1, config.batchSize())
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            sendAndAwaitAcknowledgement(rows);
+            List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
+            entityManager.createNativeQuery("update outbox_event set published_at = now() where id = any(?1)")
+                    .setParameter(1, ids.toArray(UUID[]::new))
+                    .executeUpdate();
+            return rows.size();
+        });
+    }
+
+    private void sendAndAwaitAcknowledgement(List<Object[]> rows) throws Exception {
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            acknowledgements.add(producer.send(toRecord(row)));
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+            acknowledgement.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private ProducerRecord<String, String> toRecord(Object[] row) {
+        UUID id = (UUID) row[0];
+        String subject = (String) row[1];
+        String type = (String) row[2];
+        String topic = (String) row[3];
+        String payload = (String) row[4];
+        Instant occurredAt = toInstant(row[5]);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, payload);
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(record, CloudEventHeaders.ID, id.toString());
+        header(record, CloudEventHeaders.SOURCE, config.source());
+        header(record, CloudEventHeaders.TYPE, type);
+        header(record, CloudEventHeaders.SUBJECT, subject);
+        header(record, CloudEventHeaders.TIME, occurredAt.toString());
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        EventType.fromWireName(type).ifPresent(known -> header(record, CloudEventHeaders.DATA_SCHEMA,
+                "https://appeals.kz/schemas/" + known.resourceName() + ".schema.json"));
+        return record;
+    }
+
+    private static Instant toInstant(Object column) {
+        if (column instanceof Instant instant) {
+            return instant;
+        }
+        if (column instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) column).toInstant();
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, Object> producerSettings() {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 15_000),
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
+    }
+
+    /** Deletes rows long since published; unpublished rows are never touched. */
+    @Scheduled(every = "${appeals.outbox.cleanup-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deleteOldPublishedRows() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("delete from outbox_event where published_at < ?1")
+                .setParameter(1, Timestamp.from(Instant.now().minus(config.retainPublished())))
+                .executeUpdate());
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package kz.appeals.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every error leaves every service as {@code application/problem+json}; nothing internal leaks into it. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBean(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), code(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return respond(new Problem(Problem.typeUri("validation"), "Request is not valid", 400,
+                "Invalid fields: " + fields, null, errors), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(new Problem(Problem.typeUri("malformed-json"), "Body is not valid JSON", 400,
+                e.getOriginalMessage(), null, List.of()), uri);
+    }
+
+    /** Declared for this exact type because Quarkus ships its own mapper for it, which would otherwise win. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return wrongJsonShape(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongJsonShape(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String code = e instanceof UnrecognizedPropertyException ? "unknown"
+                : e instanceof InvalidFormatException || e instanceof MismatchedInputException ? "type" : "invalid";
+        String message = e instanceof UnrecognizedPropertyException ? "Unknown field" : "Wrong type or format";
+        return respond(new Problem(Problem.typeUri("validation"), "Request is not valid", 400,
+                message + ": " + field, null, List.of(new Problem.FieldError(field, code, message))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        Problem problem = Problem.of(status, slug(title), title, status >= 500 ? null : e.getMessage());
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri.getPath()));
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("Unexpected failure on " + uri.getPath(), e);
+        return respond(Problem.of(500, "internal", "Internal error",
+                "The request could not be completed; it may be retried with the same Idempotency-Key."), uri);
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri.getPath())).build();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** The bean path without the resource method and parameter names, e.g. {@code applicant.iin}. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String code(ConstraintViolation<?> violation) {
+        String annotation = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return switch (annotation) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "required";
+            case "Size" -> "size";
+            case "Pattern" -> "pattern";
+            case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero" -> "range";
+            case "Email" -> "email";
+            default -> Character.toLowerCase(annotation.charAt(0)) + annotation.substring(1);
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package kz.appeals.response.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import kz.appeals.platform.problem.Problem;
+import kz.appeals.response.domain.AnswerLanguageException;
+import kz.appeals.response.domain.AppealStatus;
+import kz.appeals.response.domain.IllegalTransitionException;
+import kz.appeals.response.domain.OfficeAction;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.Set;
+
+/** The office's domain refusals as problem+json; everything else is rendered by the platform's mappers. */
+public class OfficeProblemMappers {
+
+    /** RFC 9457 problem with extension members, so that a client can offer the allowed actions at once. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TransitionProblem(String type, String title, int status, String detail, String instance,
+                                    AppealStatus currentStatus, OfficeAction attemptedAction,
+                                    Set<OfficeAction> allowedActions) {
+    }
+
+    @ServerExceptionMapper
+    public Response illegalTransition(IllegalTransitionException e, UriInfo uri) {
+        return Response.status(409).type(Problem.MEDIA_TYPE).entity(new TransitionProblem(
+                Problem.typeUri("illegal-transition"), "Action not allowed in the current status", 409,
+                e.getMessage(), uri.getPath(), e.current(), e.attempted(), e.allowed())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentUpdate(OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of(409, "concurrent-update", "Appeal changed meanwhile",
+                "Another account changed this appeal at the same time; reload it and decide again."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response answerLanguage(AnswerLanguageException e, UriInfo uri) {
+        return respond(new Problem(Problem.typeUri("validation"), "Request is not valid", 422, e.getMessage(), null,
+                List.of(new Problem.FieldError("language", "notAllowed", e.getMessage()))), uri);
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri.getPath())).build();
+    }
+}

@@ -1,0 +1,44 @@
+package kz.appeals.response.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import kz.appeals.contracts.EventType;
+import kz.appeals.platform.inbox.InboxProcessor;
+import kz.appeals.response.service.LifecycleEventService;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.Set;
+
+/**
+ * Reads the decisions of routing (which body answers) and escalation (which higher body oversees). A record that
+ * can never be applied fails here and the channel's dead-letter strategy parks it on appeals.dlq.response.
+ */
+@ApplicationScoped
+public class LifecycleConsumers {
+
+    /** The inbox key: deduplication is per consuming service, not per channel. */
+    static final String CONSUMER_NAME = "response-service";
+    static final Set<EventType> ROUTING_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED);
+    static final Set<EventType> ESCALATION_TYPES = Set.of(EventType.ESCALATED);
+
+    private final InboxProcessor inboxProcessor;
+    private final LifecycleEventService service;
+
+    public LifecycleConsumers(InboxProcessor inboxProcessor, LifecycleEventService service) {
+        this.inboxProcessor = inboxProcessor;
+        this.service = service;
+    }
+
+    @Incoming("routing-events")
+    @Blocking
+    public void onRoutingEvent(ConsumerRecord<String, String> record) {
+        inboxProcessor.process(CONSUMER_NAME, record, ROUTING_TYPES, service::apply);
+    }
+
+    @Incoming("escalation-events")
+    @Blocking
+    public void onEscalationEvent(ConsumerRecord<String, String> record) {
+        inboxProcessor.process(CONSUMER_NAME, record, ESCALATION_TYPES, service::apply);
+    }
+}

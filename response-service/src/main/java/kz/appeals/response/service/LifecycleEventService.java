@@ -1,0 +1,92 @@
+package kz.appeals.response.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.appeals.contracts.AppealEvents.Escalated;
+import kz.appeals.contracts.AppealEvents.Redirected;
+import kz.appeals.contracts.AppealEvents.Routed;
+import kz.appeals.contracts.EventType;
+import kz.appeals.platform.inbox.IncomingEvent;
+import kz.appeals.platform.inbox.UnprocessableEventException;
+import kz.appeals.response.domain.Appeal;
+import kz.appeals.response.domain.AppealAudit;
+import kz.appeals.response.domain.AppealEscalation;
+import kz.appeals.response.domain.Assignment;
+import kz.appeals.response.domain.Assignment.Kind;
+import org.jboss.logging.Logger;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Applies what other services decided about an appeal: routing puts it into a body's inbox or moves it, escalation
+ * records that a higher body oversees it. Runs inside the inbox transaction, so each event takes effect once.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class LifecycleEventService {
+
+    private static final Logger LOG = Logger.getLogger(LifecycleEventService.class);
+
+    private final AppealRepository appeals;
+    private final AppealAuditRepository audits;
+    private final AppealEscalationRepository escalations;
+
+    public LifecycleEventService(AppealRepository appeals, AppealAuditRepository audits,
+                               AppealEscalationRepository escalations) {
+        this.appeals = appeals;
+        this.audits = audits;
+        this.escalations = escalations;
+    }
+
+    public void apply(IncomingEvent event) {
+        switch (event.type()) {
+            case ROUTED -> assign(routed(event.dataAs(Routed.class), actor(event)));
+            case REDIRECTED -> assign(redirected(event.dataAs(Redirected.class), actor(event)));
+            case ESCALATED -> escalate(event.dataAs(Escalated.class));
+            default -> throw new UnprocessableEventException("response-service does not handle " + event.type());
+        }
+    }
+
+    private void assign(Assignment assignment) {
+        UUID appealId = assignment.appealId();
+        Optional<Appeal> known = appeals.findByIdOptional(appealId);
+        if (known.isEmpty()) {
+            Appeal appeal = Appeal.assigned(assignment);
+            appeals.persist(appeal);
+            audits.persist(new AppealAudit(appealId, appeal.arrival(assignment)));
+            return;
+        }
+        known.get().reassign(assignment).ifPresentOrElse(
+                change -> audits.persist(new AppealAudit(appealId, change)),
+                () -> LOG.debugf("%s of %s to %s changed no status", assignment.kind(), appealId,
+                        assignment.bodyCode()));
+    }
+
+    private void escalate(Escalated escalated) {
+        if (escalations.exists(escalated.appealId(), escalated.toBody().code())) {
+            return;
+        }
+        escalations.persist(new AppealEscalation(escalated.appealId(), escalated.fromBody().code(),
+                escalated.toBody().code(), escalated.toBody().level(), escalated.toBody().katoCode(),
+                escalated.occurredAt()));
+    }
+
+    private static Assignment routed(Routed e, String actor) {
+        return new Assignment(Kind.ROUTED, e.appealId(), e.receiptNumber(), e.body().code(), e.body().katoCode(),
+                e.ruralDistrictKato(), e.districtKato(), e.regionKato(), e.categoryCode(), e.appealType(),
+                e.language(), e.description(), e.registrationDay(), e.reason(), actor, e.occurredAt());
+    }
+
+    private static Assignment redirected(Redirected e, String actor) {
+        return new Assignment(Kind.REDIRECTED, e.appealId(), e.receiptNumber(), e.body().code(), e.body().katoCode(),
+                e.ruralDistrictKato(), e.districtKato(), e.regionKato(), e.categoryCode(), e.appealType(),
+                e.language(), e.description(), e.registrationDay(), e.reason(), actor, e.occurredAt());
+    }
+
+    /** The producing service, as the event's CloudEvents source names it. */
+    private static String actor(IncomingEvent event) {
+        return Objects.requireNonNullElse(event.source(), EventType.ROUTED.topic());
+    }
+}

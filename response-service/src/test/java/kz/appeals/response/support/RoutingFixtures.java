@@ -1,0 +1,103 @@
+package kz.appeals.response.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import kz.appeals.contracts.AppealEvents.AppealType;
+import kz.appeals.contracts.AppealEvents.Body;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.AppealEvents.Escalated;
+import kz.appeals.contracts.AppealEvents.Language;
+import kz.appeals.contracts.AppealEvents.Redirected;
+import kz.appeals.contracts.AppealEvents.Routed;
+import kz.appeals.contracts.AppealEvents.RoutingMethod;
+import kz.appeals.contracts.ContractEvent;
+import kz.appeals.contracts.ContractJson;
+import kz.appeals.contracts.ContractValidator;
+import kz.appeals.contracts.EventType;
+import kz.appeals.testing.KafkaProbe;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Events as routing and escalation publish them, for bodies with fresh KATO codes so tests never share an inbox. */
+public final class RoutingFixtures {
+
+    public static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+
+    /** A random 9-digit rural-district code ending in 000, like the office codes of the sample territory. */
+    public static String newOfficeKato() {
+        return String.format("%06d000", ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+    }
+
+    public static Body office(String kato) {
+        return new Body("RD-" + kato, BodyLevel.RURAL_DISTRICT, kato, "Ауылдық округ әкімінің аппараты " + kato,
+                "Аппарат акима сельского округа " + kato);
+    }
+
+    public static Routed routed(UUID appealId, String officeKato, LocalDate registrationDay, String receiptNumber,
+                                Instant occurredAt) {
+        return new Routed(appealId, receiptNumber, office(officeKato), officeKato, district(officeKato),
+                region(officeKato), RoutingMethod.KATO, "Settlement " + officeKato.substring(0, 6) + "100 is in the district",
+                AppealType.APPLICATION, "roads", "Pothole near school No. 2", Language.ru, registrationDay,
+                occurredAt);
+    }
+
+    public static Routed routed(UUID appealId, String officeKato) {
+        return routed(appealId, officeKato, DAY, receipt(), now());
+    }
+
+    public static Redirected redirected(UUID appealId, String fromKato, String toKato, Instant occurredAt) {
+        return new Redirected(appealId, receipt(), office(fromKato), office(toKato), toKato, district(toKato),
+                region(toKato), RoutingMethod.MANUAL, "The first body said it is not its competence",
+                AppealType.APPLICATION, "roads", "Pothole near school No. 2", Language.ru, DAY, occurredAt);
+    }
+
+    public static Escalated escalated(UUID appealId, String fromKato, Instant occurredAt) {
+        String districtKato = district(fromKato);
+        Body district = new Body("DA-" + districtKato, BodyLevel.DISTRICT_AKIMAT, districtKato,
+                "Аудан әкімдігі", "Акимат района");
+        return new Escalated(appealId, office(fromKato), district, DAY.plusDays(21), DAY.plusDays(49), occurredAt);
+    }
+
+    public static String receipt() {
+        return "KZ-20261123-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+    }
+
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Publishes {@code event} as its producer would; the contract is checked first so a test cannot send junk by mistake. */
+    public static UUID send(KafkaProbe probe, ContractEvent event) {
+        return send(probe, event, UUID.randomUUID());
+    }
+
+    public static UUID send(KafkaProbe probe, ContractEvent event, UUID eventId) {
+        EventType type = EventType.of(event.getClass());
+        ContractValidator.assertValid(event);
+        probe.send(type.topic(), event.subject(), KafkaProbe.cloudEventHeaders(type, eventId, event.subject()),
+                json(event));
+        return eventId;
+    }
+
+    public static String json(ContractEvent event) {
+        try {
+            return ContractJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String district(String kato) {
+        return kato.substring(0, 4) + "00000";
+    }
+
+    private static String region(String kato) {
+        return kato.substring(0, 2) + "0000000";
+    }
+
+    private RoutingFixtures() {
+    }
+}

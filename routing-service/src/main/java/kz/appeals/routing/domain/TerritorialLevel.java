@@ -1,0 +1,3 @@
+package kz.appeals.routing.domain;
+
+public enum TerritorialLevel { REGION, DISTRICT, RURAL_DISTRICT, SETTLEMENT }
