@@ -28,6 +28,20 @@ use_instance() {
   esac
 }
 
+# One command at a time may change the test instance: a second `./appeals test` waits instead of wiping
+# the instance under the first. The lock is held on fd 9 until this script exits; the servers started
+# meanwhile close fd 9 (see their launch lines), or they would keep holding it after the script ends.
+lock_test_instance() {
+  [[ -n ${TEST_LOCKED:-} ]] && return 0
+  mkdir -p "$RUN_DIR"
+  exec 9>"$RUN_DIR/test.lock"
+  if ! flock -n 9; then
+    info "waiting: another ./appeals command is using the test instance (.run/test.lock)"
+    flock 9
+  fi
+  TEST_LOCKED=1
+}
+
 # True when the pid in pidfile is alive and its command line contains marker: a pid file left over from
 # a crash or a reboot may name a pid that now belongs to an unrelated process.
 pid_alive() {

@@ -7,6 +7,7 @@ infra_up() {
   local started
   started=$(date +%s.%N)
   if [[ $INSTANCE == test ]]; then
+    lock_test_instance
     infra_wipe_test
   fi
   pg_start
@@ -27,6 +28,7 @@ infra_wipe_test() {
 
 infra_down() {
   use_instance "$1"
+  [[ $INSTANCE == test ]] && lock_test_instance
   infra_down_current || die "infrastructure ($INSTANCE) did not stop cleanly"
 }
 

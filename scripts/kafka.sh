@@ -95,7 +95,7 @@ kafka_marker() { printf 'kafka.Kafka %s' "$(kafka_props)"; }
 kafka_running() { pid_alive "$(kafka_pidfile)" "$(kafka_marker)"; }
 
 kafka_start() {
-  local props data log started pid waited=0
+  local props data log started pid deadline
   props=$(kafka_props)
   data="$STATE/kafka/data"
   log="$LOG_DIR/kafka.log"
@@ -121,23 +121,23 @@ kafka_start() {
 
   # setsid: the broker outlives this script and ignores the terminal's Ctrl-C.
   setsid java "${KAFKA_BROKER_JVM[@]}" -Dlog4j2.configurationFile="$KAFKA_HOME/log4j2-broker.properties" \
-    -cp "$KAFKA_LIBS/*" kafka.Kafka "$props" >>"$log" 2>&1 </dev/null &
+    -cp "$KAFKA_LIBS/*" kafka.Kafka "$props" >>"$log" 2>&1 </dev/null 9>&- &
   pid=$!
   # Out of this shell's job table, so that waiting for the topic creation jobs never waits for the broker.
   disown "$pid"
   printf '%s\n' "$pid" >"$(kafka_pidfile)"
 
+  deadline=$((SECONDS + 90))
   until port_open "$KAFKA_PORT"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! kafka_running; then
       show_log_tail "$log"
       die "Kafka ($INSTANCE) exited during startup; log: $log"
     fi
-    if ((waited >= 600)); then
+    if ((SECONDS >= deadline)); then
       show_log_tail "$log"
-      die "Kafka ($INSTANCE) did not open port $KAFKA_PORT within 60 s; log: $log"
+      die "Kafka ($INSTANCE) did not open port $KAFKA_PORT within 90 s (still running, pid $pid); log: $log"
     fi
     sleep 0.1
-    waited=$((waited + 1))
   done
   # An open port is not yet a working broker: the topic listing below needs its metadata.
   kafka_list_topics >/dev/null || { show_log_tail "$log"; die "Kafka ($INSTANCE) does not answer on $KAFKA_PORT"; }

@@ -102,7 +102,7 @@ pg_start() {
   pg_prepare_folders
   [[ -f $data/PG_VERSION ]] || pg_initdb
   pg_write_conf
-  as_pg_owner "$PG_BIN/pg_ctl" start -D "$data" -l "$(pg_log)" -w -t 60 >/dev/null ||
+  as_pg_owner "$PG_BIN/pg_ctl" start -D "$data" -l "$(pg_log)" -w -t 60 >/dev/null 9>&- ||
     { show_log_tail "$(pg_log)"; die "PostgreSQL ($INSTANCE) did not start; log: $(pg_log)"; }
   "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 30 ||
     { show_log_tail "$(pg_log)"; die "PostgreSQL ($INSTANCE) does not accept connections on $PG_PORT"; }

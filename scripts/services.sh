@@ -69,7 +69,7 @@ services_start() {
         APPEALS_PSEUDONYM_KEY=$(<"$RUN_DIR/system/keys/pseudonym.key")
         export APPEALS_PSEUDONYM_KEY
       fi
-      exec setsid java "${SERVICE_JVM[@]}" -jar "$jar" >"$(svc_log "$name")" 2>&1 </dev/null
+      exec setsid java "${SERVICE_JVM[@]}" -jar "$jar" >"$(svc_log "$name")" 2>&1 </dev/null 9>&-
     ) &
     printf '%s\n' "$!" >"$(svc_pidfile "$name")"
     disown "$!"

@@ -31,6 +31,8 @@ public final class KafkaProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final KafkaProducer<String, String> producer;
+    /** Records polled but not yet matched: two events committed together often arrive in one poll. */
+    private final java.util.Deque<ConsumerRecord<String, String>> unmatched = new java.util.ArrayDeque<>();
 
     /** Starts reading {@code topic} from its current end, so earlier tests' records are not seen. */
     public KafkaProbe(String topic) {
@@ -53,20 +55,24 @@ public final class KafkaProbe implements AutoCloseable {
     /** Waits for the first record matching {@code wanted}; fails if none comes in time or it breaks the contract. */
     public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+        do {
+            for (var pending = unmatched.iterator(); pending.hasNext(); ) {
+                ConsumerRecord<String, String> record = pending.next();
                 if (wanted.test(record)) {
+                    pending.remove();
                     assertMatchesContract(record);
                     return record;
                 }
             }
-        }
+            consumer.poll(Duration.ofMillis(200)).forEach(unmatched::add);
+        } while (Instant.now().isBefore(deadline));
         throw new AssertionError("No matching record within " + timeout);
     }
 
     /** All records seen during {@code window}, e.g. to prove that something was NOT published. */
     public List<ConsumerRecord<String, String>> collect(Duration window) {
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>(unmatched);
+        unmatched.clear();
         Instant deadline = Instant.now().plus(window);
         while (Instant.now().isBefore(deadline)) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);

@@ -6,6 +6,9 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -32,6 +35,27 @@ public final class Tokens {
     }
 
     public static String build(String role, String katoCode, String subject) {
+        return claims(role, katoCode, subject).jws().keyId("test").sign(TEST_KEY);
+    }
+
+    /**
+     * The same token signed with another key, e.g. the running system's {@code .run/system/keys/jwt-private.pem}
+     * (see {@link #readPrivateKey}), for clients such as the benchmark that talk to services not started by tests.
+     */
+    public static String build(String role, String katoCode, String subject, PrivateKey key) {
+        return claims(role, katoCode, subject).jws().sign(key);
+    }
+
+    /** Reads an unencrypted PKCS#8 PEM RSA key ({@code -----BEGIN PRIVATE KEY-----}), as openssl genpkey writes. */
+    public static PrivateKey readPrivateKey(Path pemFile) {
+        try {
+            return parsePrivateKey(Files.readString(pemFile, StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the signing key " + pemFile, e);
+        }
+    }
+
+    private static JwtClaimsBuilder claims(String role, String katoCode, String subject) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
                 .subject(subject)
                 .upn(subject)
@@ -40,7 +64,7 @@ public final class Tokens {
         if (katoCode != null) {
             claims.claim("kato", katoCode);
         }
-        return claims.jws().keyId("test").sign(TEST_KEY);
+        return claims;
     }
 
     public static String bearer(String token) {
@@ -52,11 +76,21 @@ public final class Tokens {
             if (in == null) {
                 throw new IllegalStateException("test-keys/jwt-private.pem missing from test-support");
             }
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (IOException | java.security.GeneralSecurityException e) {
+            return parsePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot load the test signing key", e);
+        }
+    }
+
+    private static PrivateKey parsePrivateKey(String pem) {
+        if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
+            throw new IllegalArgumentException("Not a PKCS#8 PEM private key (expected -----BEGIN PRIVATE KEY-----)");
+        }
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not a valid RSA private key", e);
         }
     }
 
