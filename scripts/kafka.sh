@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Single-node Apache Kafka (KRaft) run straight from the Maven Central jars: no Docker engine exists here.
-# Sourced by ./appeals after common.sh and use_instance.
+# Sourced by ./appeals after common.sh; the functions act on the instance chosen by use_instance.
 
 KAFKA_HOME="$TOOLS_DIR/kafka"
 KAFKA_LIBS="$KAFKA_HOME/libs"

@@ -112,8 +112,10 @@ pg_start() {
 
 # Creates the appeals database, its roles and schemas; safe to run on every start.
 pg_init_schema() {
-  PGPASSWORD="$PG_SUPERUSER_PASSWORD" PGOPTIONS="-c client_min_messages=warning" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" \
-    -U postgres -d postgres -f "$ROOT/infra/postgres/init.sql" >/dev/null ||
+  # client_min_messages: on repeated runs, "already exists, skipping" notices are expected, not news.
+  PGPASSWORD="$PG_SUPERUSER_PASSWORD" PGOPTIONS="-c client_min_messages=warning" \
+    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
+    -f "$ROOT/infra/postgres/init.sql" >/dev/null ||
     die "infra/postgres/init.sql failed on PostgreSQL ($INSTANCE)"
   info "postgres ($INSTANCE) database appeals ready (infra/postgres/init.sql applied)"
 }

@@ -44,7 +44,7 @@ public record BenchOptions(int appeals, double ratePerSecond, int concurrency, U
               --help               this text
 
             Exit status: 0 when every accepted appeal was routed in time, 1 when some were not (or none was
-            accepted), 2 on invalid options.
+            accepted), 2 on invalid options or no signing key, 3 when Kafka cannot be read (nothing sent).
             """;
 
     private static final Set<String> NAMES = Set.of("appeals", "rate", "concurrency", "intake", "kafka", "kato",

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -54,7 +55,12 @@ final class RoutedListener implements AutoCloseable {
 
     /** Returns once every partition's end offset is fixed, so that no event of the run can be skipped. */
     static RoutedListener start(String bootstrapServers, RoutedTracker tracker) throws InterruptedException {
-        RoutedListener listener = new RoutedListener(bootstrapServers, tracker);
+        RoutedListener listener;
+        try {
+            listener = new RoutedListener(bootstrapServers, tracker);
+        } catch (KafkaException e) {
+            throw new IllegalStateException("Kafka client for " + bootstrapServers + ": " + e.getMessage(), e);
+        }
         listener.thread.start();
         if (!listener.ready.await(2 * METADATA_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             listener.close();
