@@ -1,5 +1,6 @@
 package kz.appeals.bench;
 
+import kz.appeals.contracts.Topics;
 import kz.appeals.testing.Tokens;
 
 import java.io.PrintStream;
@@ -72,7 +73,7 @@ public final class SubmitToRoutedBenchmark {
         Instant startedAt = Instant.now();
         console.printf("bench: %d appeals at %s/s, at most %d in flight, to %s; following %s on %s%n",
                 options.appeals(), options.ratePerSecond(), options.concurrency(), options.intake(),
-                "appeals.routing", options.kafka());
+                Topics.ROUTING, options.kafka());
         OpenLoopSubmitter.Result submitted;
         long startNanos;
         try (RoutedListener listener = RoutedListener.start(options.kafka(), tracker)) {
