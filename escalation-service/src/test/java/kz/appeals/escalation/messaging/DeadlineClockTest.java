@@ -35,7 +35,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static kz.appeals.escalation.support.DeadlineApi.deadline;
-import static kz.appeals.escalation.support.Eventually.eventually;
+import static kz.appeals.testing.Eventually.eventually;
 import static kz.appeals.escalation.support.LifecycleEvents.DISTRICT;
 import static kz.appeals.escalation.support.LifecycleEvents.OTHER_RURAL_DISTRICT;
 import static kz.appeals.escalation.support.LifecycleEvents.RURAL_DISTRICT;

@@ -1,6 +1,7 @@
 package kz.appeals.platform.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.ContractEvent;
 import kz.appeals.contracts.ContractJson;
@@ -29,18 +30,20 @@ public final class CloudEventReader {
         if (json == null || json.isBlank()) {
             throw new UnprocessableEventException("Empty data for " + wireType);
         }
-        List<String> violations;
+        JsonNode tree;
         try {
-            violations = ContractValidator.violations(type, json);
-        } catch (RuntimeException e) {
-            throw new UnprocessableEventException("Data is not JSON: " + e.getMessage(), e);
+            tree = ContractJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UnprocessableEventException("Data is not JSON: " + e.getOriginalMessage(), e);
         }
+        // One parse serves both the schema check and the typed read.
+        List<String> violations = ContractValidator.violations(type, tree);
         if (!violations.isEmpty()) {
             throw new UnprocessableEventException("Data violates " + type.resourceName() + ": " + violations);
         }
         ContractEvent data;
         try {
-            data = ContractJson.mapper().readValue(json, type.dataType());
+            data = ContractJson.mapper().treeToValue(tree, type.dataType());
         } catch (JsonProcessingException e) {
             throw new UnprocessableEventException("Data cannot be read as " + wireType + ": " + e.getOriginalMessage(), e);
         }

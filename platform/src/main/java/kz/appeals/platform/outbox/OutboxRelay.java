@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import kz.appeals.contracts.CloudEventHeaders;
+import kz.appeals.contracts.ContractValidator;
 import kz.appeals.contracts.EventType;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -154,7 +155,7 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.TIME, occurredAt.toString());
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         EventType.fromWireName(type).ifPresent(known -> header(record, CloudEventHeaders.DATA_SCHEMA,
-                "https://appeals.kz/schemas/" + known.resourceName() + ".schema.json"));
+                ContractValidator.schemaId(known)));
         return record;
     }
 

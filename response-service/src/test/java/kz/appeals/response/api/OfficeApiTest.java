@@ -33,7 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
-import static kz.appeals.response.support.Eventually.eventually;
+import static kz.appeals.testing.Eventually.eventually;
 import static kz.appeals.response.support.OfficeApi.as;
 import static kz.appeals.response.support.OfficeApi.asAccount;
 import static kz.appeals.response.support.OfficeApi.awaitAppeal;

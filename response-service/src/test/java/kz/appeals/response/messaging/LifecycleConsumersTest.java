@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static kz.appeals.response.support.Eventually.eventually;
+import static kz.appeals.testing.Eventually.eventually;
 import static kz.appeals.response.support.OfficeApi.as;
 import static kz.appeals.response.support.OfficeApi.awaitAppeal;
 import static kz.appeals.response.support.RoutingFixtures.DAY;

@@ -7,7 +7,7 @@ import kz.appeals.testing.Tokens;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static kz.appeals.response.support.Eventually.eventually;
+import static kz.appeals.testing.Eventually.eventually;
 
 /** Calls the office API with real tokens minted by test-support. */
 public final class OfficeApi {

@@ -1,10 +1,10 @@
-package kz.appeals.response.support;
+package kz.appeals.testing;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-/** Retries an assertion until it holds: the service applies events asynchronously. */
+/** Retries an assertion until it holds: consumers, relays and sweepers work asynchronously. */
 public final class Eventually {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -14,7 +14,7 @@ public final class Eventually {
         while (true) {
             try {
                 return attempt.get();
-            } catch (AssertionError e) {
+            } catch (AssertionError | RuntimeException e) {
                 if (Instant.now().isAfter(deadline)) {
                     throw e;
                 }
