@@ -112,10 +112,11 @@ kafka_start() {
 
   started=$(date +%s.%N)
   if [[ ! -f $data/meta.properties ]]; then
-    # A cluster id is 16 random bytes in unpadded base64url; making it here saves a JVM start.
+    # A cluster id is 16 random bytes in unpadded base64url; making it here saves a JVM start. It may begin with
+    # "-", so it is passed as --cluster-id=<id> rather than as a separate argument the parser would take for an option.
     local cluster_id
     cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-    kafka_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$props" >>"$log" 2>&1 ||
+    kafka_tool kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$props" >>"$log" 2>&1 ||
       { show_log_tail "$log"; die "formatting the Kafka storage in $data failed"; }
   fi
 

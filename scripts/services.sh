@@ -142,7 +142,7 @@ print_service_table() {
 
 Tokens (RS256, valid 12 h; paste into Swagger UI's "Authorize"):
   ./appeals token frontend                       # submit appeals to intake
-  ./appeals token akim-office 751110000 officer1 # office roles carry the KATO code of their body
+  ./appeals token akim-office 991021000 officer1 # office roles carry the KATO code of their body
   ./appeals token admin                          # admin endpoints
 Roles: ${JWT_ROLES[*]}
 Example: curl -H "Authorization: Bearer \$(./appeals token analyst)" http://127.0.0.1:8085/q/openapi
