@@ -23,7 +23,12 @@ use_instance() {
   PID_DIR="$STATE/pids"
   case "$INSTANCE" in
     system) PG_PORT=55432 KAFKA_PORT=59092 KAFKA_CONTROLLER_PORT=59093 ;;
-    test) PG_PORT=56432 KAFKA_PORT=59192 KAFKA_CONTROLLER_PORT=59193 ;;
+    # Overridable so that two checkouts on one machine can each run their own test instance.
+    test)
+      PG_PORT=${APPEALS_TEST_PG_PORT:-56432}
+      KAFKA_PORT=${APPEALS_TEST_KAFKA_PORT:-59192}
+      KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1))
+      ;;
     *) die "unknown instance '$INSTANCE'" ;;
   esac
 }

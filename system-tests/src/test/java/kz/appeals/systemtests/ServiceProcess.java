@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import kz.appeals.testing.TestInfrastructure;
+
 /**
  * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) run as a real operating-system process
  * against the test PostgreSQL and Kafka, configured only through the environment variables that
@@ -58,10 +60,10 @@ final class ServiceProcess implements AutoCloseable {
         Map<String, String> environment = new HashMap<>();
         String schema = name;
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:56432/appeals");
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", TestInfrastructure.JDBC_URL);
         environment.put("QUARKUS_DATASOURCE_USERNAME", schema);
         environment.put("QUARKUS_DATASOURCE_PASSWORD", schema);
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:59192");
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.KAFKA_BOOTSTRAP);
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "file:" + ROOT.resolve("test-support/src/main/resources/test-keys/jwt-public.pem"));
         environment.put("MP_JWT_VERIFY_ISSUER", "https://appeals.local/issuer");

@@ -6,10 +6,16 @@ package kz.appeals.testing;
  */
 public final class TestInfrastructure {
 
-    public static final String KAFKA_BOOTSTRAP = System.getProperty("appeals.test.kafka", "127.0.0.1:59192");
-    public static final String JDBC_URL = System.getProperty("appeals.test.jdbc",
-            "jdbc:postgresql://127.0.0.1:56432/appeals");
+    /** Same variables and defaults as {@code scripts/common.sh} and the services' {@code %test} profile. */
+    public static final String KAFKA_BOOTSTRAP = "127.0.0.1:" + port("APPEALS_TEST_KAFKA_PORT", "59192");
+    public static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:" + port("APPEALS_TEST_PG_PORT", "56432")
+            + "/appeals";
 
     private TestInfrastructure() {
+    }
+
+    private static String port(String variable, String defaultPort) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? defaultPort : value;
     }
 }
