@@ -24,7 +24,7 @@ public record BenchOptions(int appeals, double ratePerSecond, int concurrency, U
     public static final Path DEFAULT_KEY = Path.of(".run/system/keys/jwt-private.pem");
 
     static final String USAGE = """
-            Usage: java -jar bench/target/bench.jar [--name=value ...]   (or ./appeals bench [...])
+            Usage: ./appeals bench submit-to-routed [--name=value ...]
 
             Submits appeals to intake at a fixed rate (open loop) and measures the HTTP latency of each submission
             and the time until routing publishes its ROUTED or NEEDS_TRIAGE event on appeals.routing.

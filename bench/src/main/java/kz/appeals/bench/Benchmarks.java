@@ -1,0 +1,38 @@
+package kz.appeals.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Entry point of {@code bench.jar}: {@code ./appeals bench <name> [options]} runs the named benchmark with the
+ * remaining arguments. Each benchmark documents its options under {@code --help}.
+ */
+public final class Benchmarks {
+
+    /** A benchmark's {@code main}. */
+    @FunctionalInterface
+    interface Entry {
+        void run(String[] args) throws Exception;
+    }
+
+    private static final Map<String, Entry> BENCHMARKS = new LinkedHashMap<>();
+
+    static {
+        BENCHMARKS.put("submit-to-routed", SubmitToRoutedBenchmark::main);
+    }
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Entry entry = args.length == 0 ? null : BENCHMARKS.get(args[0]);
+        if (entry == null) {
+            System.err.println("usage: ./appeals bench <name> [options]   (<name> --help lists its options)");
+            System.err.println("benchmarks: " + String.join(", ", BENCHMARKS.keySet()));
+            System.exit(args.length == 0 || args[0].equals("--help") ? 0 : SubmitToRoutedBenchmark.EXIT_USAGE);
+            return;
+        }
+        entry.run(Arrays.copyOfRange(args, 1, args.length));
+    }
+}
