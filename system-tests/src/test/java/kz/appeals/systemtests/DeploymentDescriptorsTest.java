@@ -44,7 +44,8 @@ class DeploymentDescriptorsTest {
     private static final Set<String> COMMON_ENV = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_JDBC_URL",
             "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
             "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER");
-    private static final Map<String, Set<String>> EXTRA_ENV = Map.of("intake-service", Set.of("APPEALS_PSEUDONYM_KEY"));
+    private static final Map<String, Set<String>> EXTRA_ENV = Map.of("intake-service", Set.of("APPEALS_PSEUDONYM_KEY",
+            "APPEALS_PERSONAL_DATA_CURRENT_KEY_ID", "APPEALS_PERSONAL_DATA_CURRENT_KEY"));
     private static final String LIVE = "/q/health/live";
     private static final String READY = "/q/health/ready";
     private static final String NAME_LABEL = "app.kubernetes.io/name";

@@ -34,6 +34,11 @@ public final class Tokens {
         return build(role, katoCode, role + "-" + katoCode);
     }
 
+    /** A front end's token on behalf of one signed-in citizen (claim {@code iin}). */
+    public static String forCitizen(String iin) {
+        return claims("frontend", null, "frontend-test-account").claim("iin", iin).jws().keyId("test").sign(TEST_KEY);
+    }
+
     public static String build(String role, String katoCode, String subject) {
         return claims(role, katoCode, subject).jws().keyId("test").sign(TEST_KEY);
     }

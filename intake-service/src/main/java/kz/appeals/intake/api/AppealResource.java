@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import kz.appeals.intake.service.AppealSubmission;
+import kz.appeals.intake.service.CitizenTimeline;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.platform.security.Caller;
 import kz.appeals.platform.security.Roles;
@@ -23,18 +24,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
 
 @Path("/api/v1/appeals")
-@Tag(name = "Appeals", description = "Filing an appeal and reading its receipt")
+@Tag(name = "Appeals", description = "Filing an appeal and following it")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppealResource {
 
     private final AppealSubmission submission;
+    private final CitizenTimeline timeline;
     private final Caller caller;
 
-    public AppealResource(AppealSubmission submission, Caller caller) {
+    public AppealResource(AppealSubmission submission, CitizenTimeline timeline, Caller caller) {
         this.submission = submission;
+        this.timeline = timeline;
         this.caller = caller;
     }
 
@@ -56,15 +58,26 @@ public class AppealResource {
         if (!outcome.created()) {
             return Response.ok(outcome.receipt()).build();
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(outcome.receipt().appealId().toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder().path(outcome.receipt().receiptNumber()).build())
                 .entity(outcome.receipt()).build();
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{receipt}")
     @RolesAllowed(Roles.FRONTEND)
-    @Operation(summary = "Read an appeal's receipt")
-    public AppealReceipt get(@PathParam("id") UUID id) {
-        return submission.find(id).orElseThrow(() -> ProblemException.notFound("No appeal " + id));
+    @Operation(summary = "Follow an appeal: where it stands and every step so far",
+            description = "For the citizen who filed it: the token must carry the signed-in citizen's IIN (claim "
+                    + "`iin`). Steps come from the lifecycle events (routed, redirected, taken into work, extended, "
+                    + "answered, rated, reopened, escalated), so one may lag the office's action by a moment.")
+    @APIResponse(responseCode = "200", description = "The appeal's timeline")
+    @APIResponse(responseCode = "403", description = "The token names no citizen")
+    @APIResponse(responseCode = "404", description = "This citizen has no appeal with this receipt number")
+    public AppealTimelineView timeline(
+            @PathParam("receipt") @Parameter(description = "Receipt number (or the appeal id)", example = "KZ26-0000001-F")
+            String receipt) {
+        String citizenIin = caller.citizenIin().orElseThrow(() -> ProblemException.forbidden(
+                "citizen-required", "The token names no citizen",
+                "Only the applicant may follow an appeal: the front end's token must carry their IIN (claim iin)."));
+        return timeline.of(receipt, citizenIin);
     }
 }

@@ -51,17 +51,9 @@ public class Appeal {
     @Column(nullable = false)
     public String channel;
 
-    @Column(name = "applicant_iin", nullable = false)
-    public String applicantIin;
-
-    @Column(name = "applicant_name", nullable = false)
-    public String applicantName;
-
-    @Column(name = "applicant_phone", nullable = false)
-    public String applicantPhone;
-
-    @Column(name = "applicant_email")
-    public String applicantEmail;
+    /** The {@link Applicant}, sealed (see PersonalDataCipher): never stored in the clear. */
+    @Column(name = "applicant_sealed", nullable = false)
+    public byte[] applicantSealed;
 
     /** Keyed hash of the IIN: the only form of the applicant that other services see. */
     @Column(name = "applicant_ref", nullable = false)

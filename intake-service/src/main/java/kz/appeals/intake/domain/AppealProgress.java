@@ -27,6 +27,10 @@ public class AppealProgress {
     @Column(name = "body_code")
     public String bodyCode;
 
+    /** KATO code of the body's territory: offices are scoped by it. */
+    @Column(name = "body_kato")
+    public String bodyKato;
+
     @Column(name = "body_name_kk")
     public String bodyNameKk;
 

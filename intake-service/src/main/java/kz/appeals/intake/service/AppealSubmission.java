@@ -9,6 +9,7 @@ import kz.appeals.contracts.AppealEvents;
 import kz.appeals.intake.api.AppealReceipt;
 import kz.appeals.intake.api.SubmitAppealRequest;
 import kz.appeals.intake.domain.Appeal;
+import kz.appeals.intake.domain.Applicant;
 import kz.appeals.intake.domain.Attachment;
 import kz.appeals.intake.domain.Category;
 import kz.appeals.intake.domain.Iin;
@@ -46,18 +47,20 @@ public class AppealSubmission {
     private final SettlementRepository settlements;
     private final IdempotencyKeys idempotencyKeys;
     private final ApplicantPseudonyms pseudonyms;
+    private final ApplicantVault vault;
     private final WorkingCalendar calendar;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
     public AppealSubmission(AppealRepository appeals, SettlementRepository settlements,
-                            IdempotencyKeys idempotencyKeys, ApplicantPseudonyms pseudonyms,
+                            IdempotencyKeys idempotencyKeys, ApplicantPseudonyms pseudonyms, ApplicantVault vault,
                             WorkingCalendar calendar, Outbox outbox, ObjectMapper json, Clock clock) {
         this.appeals = appeals;
         this.settlements = settlements;
         this.idempotencyKeys = idempotencyKeys;
         this.pseudonyms = pseudonyms;
+        this.vault = vault;
         this.calendar = calendar;
         this.outbox = outbox;
         this.json = json;
@@ -77,11 +80,6 @@ public class AppealSubmission {
         Appeal appeal = register(appealId, request, client);
         outbox.record(submittedEvent(appeal));
         return new Outcome(receiptOf(appeal), true);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<AppealReceipt> find(UUID appealId) {
-        return appeals.findByIdOptional(appealId).map(AppealSubmission::receiptOf);
     }
 
     private AppealReceipt replay(IdempotencyKeys.Claimed earlier, String requestHash) {
@@ -112,10 +110,9 @@ public class AppealSubmission {
         appeal.longitude = request.location().longitude();
         appeal.addressText = request.location().addressText();
         appeal.channel = request.channel();
-        appeal.applicantIin = request.applicant().iin();
-        appeal.applicantName = request.applicant().fullName();
-        appeal.applicantPhone = request.applicant().phone();
-        appeal.applicantEmail = request.applicant().email();
+        SubmitAppealRequest.Applicant applicant = request.applicant();
+        appeal.applicantSealed = vault.seal(
+                new Applicant(applicant.iin(), applicant.fullName(), applicant.phone(), applicant.email()), appealId);
         appeal.applicantRef = pseudonyms.referenceFor(request.applicant().iin());
         appeal.attachmentCount = request.attachments() == null ? 0 : request.attachments().size();
         appeal.submittedBy = client;

@@ -1,11 +1,10 @@
 package kz.appeals.intake.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import kz.appeals.intake.support.IntakeFixtures;
 import kz.appeals.contracts.AppealEvents;
 import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.EventType;
@@ -17,7 +16,6 @@ import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -49,19 +47,7 @@ class AppealSubmissionTest {
     private static final String KATO = SampleCitizens.SAMPLE_SETTLEMENT;
 
     @Inject
-    EntityManager entityManager;
-
-    @BeforeAll
-    static void publishTheSampleSettlement() {
-        try (KafkaProbe territory = new KafkaProbe(Topics.TERRITORY)) {
-            TerritoryEvents.SettlementPublished settlement = new TerritoryEvents.SettlementPublished(KATO,
-                    "991021000", "991000000", "990000000", "Ақбұлақ ауылы", "село Акбулак",
-                    LocalDate.of(2025, 1, 1), null, Instant.now());
-            territory.send(Topics.TERRITORY, KATO,
-                    KafkaProbe.cloudEventHeaders(EventType.SETTLEMENT_PUBLISHED, UUID.randomUUID(), KATO),
-                    EventJson.write(settlement));
-        }
-    }
+    IntakeFixtures fixtures;
 
     @Test
     void registersAnAppealAndPublishesItWithoutPersonalData() {
@@ -174,12 +160,8 @@ class AppealSubmissionTest {
             ConsumerRecord<String, String> parked = deadLetters.await(r -> "broken".equals(r.key()), Duration.ofSeconds(20));
             assertTrue(KafkaProbe.header(parked, "dead-letter-reason") != null, "reason header");
 
-            territory.send(Topics.TERRITORY, nextKato,
-                    KafkaProbe.cloudEventHeaders(EventType.SETTLEMENT_PUBLISHED, UUID.randomUUID(), nextKato),
-                    EventJson.write(new TerritoryEvents.SettlementPublished(nextKato, nextKato.substring(0, 6) + "000",
-                            "991000000", "990000000", "Жаңа ауыл", "Новое село", LocalDate.of(2026, 1, 1), null,
-                            Instant.now())));
-            awaitKnown(nextKato);
+            IntakeFixtures.publishSettlement(nextKato, "Жаңа ауыл", "Новое село", LocalDate.of(2026, 1, 1));
+            fixtures.awaitKnown(nextKato);
         }
     }
 
@@ -190,40 +172,18 @@ class AppealSubmissionTest {
     }
 
     private void awaitSettlementKnown() {
-        awaitKnown(KATO);
-    }
-
-    private void awaitKnown(String kato) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            if (count("select count(*) from known_settlement where kato_code = '" + kato + "'") == 1) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("Settlement " + kato + " never reached intake");
+        fixtures.sampleSettlementKnown();
     }
 
     private long appealCount() {
-        return count("select count(*) from appeal");
+        return fixtures.count("select count(*) from appeal");
     }
 
     private long outboxCount() {
-        return count("select count(*) from outbox_event");
+        return fixtures.count("select count(*) from outbox_event");
     }
 
     private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
-    }
-
-
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return fixtures.count(sql);
     }
 }

@@ -21,6 +21,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "not-found", "Not found", what));
     }
 
+    public static ProblemException forbidden(String slug, String title, String detail) {
+        return new ProblemException(Problem.of(403, slug, title, detail));
+    }
+
     public static ProblemException conflict(String slug, String title, String detail) {
         return new ProblemException(Problem.of(409, slug, title, detail));
     }

@@ -12,6 +12,12 @@ public class Caller {
     /** Claim carrying the 9-digit KATO code of the caller's body (office roles only). */
     public static final String KATO_CLAIM = "kato";
 
+    /**
+     * Claim of a {@code frontend} token carrying the IIN of the citizen signed in at the front end (as eGov's own
+     * tokens do); a citizen reads and rates only their own appeals.
+     */
+    public static final String CITIZEN_IIN_CLAIM = "iin";
+
     private final JsonWebToken token;
 
     public Caller(JsonWebToken token) {
@@ -25,6 +31,10 @@ public class Caller {
 
     public boolean hasRole(String role) {
         return token.getGroups().contains(role);
+    }
+
+    public Optional<String> citizenIin() {
+        return Optional.ofNullable(token.<Object>getClaim(CITIZEN_IIN_CLAIM)).map(Object::toString);
     }
 
     public Optional<String> katoCode() {

@@ -1,0 +1,65 @@
+package kz.appeals.intake.domain;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds an appeal's steps, in the order they happened, into what the citizen sees now. Because the fold starts
+ * from all steps every time, a step that arrives late (topics are not ordered among themselves) lands in its
+ * place instead of overwriting a later one.
+ */
+public final class CitizenProgressPolicy {
+
+    /** The status each kind of step leads to; steps missing here leave the status as it was. */
+    private static final Map<AppealStep.Kind, CitizenStatus> STATUS_AFTER = Map.of(
+            AppealStep.Kind.ROUTED, CitizenStatus.ROUTED,
+            AppealStep.Kind.UNDER_REVIEW, CitizenStatus.UNDER_REVIEW,
+            AppealStep.Kind.TAKEN_INTO_WORK, CitizenStatus.IN_PROGRESS,
+            AppealStep.Kind.EXTENDED, CitizenStatus.EXTENDED,
+            AppealStep.Kind.REDIRECTED, CitizenStatus.REDIRECTED,
+            AppealStep.Kind.ANSWERED, CitizenStatus.ANSWERED,
+            AppealStep.Kind.RATED, CitizenStatus.RATED,
+            AppealStep.Kind.REOPENED, CitizenStatus.REOPENED,
+            AppealStep.Kind.ESCALATED, CitizenStatus.ESCALATED);
+
+    /** Same instant: the step that logically comes later wins (enum order follows the lifecycle). */
+    public static final Comparator<AppealStep> HAPPENED_ORDER =
+            Comparator.comparing((AppealStep step) -> step.occurredAt).thenComparing(step -> step.kind);
+
+    private CitizenProgressPolicy() {
+    }
+
+    public static void fold(AppealProgress progress, List<AppealStep> steps) {
+        progress.status = CitizenStatus.REGISTERED;
+        progress.statusNotes = null;
+        steps.stream().sorted(HAPPENED_ORDER).forEach(step -> apply(progress, step));
+    }
+
+    private static void apply(AppealProgress progress, AppealStep step) {
+        CitizenStatus status = STATUS_AFTER.get(step.kind);
+        if (status != null) {
+            progress.status = status;
+        }
+        if (step.bodyCode != null) {
+            progress.bodyCode = step.bodyCode;
+            progress.bodyKato = step.bodyKato;
+            progress.bodyNameKk = step.bodyNameKk;
+            progress.bodyNameRu = step.bodyNameRu;
+        }
+        if (step.dueOn != null) {
+            progress.dueOn = step.dueOn;
+        }
+        if (step.cycle != null && step.cycle > progress.cycle) {
+            progress.cycle = step.cycle;
+        }
+        switch (step.kind) {
+            case ANSWERED -> progress.statusNotes = step.text;
+            case REOPENED -> progress.statusNotes = null;
+            default -> {
+            }
+        }
+        progress.updatedAt = progress.updatedAt == null || step.occurredAt.isAfter(progress.updatedAt)
+                ? step.occurredAt : progress.updatedAt;
+    }
+}

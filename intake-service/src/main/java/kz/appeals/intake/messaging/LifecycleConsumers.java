@@ -1,0 +1,51 @@
+package kz.appeals.intake.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import kz.appeals.contracts.EventType;
+import kz.appeals.intake.service.CitizenTimeline;
+import kz.appeals.platform.inbox.InboxProcessor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.Set;
+
+/**
+ * Reads back what happened to the appeals intake registered, for the citizen's timeline. Deadline warnings are
+ * internal to the offices and are not read.
+ */
+@ApplicationScoped
+public class LifecycleConsumers {
+
+    static final String CONSUMER_NAME = "intake-service";
+    static final Set<EventType> ROUTING_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED, EventType.NEEDS_TRIAGE);
+    static final Set<EventType> RESPONSE_TYPES = Set.of(EventType.ACKNOWLEDGED, EventType.EXTENDED,
+            EventType.REDIRECT_REQUESTED, EventType.ANSWERED, EventType.RATED, EventType.REOPENED);
+    static final Set<EventType> ESCALATION_TYPES = Set.of(EventType.DEEMED_REFUSED, EventType.ESCALATED);
+
+    private final InboxProcessor inboxProcessor;
+    private final CitizenTimeline timeline;
+
+    public LifecycleConsumers(InboxProcessor inboxProcessor, CitizenTimeline timeline) {
+        this.inboxProcessor = inboxProcessor;
+        this.timeline = timeline;
+    }
+
+    @Incoming("routing-events")
+    @Blocking
+    public void onRoutingEvent(ConsumerRecord<String, String> record) {
+        inboxProcessor.process(CONSUMER_NAME, record, ROUTING_TYPES, timeline::apply);
+    }
+
+    @Incoming("response-events")
+    @Blocking
+    public void onResponseEvent(ConsumerRecord<String, String> record) {
+        inboxProcessor.process(CONSUMER_NAME, record, RESPONSE_TYPES, timeline::apply);
+    }
+
+    @Incoming("escalation-events")
+    @Blocking
+    public void onEscalationEvent(ConsumerRecord<String, String> record) {
+        inboxProcessor.process(CONSUMER_NAME, record, ESCALATION_TYPES, timeline::apply);
+    }
+}

@@ -1,0 +1,122 @@
+package kz.appeals.intake.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import kz.appeals.contracts.AppealEvents;
+import kz.appeals.contracts.AppealEvents.Body;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.ContractEvent;
+import kz.appeals.contracts.EventType;
+import kz.appeals.contracts.Topics;
+import kz.appeals.intake.support.IntakeFixtures;
+import kz.appeals.platform.security.Roles;
+import kz.appeals.testing.EventJson;
+import kz.appeals.testing.KafkaProbe;
+import kz.appeals.testing.SampleCitizens;
+import kz.appeals.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static kz.appeals.testing.Eventually.eventually;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The citizen's timeline, fed by lifecycle events sent to the real broker the way the other services send them. */
+@QuarkusTest
+class CitizenTimelineTest {
+
+    private static final Body AKIM = new Body("akim-991021000", BodyLevel.RURAL_DISTRICT, "991021000",
+            "Ақбұлақ ауылдық округі әкімінің аппараты", "Аппарат акима Акбулакского сельского округа");
+    private static final Body DISTRICT = new Body("akimat-991020000", BodyLevel.DISTRICT_AKIMAT, "991020000",
+            "Аудан әкімдігі", "Акимат района");
+
+    @Inject
+    IntakeFixtures fixtures;
+
+    @Test
+    void theApplicantFollowsEveryStepWhateverOrderTheEventsArriveIn() {
+        fixtures.sampleSettlementKnown();
+        String iin = SampleCitizens.randomIin();
+        String citizen = Tokens.bearer(Tokens.forCitizen(iin));
+        var receipt = given().header("Authorization", citizen).contentType(ContentType.JSON)
+                .body(SampleCitizens.appealJson(IntakeFixtures.KATO, iin)).post("/api/v1/appeals")
+                .then().statusCode(201).extract().jsonPath();
+        UUID appealId = UUID.fromString(receipt.getString("appealId"));
+        String receiptNumber = receipt.getString("receiptNumber");
+        LocalDate registrationDay = LocalDate.parse(receipt.getString("registrationDay"));
+        Instant routedAt = Instant.now();
+
+        given().header("Authorization", citizen).get("/api/v1/appeals/" + receiptNumber).then().statusCode(200)
+                .body("status", equalTo("REGISTERED")).body("steps.size()", equalTo(0)).body("dueOn", nullValue());
+
+        UUID answeredId = UUID.randomUUID();
+        try (KafkaProbe broker = new KafkaProbe(Topics.RESPONSE)) {
+            // The answer overtakes the routing decision it follows (they travel on different topics).
+            send(broker, EventType.ANSWERED, answeredId, new AppealEvents.Answered(appealId, AKIM.code(),
+                    AppealEvents.Outcome.SATISFIED, AppealEvents.Language.kk, "Жол жөнделді.", 1, "clerk-1",
+                    routedAt.plusSeconds(3600)));
+            send(broker, EventType.ROUTED, UUID.randomUUID(), new AppealEvents.Routed(appealId, receiptNumber, AKIM,
+                    "991021000", "991020000", "991000000", AppealEvents.RoutingMethod.KATO, "KATO settlement",
+                    AppealEvents.AppealType.APPLICATION, "roads", "…", AppealEvents.Language.kk, registrationDay,
+                    routedAt));
+            send(broker, EventType.ACKNOWLEDGED, UUID.randomUUID(),
+                    new AppealEvents.Acknowledged(appealId, AKIM.code(), "clerk-1", routedAt.plusSeconds(60)));
+            // Redelivery of the answer: one step, not two.
+            send(broker, EventType.ANSWERED, answeredId, new AppealEvents.Answered(appealId, AKIM.code(),
+                    AppealEvents.Outcome.SATISFIED, AppealEvents.Language.kk, "Жол жөнделді.", 1, "clerk-1",
+                    routedAt.plusSeconds(3600)));
+        }
+
+        eventually(() -> given().header("Authorization", citizen).get("/api/v1/appeals/" + receiptNumber)
+                .then().statusCode(200)
+                .body("status", equalTo("ANSWERED"))
+                .body("steps.kind", contains("ROUTED", "TAKEN_INTO_WORK", "ANSWERED"))
+                .body("steps[2].text", equalTo("Жол жөнделді."))
+                .body("body.code", equalTo(AKIM.code()))
+                .body("dueOn", equalTo(new kz.appeals.appk.DeadlinePolicy(kz.appeals.appk.WorkingCalendar.bundled())
+                        .answerDue(registrationDay).toString())));
+
+        LocalDate escalatedDue = registrationDay.plusMonths(1);
+        try (KafkaProbe broker = new KafkaProbe(Topics.ESCALATION)) {
+            send(broker, EventType.REOPENED, UUID.randomUUID(), new AppealEvents.Reopened(appealId, AKIM.code(),
+                    "Жол әлі жөнделмеген", 2, routedAt.plusSeconds(7200)));
+            send(broker, EventType.ESCALATED, UUID.randomUUID(), new AppealEvents.Escalated(appealId, AKIM, DISTRICT,
+                    registrationDay, escalatedDue, routedAt.plusSeconds(9000)));
+        }
+        eventually(() -> given().header("Authorization", citizen).get("/api/v1/appeals/" + appealId)
+                .then().statusCode(200)
+                .body("status", equalTo("ESCALATED")).body("cycle", equalTo(2))
+                .body("body.code", equalTo(DISTRICT.code())).body("dueOn", equalTo(escalatedDue.toString()))
+                .body("steps.kind", contains("ROUTED", "TAKEN_INTO_WORK", "ANSWERED", "REOPENED", "ESCALATED")));
+    }
+
+    @Test
+    void noOneElseSeesTheAppeal() {
+        fixtures.sampleSettlementKnown();
+        String iin = SampleCitizens.randomIin();
+        String receiptNumber = given().header("Authorization", Tokens.bearer(Tokens.forCitizen(iin)))
+                .contentType(ContentType.JSON).body(SampleCitizens.appealJson(IntakeFixtures.KATO, iin))
+                .post("/api/v1/appeals").then().statusCode(201).extract().path("receiptNumber");
+
+        given().header("Authorization", Tokens.bearer(Tokens.forCitizen(SampleCitizens.randomIin())))
+                .get("/api/v1/appeals/" + receiptNumber).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.FRONTEND)))
+                .get("/api/v1/appeals/" + receiptNumber).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer(Tokens.forOffice(Roles.AKIM_OFFICE, "991021000")))
+                .get("/api/v1/appeals/" + receiptNumber).then().statusCode(403);
+        given().get("/api/v1/appeals/" + receiptNumber).then().statusCode(401);
+    }
+
+    private static void send(KafkaProbe broker, EventType type, UUID eventId, ContractEvent data) {
+        String subject = ((AppealEvents.AppealEvent) data).appealId().toString();
+        broker.send(type.topic(), subject, KafkaProbe.cloudEventHeaders(type, eventId, subject), EventJson.write(data));
+    }
+}
