@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +49,6 @@ public record BenchOptions(int appeals, double ratePerSecond, int concurrency, U
     private static final Set<String> NAMES = Set.of("appeals", "rate", "concurrency", "intake", "kafka", "kato",
             "token", "key", "out", "timeout");
     private static final Pattern KATO = Pattern.compile("\\d{9}");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
     private static final DateTimeFormatter FILE_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -63,20 +61,7 @@ public record BenchOptions(int appeals, double ratePerSecond, int concurrency, U
      * @throws IllegalArgumentException naming the offending option
      */
     public static BenchOptions parse(String[] args, Instant now) {
-        Map<String, String> given = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
-            }
-            String name = arg.substring(2, eq);
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name);
-            }
-            if (given.put(name, arg.substring(eq + 1)) != null) {
-                throw new IllegalArgumentException("--" + name + " given twice");
-            }
-        }
+        Map<String, String> given = CommandLine.options(args, NAMES);
         if (given.containsKey("token") && given.containsKey("key")) {
             throw new IllegalArgumentException("give either --token or --key, not both");
         }
@@ -159,19 +144,6 @@ public record BenchOptions(int appeals, double ratePerSecond, int concurrency, U
     }
 
     static Duration duration(String value) {
-        Matcher m = DURATION.matcher(value.trim());
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            Duration duration = switch (m.group(2) == null ? "s" : m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-            if (!duration.isZero()) {
-                return duration;
-            }
-        }
-        throw new IllegalArgumentException("--timeout must be a positive duration such as 120s, 2m or 1500ms, got '"
-                + value + "'");
+        return CommandLine.duration("timeout", value);
     }
 }

@@ -49,11 +49,17 @@ public class AppealResource {
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "200", description = "Same Idempotency-Key and body as an earlier request")
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields (problem+json)")
-    @APIResponse(responseCode = "422", description = "Breaks a rule: unknown category or KATO code, bad IIN, reused key")
+    @APIResponse(responseCode = "422", description = "Breaks a rule: unknown category or KATO code, bad IIN, reused "
+            + "key, anonymous (other than a public-safety report), applicant other than the signed-in citizen")
     public Response submit(
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9._:-]{8,128}")
             @Parameter(description = "Unique per appeal; reuse it only to retry") String idempotencyKey,
             @NotNull @Valid SubmitAppealRequest request, UriInfo uri) {
+        caller.citizenIin().filter(signedIn -> request.applicant() != null
+                && !signedIn.equals(request.applicant().iin())).ifPresent(signedIn -> {
+            throw ProblemException.invalidField("applicant.iin", "not-signed-in-citizen",
+                    "The applicant must be the citizen signed in at the front end (token claim iin)");
+        });
         AppealSubmission.Outcome outcome = submission.submit(request, idempotencyKey, caller.accountRef());
         if (!outcome.created()) {
             return Response.ok(outcome.receipt()).build();

@@ -24,7 +24,8 @@ public record SubmitAppealRequest(
         @NotNull @Schema(description = "Language of the appeal; the answer comes in it or in Kazakh") Language language,
         @NotNull @Valid Location location,
         @NotBlank @Size(max = 32) @Schema(example = "egov") String channel,
-        @NotNull @Valid Applicant applicant,
+        @Valid @Schema(description = "Who files the appeal. Required, except for an anonymous REPORT in category "
+                + "public-safety (a crime or a threat to public security), which is taken as a signal") Applicant applicant,
         @Size(max = 10) List<@Valid @NotNull AttachmentMetadata> attachments) {
 
     @Schema(description = "Where the problem is: at least one of katoCode, coordinates, addressText")

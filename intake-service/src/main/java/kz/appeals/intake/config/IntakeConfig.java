@@ -1,6 +1,7 @@
 package kz.appeals.intake.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,24 @@ public interface IntakeConfig {
     String pseudonymKey();
 
     PersonalData personalData();
+
+    Limits limits();
+
+    /** What one request may carry and how often one party may submit (HTTP 413 and 429 beyond). */
+    interface Limits {
+
+        /** Largest request body; larger ones get 413 before they are read. */
+        @WithDefault("262144")
+        long maxBodyBytes();
+
+        /** Submissions one signed-in citizen (token claim iin) may make per minute: a burst of this many, then refill. */
+        @WithDefault("20")
+        int citizenSubmissionsPerMinute();
+
+        /** Submissions one client account (a front end) may make per second, whoever its citizens are. */
+        @WithDefault("10000")
+        int clientSubmissionsPerSecond();
+    }
 
     /**
      * Keys that seal the applicant's personal data at rest (AES-256-GCM, 32 bytes in Base64). A sealed value names

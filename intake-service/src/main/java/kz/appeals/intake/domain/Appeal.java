@@ -52,11 +52,15 @@ public class Appeal {
     public String channel;
 
     /** The {@link Applicant}, sealed (see PersonalDataCipher): never stored in the clear. */
-    @Column(name = "applicant_sealed", nullable = false)
+    @Column(name = "applicant_sealed")
     public byte[] applicantSealed;
 
+    /** An anonymous report of a crime or a threat to public security: no applicant, nobody to answer. */
+    @Column(name = "anonymous_signal", nullable = false)
+    public boolean anonymousSignal;
+
     /** Keyed hash of the IIN: the only form of the applicant that other services see. */
-    @Column(name = "applicant_ref", nullable = false)
+    @Column(name = "applicant_ref")
     public String applicantRef;
 
     @Column(name = "attachment_count", nullable = false)

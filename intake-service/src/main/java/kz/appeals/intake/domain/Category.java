@@ -15,6 +15,8 @@ public enum Category {
     TRANSPORT("transport", "Қоғамдық көлік", "Общественный транспорт", "Public transport"),
     SOCIAL_SUPPORT("social-support", "Әлеуметтік көмек", "Социальная помощь", "Social support"),
     LAND("land", "Жер қатынастары", "Земельные отношения", "Land"),
+    /** Reports of a crime or a threat to public security: the only appeals considered even when anonymous. */
+    PUBLIC_SAFETY("public-safety", "Қоғамдық қауіпсіздік", "Общественная безопасность", "Public safety"),
     OTHER("other", "Басқа", "Другое", "Other");
 
     private final String code;
@@ -43,6 +45,15 @@ public enum Category {
 
     public String nameEn() {
         return nameEn;
+    }
+
+    /**
+     * Whether an anonymous report in this category is taken as a signal rather than refused: the law considers no
+     * anonymous appeal except a report of a crime being prepared or committed or of a threat to state or public
+     * security, which is passed on at once (DOMAIN.md §2, egov.kz).
+     */
+    public boolean takesAnonymousSignals() {
+        return this == PUBLIC_SAFETY;
     }
 
     public static Optional<Category> byCode(String code) {

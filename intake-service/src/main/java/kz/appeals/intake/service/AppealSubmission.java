@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.appk.WorkingCalendar;
+import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents;
 import kz.appeals.intake.api.AppealReceipt;
 import kz.appeals.intake.api.SubmitAppealRequest;
@@ -111,9 +112,12 @@ public class AppealSubmission {
         appeal.addressText = request.location().addressText();
         appeal.channel = request.channel();
         SubmitAppealRequest.Applicant applicant = request.applicant();
-        appeal.applicantSealed = vault.seal(
-                new Applicant(applicant.iin(), applicant.fullName(), applicant.phone(), applicant.email()), appealId);
-        appeal.applicantRef = pseudonyms.referenceFor(request.applicant().iin());
+        appeal.anonymousSignal = applicant == null;
+        if (applicant != null) {
+            appeal.applicantSealed = vault.seal(
+                    new Applicant(applicant.iin(), applicant.fullName(), applicant.phone(), applicant.email()), appealId);
+            appeal.applicantRef = pseudonyms.referenceFor(applicant.iin());
+        }
         appeal.attachmentCount = request.attachments() == null ? 0 : request.attachments().size();
         appeal.submittedBy = client;
         appeals.persist(appeal);
@@ -133,11 +137,24 @@ public class AppealSubmission {
 
     private void rejectWhatTheRulesForbid(SubmitAppealRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (Category.byCode(request.categoryCode()).isEmpty()) {
+        Optional<Category> category = Category.byCode(request.categoryCode());
+        if (category.isEmpty()) {
             errors.add(new Problem.FieldError("categoryCode", "unknown", "Not a category of GET /api/v1/categories"));
         }
-        Iin.check(request.applicant().iin()).ifPresent(problem -> errors.add(new Problem.FieldError(
-                "applicant.iin", "iin-" + problem.name().toLowerCase().replace('_', '-'), "Not a valid IIN")));
+        if (request.applicant() == null) {
+            boolean signal = request.appealType() == AppealType.REPORT
+                    && category.map(Category::takesAnonymousSignals).orElse(false);
+            if (!signal) {
+                throw new ProblemException(new Problem(Problem.typeUri("anonymous-not-accepted"),
+                        "Anonymous appeals are not considered", 422,
+                        "An appeal must name its applicant. Only a REPORT in category public-safety (a crime being "
+                                + "prepared or committed, a threat to state or public security) is taken without one.",
+                        null, List.of(new Problem.FieldError("applicant", "required", "Who files the appeal"))));
+            }
+        } else {
+            Iin.check(request.applicant().iin()).ifPresent(problem -> errors.add(new Problem.FieldError(
+                    "applicant.iin", "iin-" + problem.name().toLowerCase().replace('_', '-'), "Not a valid IIN")));
+        }
         SubmitAppealRequest.Location location = request.location();
         boolean hasCoordinates = location.latitude() != null && location.longitude() != null;
         if (location.katoCode() == null && !hasCoordinates
@@ -167,7 +184,7 @@ public class AppealSubmission {
         return new AppealEvents.Submitted(appeal.id, appeal.receiptNumber, appeal.appealType, appeal.categoryCode,
                 appeal.description, appeal.language,
                 new AppealEvents.Location(appeal.katoCode, appeal.latitude, appeal.longitude, appeal.addressText),
-                appeal.channel, appeal.applicantRef, false, appeal.attachmentCount, appeal.registeredAt,
+                appeal.channel, appeal.applicantRef, appeal.anonymousSignal, appeal.attachmentCount, appeal.registeredAt,
                 appeal.registrationDay, appeal.registeredAt);
     }
 

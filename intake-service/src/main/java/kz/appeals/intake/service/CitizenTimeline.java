@@ -79,7 +79,7 @@ public class CitizenTimeline {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AppealTimelineView of(String receiptOrId, String citizenIin) {
         Optional<Appeal> appeal = find(receiptOrId)
-                .filter(found -> found.applicantRef.equals(pseudonyms.referenceFor(citizenIin)));
+                .filter(found -> pseudonyms.referenceFor(citizenIin).equals(found.applicantRef));
         if (appeal.isEmpty()) {
             throw ProblemException.notFound("You have no appeal " + receiptOrId);
         }

@@ -11,6 +11,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,57 +27,56 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return respond(e.problem(), uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response invalidBean(ConstraintViolationException e, UriInfo uri) {
+    public Response invalidBean(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), code(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
         return respond(new Problem(Problem.typeUri("validation"), "Request is not valid", 400,
-                "Invalid fields: " + fields, null, errors), uri);
+                "Invalid fields: " + fields, null, errors), uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonParseException e, UriInfo uri) {
+    public Response malformedJson(JsonParseException e, UriInfo uri, HttpHeaders headers) {
         return respond(new Problem(Problem.typeUri("malformed-json"), "Body is not valid JSON", 400,
-                e.getOriginalMessage(), null, List.of()), uri);
+                e.getOriginalMessage(), null, List.of()), uri, headers);
     }
 
     /** Declared for this exact type because Quarkus ships its own mapper for it, which would otherwise win. */
     @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return wrongJsonShape(e, uri);
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return wrongJsonShape(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response wrongJsonShape(JsonMappingException e, UriInfo uri) {
+    public Response wrongJsonShape(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
         String field = jsonPath(e);
         String code = e instanceof UnrecognizedPropertyException ? "unknown"
                 : e instanceof InvalidFormatException || e instanceof MismatchedInputException ? "type" : "invalid";
         String message = e instanceof UnrecognizedPropertyException ? "Unknown field" : "Wrong type or format";
         return respond(new Problem(Problem.typeUri("validation"), "Request is not valid", 400,
-                message + ": " + field, null, List.of(new Problem.FieldError(field, code, message))), uri);
+                message + ": " + field, null, List.of(new Problem.FieldError(field, code, message))), uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonParseException parse) {
-            return malformedJson(parse, uri);
+            return malformedJson(parse, uri, headers);
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
-            return wrongJsonShape(mapping, uri);
+            return wrongJsonShape(mapping, uri, headers);
         }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         Problem problem = Problem.of(status, slug(title), title, status >= 500 ? null : e.getMessage());
-        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(uri.getPath()));
+        Response.ResponseBuilder builder = localized(problem, uri, headers);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(value -> builder.header(name, value));
@@ -86,15 +86,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(Problem.of(500, "internal", "Internal error",
-                "The request could not be completed; it may be retried with the same Idempotency-Key."), uri);
+                "The request could not be completed; it may be retried with the same Idempotency-Key."), uri, headers);
     }
 
-    private static Response respond(Problem problem, UriInfo uri) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(uri.getPath())).build();
+    private static Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
+        return localized(problem, uri, headers).build();
+    }
+
+    /** Title and field messages in the client's language (kk, ru or en); type, codes and detail stay as they are. */
+    private static Response.ResponseBuilder localized(Problem problem, UriInfo uri, HttpHeaders headers) {
+        String language = ProblemTexts.languageFor(headers.getAcceptableLanguages());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).language(language)
+                .entity(ProblemTexts.localize(problem.withInstance(uri.getPath()), language));
     }
 
     private static String slug(String title) {

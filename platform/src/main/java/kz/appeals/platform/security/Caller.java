@@ -29,6 +29,11 @@ public class Caller {
         return token.getSubject() != null ? token.getSubject() : token.getName();
     }
 
+    /** True when the request carries no (valid) token. */
+    public boolean isAnonymous() {
+        return token.getRawToken() == null;
+    }
+
     public boolean hasRole(String role) {
         return token.getGroups().contains(role);
     }
