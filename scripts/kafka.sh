@@ -130,7 +130,9 @@ kafka_start() {
 
   deadline=$((SECONDS + 90))
   until port_open "$KAFKA_PORT"; do
-    if ! kafka_running; then
+    # The pid itself, not kafka_running: until the forked shell has exec'd java, its command line is not yet the
+    # broker's, and on a loaded machine that takes a while.
+    if ! kill -0 "$pid" 2>/dev/null; then
       show_log_tail "$log"
       die "Kafka ($INSTANCE) exited during startup; log: $log"
     fi

@@ -88,7 +88,8 @@ svc_wait_ready() {
   local name="$1" port="$2" deadline
   deadline=$((SECONDS + SERVICE_READY_TIMEOUT))
   until svc_ready "$port"; do
-    if ! svc_running "$name"; then
+    # The pid, not svc_running: until the forked shell has exec'd java its command line does not name the jar.
+    if ! kill -0 "$(<"$(svc_pidfile "$name")")" 2>/dev/null; then
       show_log_tail "$(svc_log "$name")" 60
       die "$name exited during startup; log: $(svc_log "$name"); ./appeals down stops the others"
     fi

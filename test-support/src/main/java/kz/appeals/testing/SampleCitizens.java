@@ -49,7 +49,7 @@ public final class SampleCitizens {
                  "description":"Ауылдағы жолда үлкен шұңқыр бар, жөндеуді сұраймын.",
                  "language":"kk","location":{"katoCode":"%s"},"channel":"egov",
                  "applicant":{"iin":"%s","fullName":"Сынақ Азамат","phone":"%s"},
-                 "attachments":[]}""".formatted(katoCode, iin, randomPhone());
+                 "attachments":[],"attributes":{"defect":"pothole"}}""".formatted(katoCode, iin, randomPhone());
     }
 
     private SampleCitizens() {

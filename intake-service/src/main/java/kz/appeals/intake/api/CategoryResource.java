@@ -6,7 +6,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import kz.appeals.intake.domain.Category;
+import kz.appeals.intake.domain.CategoryAttribute;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
@@ -17,14 +19,19 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CategoryResource {
 
-    public record CategoryView(String code, String nameKk, String nameRu, String nameEn) {
+    public record CategoryView(String code, String nameKk, String nameRu, String nameEn,
+                               @Schema(description = "What to ask the citizen beyond the common fields; send the "
+                                       + "answers as `attributes` by code") List<CategoryAttribute> attributes,
+                               @Schema(description = "An anonymous REPORT in this category is accepted as a signal")
+                               boolean takesAnonymousSignals) {
     }
 
     @GET
     @PermitAll
-    @Operation(summary = "The catalogue of appeal categories, with names in kk/ru/en")
+    @Operation(summary = "The catalogue of appeal categories, with names in kk/ru/en and the attributes to ask for")
     public List<CategoryView> list() {
         return Arrays.stream(Category.values())
-                .map(c -> new CategoryView(c.code(), c.nameKk(), c.nameRu(), c.nameEn())).toList();
+                .map(c -> new CategoryView(c.code(), c.nameKk(), c.nameRu(), c.nameEn(), c.attributes(),
+                        c.takesAnonymousSignals())).toList();
     }
 }

@@ -15,6 +15,7 @@ import kz.appeals.contracts.AppealEvents.Language;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
+import java.util.Map;
 
 @Schema(description = "An appeal as the citizen filed it through an e-government front end (APPK Art. 63).")
 public record SubmitAppealRequest(
@@ -26,7 +27,9 @@ public record SubmitAppealRequest(
         @NotBlank @Size(max = 32) @Schema(example = "egov") String channel,
         @Valid @Schema(description = "Who files the appeal. Required, except for an anonymous REPORT in category "
                 + "public-safety (a crime or a threat to public security), which is taken as a signal") Applicant applicant,
-        @Size(max = 10) List<@Valid @NotNull AttachmentMetadata> attachments) {
+        @Size(max = 10) List<@Valid @NotNull AttachmentMetadata> attachments,
+        @Size(max = 20) @Schema(description = "Answers to the category's attributes (GET /api/v1/categories), by "
+                + "attribute code; required attributes must be present") Map<String, String> attributes) {
 
     @Schema(description = "Where the problem is: at least one of katoCode, coordinates, addressText")
     public record Location(

@@ -6,11 +6,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Language;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 /** An appeal as registered (APPK Art. 63–64). The applicant's personal data never leaves this service. */
@@ -62,6 +65,11 @@ public class Appeal {
     /** Keyed hash of the IIN: the only form of the applicant that other services see. */
     @Column(name = "applicant_ref")
     public String applicantRef;
+
+    /** The citizen's answers to the category's attributes, by attribute code. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> attributes;
 
     @Column(name = "attachment_count", nullable = false)
     public int attachmentCount;

@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -119,6 +120,7 @@ public class AppealSubmission {
             appeal.applicantRef = pseudonyms.referenceFor(applicant.iin());
         }
         appeal.attachmentCount = request.attachments() == null ? 0 : request.attachments().size();
+        appeal.attributes = request.attributes() == null ? Map.of() : Map.copyOf(request.attributes());
         appeal.submittedBy = client;
         appeals.persist(appeal);
         if (request.attachments() != null) {
@@ -141,6 +143,9 @@ public class AppealSubmission {
         if (category.isEmpty()) {
             errors.add(new Problem.FieldError("categoryCode", "unknown", "Not a category of GET /api/v1/categories"));
         }
+        category.ifPresent(known -> known.rejectedAttributes(request.attributes() == null ? Map.of() : request.attributes())
+                .forEach((code, reason) -> errors.add(new Problem.FieldError("attributes." + code, reason,
+                        "See the attributes of category " + known.code() + " in GET /api/v1/categories"))));
         if (request.applicant() == null) {
             boolean signal = request.appealType() == AppealType.REPORT
                     && category.map(Category::takesAnonymousSignals).orElse(false);

@@ -65,7 +65,8 @@ class FrontDoorRulesTest {
         assertEquals(appeals, fixtures.count("select count(*) from appeal"));
 
         String signal = anonymousRoads.replace("\"APPLICATION\"", "\"REPORT\"")
-                .replace("\"roads\"", "\"public-safety\"");
+                .replace("\"roads\"", "\"public-safety\"")
+                .replace("{\"defect\":\"pothole\"}", "{\"immediate-danger\":\"yes\"}");
         try (KafkaProbe intake = new KafkaProbe(Topics.INTAKE)) {
             String appealId = post(signal, "kk").then().statusCode(201).extract().path("appealId");
             AppealEvents.Submitted submitted = EventJson.read(intake.await(
@@ -74,6 +75,25 @@ class FrontDoorRulesTest {
             assertTrue(submitted.anonymousSignal());
             assertNull(submitted.applicantRef());
         }
+    }
+
+    @Test
+    void theCategorysAttributesAreCheckedAndListed() {
+        fixtures.sampleSettlementKnown();
+        given().get("/api/v1/categories").then().statusCode(200)
+                .body("find { it.code == 'roads' }.attributes[0].code", equalTo("defect"))
+                .body("find { it.code == 'roads' }.attributes[0].required", equalTo(true))
+                .body("find { it.code == 'roads' }.attributes[0].values.key", hasItem("pothole"))
+                .body("find { it.code == 'public-safety' }.takesAnonymousSignals", equalTo(true));
+        long appeals = fixtures.count("select count(*) from appeal");
+        String valid = SampleCitizens.appealJson(IntakeFixtures.KATO, SampleCitizens.randomIin());
+        post(valid.replace("{\"defect\":\"pothole\"}", "{}"), "en").then().statusCode(422)
+                .body("errors.field", hasItem("attributes.defect")).body("errors.code", hasItem("required"));
+        post(valid.replace("\"pothole\"", "\"meteor\""), "en").then().statusCode(422)
+                .body("errors.code", hasItem("not-in-list"));
+        post(valid.replace("{\"defect\":\"pothole\"}", "{\"defect\":\"pothole\",\"colour\":\"red\"}"), "en")
+                .then().statusCode(422).body("errors.field", hasItem("attributes.colour"));
+        assertEquals(appeals, fixtures.count("select count(*) from appeal"));
     }
 
     @Test
