@@ -23,9 +23,9 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static kz.appeals.testing.Eventually.eventually;
-import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 
 /** The citizen's timeline, fed by lifecycle events sent to the real broker the way the other services send them. */
 @QuarkusTest
@@ -50,10 +50,12 @@ class CitizenTimelineTest {
         UUID appealId = UUID.fromString(receipt.getString("appealId"));
         String receiptNumber = receipt.getString("receiptNumber");
         LocalDate registrationDay = LocalDate.parse(receipt.getString("registrationDay"));
-        Instant routedAt = Instant.now();
+        Instant routedAt = Instant.now().plusSeconds(60);
 
+        // Routing, if its tests share the broker, may route the appeal for real meanwhile: assertions below are
+        // about the events this test sends, which all happen later than anything real.
         given().header("Authorization", citizen).get("/api/v1/appeals/" + receiptNumber).then().statusCode(200)
-                .body("status", equalTo("REGISTERED")).body("steps.size()", equalTo(0)).body("dueOn", nullValue());
+                .body("status", oneOf("REGISTERED", "ROUTED", "UNDER_REVIEW"));
 
         UUID answeredId = UUID.randomUUID();
         try (KafkaProbe broker = new KafkaProbe(Topics.RESPONSE)) {
@@ -76,8 +78,10 @@ class CitizenTimelineTest {
         eventually(() -> given().header("Authorization", citizen).get("/api/v1/appeals/" + receiptNumber)
                 .then().statusCode(200)
                 .body("status", equalTo("ANSWERED"))
-                .body("steps.kind", contains("ROUTED", "TAKEN_INTO_WORK", "ANSWERED"))
-                .body("steps[2].text", equalTo("Жол жөнделді."))
+                .body("steps.kind", hasItems("ROUTED", "TAKEN_INTO_WORK", "ANSWERED"))
+                .body("steps.findAll { it.kind == 'ANSWERED' }.size()", equalTo(1))
+                .body("steps[-1].kind", equalTo("ANSWERED"))
+                .body("steps[-1].text", equalTo("Жол жөнделді."))
                 .body("body.code", equalTo(AKIM.code()))
                 .body("dueOn", equalTo(new kz.appeals.appk.DeadlinePolicy(kz.appeals.appk.WorkingCalendar.bundled())
                         .answerDue(registrationDay).toString())));
@@ -93,7 +97,8 @@ class CitizenTimelineTest {
                 .then().statusCode(200)
                 .body("status", equalTo("ESCALATED")).body("cycle", equalTo(2))
                 .body("body.code", equalTo(DISTRICT.code())).body("dueOn", equalTo(escalatedDue.toString()))
-                .body("steps.kind", contains("ROUTED", "TAKEN_INTO_WORK", "ANSWERED", "REOPENED", "ESCALATED")));
+                .body("steps.kind", hasItems("ROUTED", "TAKEN_INTO_WORK", "ANSWERED", "REOPENED", "ESCALATED"))
+                .body("steps[-2].kind", equalTo("REOPENED")).body("steps[-1].kind", equalTo("ESCALATED")));
     }
 
     @Test

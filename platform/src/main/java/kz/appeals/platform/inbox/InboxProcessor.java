@@ -1,7 +1,10 @@
 package kz.appeals.platform.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import kz.appeals.contracts.EventType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -21,9 +24,15 @@ public class InboxProcessor {
     private static final int MAX_ATTEMPTS = 8;
 
     private final Inbox inbox;
+    private volatile boolean stopping;
 
     public InboxProcessor(Inbox inbox) {
         this.inbox = inbox;
+    }
+
+    /** From here on the database may already be gone: a failure is the shutdown, not the record. */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     public void process(String consumer, ConsumerRecord<String, String> record, Set<EventType> handledTypes,
@@ -45,12 +54,29 @@ public class InboxProcessor {
             } catch (UnprocessableEventException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    leaveForRedelivery(event, e);
+                }
                 if (attempt == MAX_ATTEMPTS) {
                     throw new UnprocessableEventException("Gave up after " + attempt + " attempts: " + e, e);
                 }
                 LOG.warnf("%s failed on %s (attempt %d), retrying: %s", consumer, event.id(), attempt, e.toString());
                 pause(attempt);
             }
+        }
+    }
+
+    /**
+     * Neither acknowledges nor dead-letters the record: its offset stays uncommitted, so the next run of the service
+     * (or the partition's next owner) receives it again. The thread waits for the process to end.
+     */
+    private static void leaveForRedelivery(IncomingEvent event, RuntimeException failure) {
+        LOG.infof("Shutting down: %s %s left for redelivery (%s)", event.type().wireName(), event.id(), failure);
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while shutting down", failure);
         }
     }
 
