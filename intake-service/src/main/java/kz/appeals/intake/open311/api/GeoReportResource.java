@@ -117,18 +117,24 @@ public class GeoReportResource {
     public Response requests(
             @PathParam("format") String format,
             @QueryParam("service_request_id") @Parameter(description = "Comma list; overrides every other filter")
-            String serviceRequestIds,
-            @QueryParam("service_code") @Parameter(description = "Comma list") String serviceCodes,
+            List<String> serviceRequestIds,
+            @QueryParam("service_code") @Parameter(description = "Comma list") List<String> serviceCodes,
             @QueryParam("start_date") @Parameter(description = "ISO 8601 with zone") String startDate,
             @QueryParam("end_date") @Parameter(description = "ISO 8601 with zone; at most 90 days after start_date")
             String endDate,
-            @QueryParam("status") @Parameter(description = "open, closed or both (comma list)") String status,
+            @QueryParam("status") @Parameter(description = "open, closed or both (comma list)") List<String> status,
             @Context HttpHeaders headers) {
         GeoReportFormat responseFormat = GeoReportFormat.of(format);
         Language language = GeoReportMapping.language(headers.getAcceptableLanguages());
         return renderer.ok(responseFormat, "service_requests",
-                search.search(serviceRequestIds, serviceCodes, startDate, endDate, status).stream()
+                search.search(commaList(serviceRequestIds), commaList(serviceCodes), startDate, endDate,
+                                commaList(status)).stream()
                         .map(row -> GeoReportMapping.request(row, language)).toList());
+    }
+
+    /** The standard lets a list filter be declared several times as well as comma delimited. */
+    private static String commaList(List<String> declarations) {
+        return declarations == null || declarations.isEmpty() ? null : String.join(",", declarations);
     }
 
     @GET

@@ -337,6 +337,9 @@ class GeoReportTest {
                 .body("service_request_id", hasItem(recent))
                 .body("service_request_id", not(hasItem(day89)))
                 .body("status", everyItem(equalTo("open")));
+        given().get("/open311/v2/requests.json?service_code=yards&service_code=lighting&status=open&status=closed")
+                .then().statusCode(200)
+                .body("service_request_id", hasItem(recent)).body("service_request_id", hasItem(day89));
         given().queryParam("service_request_id", day91 + "," + recent).queryParam("service_code", "roads")
                 .get("/open311/v2/requests.json").then().statusCode(200)
                 .body("service_request_id", contains(recent, day91));
