@@ -46,7 +46,8 @@ public class ApiKeyAdminResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue a key", description = "The answer is the only time the key is shown: only its hash is kept.")
+    @Operation(summary = "Issue a key",
+            description = "The answer is the only time the key is shown: only its hash is kept.")
     public Response issue(@NotNull @Valid IssueKeyRequest request, UriInfo uri) {
         ApiKeys.Issued issued = apiKeys.issue(request.clientName().strip(), caller.accountRef());
         return Response.created(uri.getAbsolutePathBuilder().path(issued.id().toString()).build()).entity(issued)

@@ -19,7 +19,8 @@ public enum GeoReportFormat {
 
     public static GeoReportFormat of(String extension) {
         return Arrays.stream(values()).filter(format -> format.extension.equals(extension)).findFirst()
-                .orElseThrow(() -> GeoReportException.notFound("format: " + extension + " is not served; use xml or json"));
+                .orElseThrow(() -> GeoReportException.notFound(
+                        "format: " + extension + " is not served; use xml or json"));
     }
 
     /** The format of a response to {@code path}: JSON only when asked for, since XML is the standard's default. */

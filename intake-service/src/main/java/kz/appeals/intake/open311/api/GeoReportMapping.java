@@ -78,7 +78,8 @@ final class GeoReportMapping {
     }
 
     private static String endOf(LocalDate day) {
-        return day.atTime(END_OF_DAY).atOffset(AppkTerms.NATIONAL_OFFSET).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return day.atTime(END_OF_DAY).atOffset(AppkTerms.NATIONAL_OFFSET)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private static String name(Category category, Language language) {

@@ -21,7 +21,11 @@ import kz.appeals.intake.open311.service.GeoReportSubmission;
 import kz.appeals.intake.open311.service.ServiceRequestForm;
 import kz.appeals.intake.open311.service.ServiceRequestSearch;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
@@ -37,6 +41,8 @@ import java.util.List;
 @Tag(name = "Open311 GeoReport v2", description = "The standard civic-issue API: XML or JSON by the path's extension")
 public class GeoReportResource {
 
+    /** The JSON form is documented; the XML form is the same tree (see {@link GeoReportRenderer}). */
+    private static final String JSON = "application/json";
     private static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
     /** When this endpoint's behaviour last changed, as the discovery document must say. */
     private static final String CHANGESET = "2026-11-22T00:00:00+05:00";
@@ -56,6 +62,8 @@ public class GeoReportResource {
 
     @GET
     @Path("discovery.{format}")
+    @APIResponse(responseCode = "200", description = "The discovery document", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = GeoReportViews.Discovery.class)))
     @Operation(summary = "Service discovery: where the endpoint is and which formats it speaks")
     public Response discovery(@PathParam("format") String format, @Context UriInfo uri) {
         String endpoint = uri.getBaseUriBuilder().path("open311/v2").build().toString();
@@ -67,6 +75,8 @@ public class GeoReportResource {
 
     @GET
     @Path("services.{format}")
+    @APIResponse(responseCode = "200", description = "The services", content = @Content(mediaType = JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReportViews.Service.class)))
     @Operation(summary = "The service list: intake's categories, named in the Accept-Language (kk, ru, en)")
     public Response services(@PathParam("format") String format, @Context HttpHeaders headers) {
         Language language = GeoReportMapping.language(headers.getAcceptableLanguages());
@@ -76,6 +86,9 @@ public class GeoReportResource {
 
     @GET
     @Path("services/{service_code}.{format}")
+    @APIResponse(responseCode = "200", description = "The definition", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = GeoReportViews.ServiceDefinition.class)))
+    @APIResponse(responseCode = "404", description = "No such service (the error list)")
     @Operation(summary = "A service definition: the attributes to send as attribute[code] (iin is required)")
     public Response definition(@PathParam("service_code") String serviceCode, @PathParam("format") String format,
                                @Context HttpHeaders headers) {
@@ -89,6 +102,11 @@ public class GeoReportResource {
     @POST
     @Path("requests.{format}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @APIResponse(responseCode = "201", description = "Filed: the appeal is durable",
+            content = @Content(mediaType = JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReportViews.Created.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters, each named (the error list)")
+    @APIResponse(responseCode = "403", description = "api_key missing, unknown or revoked (the error list)")
     @Operation(summary = "Create a service request: files an appeal; the answer carries its receipt number",
             description = "Form fields: api_key, service_code, lat+long or address_string or address_id (a 9-digit "
                     + "KATO settlement code), attribute[iin], phone (+7 and 10 digits), first_name, last_name, email, "
@@ -103,6 +121,10 @@ public class GeoReportResource {
 
     @GET
     @Path("tokens/{token_id}.{format}")
+    @APIResponse(responseCode = "200", description = "The request the token stands for",
+            content = @Content(mediaType = JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReportViews.Token.class)))
+    @APIResponse(responseCode = "404", description = "No such token (the error list)")
     @Operation(summary = "Resolve a token: requests are created with their id at once, so the token is that id")
     public Response token(@PathParam("token_id") String token, @PathParam("format") String format) {
         GeoReportFormat responseFormat = GeoReportFormat.of(format);
@@ -113,6 +135,9 @@ public class GeoReportResource {
 
     @GET
     @Path("requests.{format}")
+    @APIResponse(responseCode = "200", description = "The matching requests", content = @Content(mediaType = JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReportViews.ServiceRequest.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filters, each named (the error list)")
     @Operation(summary = "Search service requests: the last 90 days and at most 1,000, newest first, unless narrowed")
     public Response requests(
             @PathParam("format") String format,
@@ -139,6 +164,9 @@ public class GeoReportResource {
 
     @GET
     @Path("requests/{service_request_id}.{format}")
+    @APIResponse(responseCode = "200", description = "The request", content = @Content(mediaType = JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReportViews.ServiceRequest.class)))
+    @APIResponse(responseCode = "404", description = "No such request (the error list)")
     @Operation(summary = "One service request, as a list of one")
     public Response request(@PathParam("service_request_id") String id, @PathParam("format") String format,
                             @Context HttpHeaders headers) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -109,7 +110,7 @@ public class GeoReportSubmission {
                 ServiceAttribute.APPEAL_TYPE, AppealType::valueOf, ServiceAttribute.DEFAULT_APPEAL_TYPE, errors);
         Language language = choice(attributes.get(ServiceAttribute.LANGUAGE.code()),
                 ServiceAttribute.LANGUAGE, Language::valueOf, ServiceAttribute.DEFAULT_LANGUAGE, errors);
-        String fullName = Stream.of(form.firstName(), form.lastName()).filter(part -> part != null)
+        String fullName = Stream.of(form.firstName(), form.lastName()).filter(Objects::nonNull)
                 .map(String::strip).collect(Collectors.joining(" "));
         return new SubmitAppealRequest(appealType, form.serviceCode(), form.description(), language,
                 new SubmitAppealRequest.Location(form.addressId(), number(form.lat(), "lat", errors),

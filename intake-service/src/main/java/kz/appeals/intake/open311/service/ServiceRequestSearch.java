@@ -57,8 +57,9 @@ public class ServiceRequestSearch {
      */
     public List<ServiceRequestRow> search(String serviceRequestIds, String serviceCodes, String startDate,
                                           String endDate, String statuses) {
-        if (serviceRequestIds != null) {
-            return run("where a.receiptNumber in :ids", Map.of("ids", commaList(serviceRequestIds)));
+        List<String> ids = serviceRequestIds == null ? List.of() : commaList(serviceRequestIds);
+        if (!ids.isEmpty()) {
+            return run("where a.receiptNumber in :ids", Map.of("ids", ids));
         }
         List<String> errors = new ArrayList<>();
         Instant start = instant(startDate, "start_date", errors);

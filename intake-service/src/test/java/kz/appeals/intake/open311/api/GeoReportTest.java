@@ -41,6 +41,7 @@ import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -86,6 +87,16 @@ class GeoReportTest {
                 .body("changeset", matchesPattern(NATIONAL_TIME));
         given().get("/open311/v2/discovery.csv").then().statusCode(404).contentType("text/xml")
                 .body("errors.error.code", equalTo("404"));
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryMethod() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", hasItems("/open311/v2/discovery.{format}",
+                        "/open311/v2/services.{format}", "/open311/v2/services/{service_code}.{format}",
+                        "/open311/v2/requests.{format}", "/open311/v2/requests/{service_request_id}.{format}",
+                        "/open311/v2/tokens/{token_id}.{format}", "/api/v1/admin/open311-keys"))
+                .body("paths.'/open311/v2/requests.{format}'.keySet()", hasItems("get", "post"));
     }
 
     @Test
