@@ -469,14 +469,18 @@ class GeoReportTest {
         return iin.substring(0, 11) + (char) ('0' + (iin.charAt(11) - '0' + 1) % 10);
     }
 
-    /** What the lifecycle consumer writes once a body has the appeal (its table, its columns of V2). */
+    /** What the lifecycle consumer writes once a body has the appeal (its table, its columns of V2), or overwrites. */
     private void recordProgress(String receipt, String status, LocalDate due, String notes) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                         insert into appeal_progress (appeal_id, status, body_code, body_name_kk, body_name_ru, due_on,
                                                      status_notes, updated_at)
                         select id, ?1, '991021000', 'Ақбұлақ ауылдық округі әкімінің аппараты',
                                'Аппарат акима Акбулакского сельского округа', ?2, ?3, now()
-                        from appeal where receipt_number = ?4""")
+                        from appeal where receipt_number = ?4
+                        on conflict (appeal_id) do update set status = excluded.status,
+                            body_code = excluded.body_code, body_name_kk = excluded.body_name_kk,
+                            body_name_ru = excluded.body_name_ru, due_on = excluded.due_on,
+                            status_notes = excluded.status_notes, updated_at = excluded.updated_at""")
                 .setParameter(1, status).setParameter(2, due).setParameter(3, notes).setParameter(4, receipt)
                 .executeUpdate());
     }
