@@ -1,0 +1,509 @@
+package kz.appeals.intake.open311.api;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import kz.appeals.contracts.AppealEvents;
+import kz.appeals.contracts.CloudEventHeaders;
+import kz.appeals.contracts.EventType;
+import kz.appeals.contracts.TerritoryEvents;
+import kz.appeals.contracts.Topics;
+import kz.appeals.platform.security.Roles;
+import kz.appeals.testing.EventJson;
+import kz.appeals.testing.KafkaProbe;
+import kz.appeals.testing.SampleCitizens;
+import kz.appeals.testing.Tokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static kz.appeals.testing.Eventually.eventually;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Open311 GeoReport v2 against the real test PostgreSQL and Kafka, every method in XML and in JSON. */
+@QuarkusTest
+class GeoReportTest {
+
+    private static final String ADMIN = Tokens.bearer(Tokens.forRole(Roles.ADMIN));
+    private static final String KATO = SampleCitizens.SAMPLE_SETTLEMENT;
+    private static final String RECEIPT = "KZ\\d{2}-\\d{7}-[0-9A-Z]";
+    private static final String NATIONAL_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+05:00";
+
+    @Inject
+    EntityManager entityManager;
+
+    @BeforeAll
+    static void publishTheSampleSettlement() {
+        try (KafkaProbe territory = new KafkaProbe(Topics.TERRITORY)) {
+            territory.send(Topics.TERRITORY, KATO,
+                    KafkaProbe.cloudEventHeaders(EventType.SETTLEMENT_PUBLISHED, UUID.randomUUID(), KATO),
+                    EventJson.write(new TerritoryEvents.SettlementPublished(KATO, "991021000", "991000000",
+                            "990000000", "Ақбұлақ ауылы", "село Акбулак", LocalDate.of(2025, 1, 1), null,
+                            Instant.now())));
+        }
+    }
+
+    @Test
+    void discoveryNamesTheEndpointAndBothFormats() {
+        given().get("/open311/v2/discovery.xml").then().statusCode(200).contentType("text/xml")
+                .body("discovery.endpoints.endpoint.specification", equalTo("http://wiki.open311.org/GeoReport_v2"))
+                .body("discovery.endpoints.endpoint.url", containsString("/open311/v2"))
+                .body("discovery.endpoints.endpoint.formats.format", contains("text/xml", "application/json"))
+                .body("discovery.key_service", containsString("/api/v1/admin/open311-keys"));
+        given().get("/open311/v2/discovery.json").then().statusCode(200).contentType("application/json")
+                .body("endpoints[0].type", equalTo("production"))
+                .body("endpoints[0].formats", contains("text/xml", "application/json"))
+                .body("changeset", matchesPattern(NATIONAL_TIME));
+        given().get("/open311/v2/discovery.csv").then().statusCode(404).contentType("text/xml")
+                .body("errors.error.code", equalTo("404"));
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryMethod() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", hasItems("/open311/v2/discovery.{format}",
+                        "/open311/v2/services.{format}", "/open311/v2/services/{service_code}.{format}",
+                        "/open311/v2/requests.{format}", "/open311/v2/requests/{service_request_id}.{format}",
+                        "/open311/v2/tokens/{token_id}.{format}", "/api/v1/admin/open311-keys"))
+                .body("paths.'/open311/v2/requests.{format}'.keySet()", hasItems("get", "post"));
+    }
+
+    @Test
+    void servicesAreTheCategoriesInTheAskedLanguage() {
+        given().get("/open311/v2/services.xml").then().statusCode(200).contentType("text/xml")
+                .body("services.service.size()", equalTo(11))
+                .body("services.service.find { it.service_code == 'roads' }.service_name", equalTo("Жолдар"))
+                .body("services.service.metadata", everyItem(equalTo("true")))
+                .body("services.service.type", everyItem(equalTo("realtime")));
+        given().header("Accept-Language", "ru-KZ, en;q=0.5").get("/open311/v2/services.json").then()
+                .statusCode(200).contentType("application/json")
+                .body("$", hasSize(11))
+                .body("find { it.service_code == 'roads' }.service_name", equalTo("Дороги"))
+                .body("find { it.service_code == 'roads' }.description", containsString("15"));
+    }
+
+    @Test
+    void aServiceDefinitionAsksForTheIinAndTheAppealsTypeAndLanguage() {
+        given().get("/open311/v2/services/social-support.xml").then().statusCode(200)
+                .body("service_definition.service_code", equalTo("social-support"))
+                .body("service_definition.attributes.attribute.code", contains("iin", "appeal_type", "language"))
+                .body("service_definition.attributes.attribute.find { it.code == 'iin' }.required", equalTo("true"))
+                .body("service_definition.attributes.attribute.find { it.code == 'iin' }.datatype", equalTo("string"))
+                .body("service_definition.attributes.attribute.find { it.code == 'appeal_type' }.values.value.key",
+                        hasItem("COMPLAINT"));
+        given().header("Accept-Language", "en").get("/open311/v2/services/roads.json").then().statusCode(200)
+                .body("service_code", equalTo("roads"))
+                .body("attributes.code", contains("iin", "appeal_type", "language"))
+                .body("attributes.order", contains(1, 2, 3))
+                .body("attributes.variable", everyItem(equalTo(true)))
+                .body("attributes[2].datatype", equalTo("singlevaluelist"))
+                .body("attributes[2].values.key", contains("kk", "ru", "en"))
+                .body("attributes[2].values.name", contains("Kazakh", "Russian", "English"));
+        given().get("/open311/v2/services/potholes.xml").then().statusCode(404).contentType("text/xml")
+                .body("errors.error.code", equalTo("404"))
+                .body("errors.error.description", containsString("potholes"));
+        given().get("/open311/v2/services/potholes.json").then().statusCode(404).contentType("application/json")
+                .body("[0].code", equalTo(404));
+    }
+
+    @Test
+    void aPostedRequestIsADurableAppealWhoseSubmittedEventKeepsTheContract() {
+        awaitSettlementKnown();
+        String key = issueKey("FixMyStreet test");
+        String iin = SampleCitizens.randomIin();
+        try (KafkaProbe intake = new KafkaProbe(Topics.INTAKE)) {
+            String xmlId = post("xml", validForm(key, iin, "yards")).then().statusCode(201).contentType("text/xml")
+                    .body("service_requests.request.service_notice", containsString("APPK"))
+                    .body("service_requests.request.account_id", emptyString())
+                    .extract().path("service_requests.request.service_request_id");
+            assertTrue(xmlId.matches(RECEIPT), xmlId);
+
+            ConsumerRecord<String, String> event = intake.await(submittedWith(xmlId), Duration.ofSeconds(20));
+            AppealEvents.Submitted submitted = EventJson.read(event.value(), AppealEvents.Submitted.class);
+            assertEquals("open311", submitted.channel());
+            assertEquals("yards", submitted.categoryCode());
+            assertEquals(43.25, submitted.location().latitude());
+            assertEquals(76.95, submitted.location().longitude());
+            assertEquals(AppealEvents.AppealType.COMPLAINT, submitted.appealType());
+            assertEquals(AppealEvents.Language.ru, submitted.language());
+            assertFalse(event.value().contains(iin), "IIN must not leave intake");
+            assertFalse(event.value().contains("Айгерім"), "Name must not leave intake");
+
+            Map<String, String> byKato = validForm(key, SampleCitizens.randomIin(), "yards");
+            byKato.remove("lat");
+            byKato.remove("long");
+            byKato.remove("attribute[appeal_type]");
+            byKato.remove("attribute[language]");
+            byKato.put("address_id", KATO);
+            String jsonId = post("json", byKato).then().statusCode(201).contentType("application/json")
+                    .body("[0].service_notice", containsString("APPK"))
+                    .extract().path("[0].service_request_id");
+            AppealEvents.Submitted second = EventJson.read(
+                    intake.await(submittedWith(jsonId), Duration.ofSeconds(20)).value(), AppealEvents.Submitted.class);
+            assertEquals(KATO, second.location().katoCode());
+            assertEquals(AppealEvents.AppealType.APPLICATION, second.appealType(), "default appeal type");
+            assertEquals(AppealEvents.Language.kk, second.language(), "default language");
+        }
+    }
+
+    @Test
+    void aRequestReadsBackWithoutPersonalDataAndWithItsProgress() {
+        awaitSettlementKnown();
+        String iin = SampleCitizens.randomIin();
+        Map<String, String> form = validForm(issueKey("reader"), iin, "playgrounds");
+        String id = post("json", form).then().statusCode(201).extract().path("[0].service_request_id");
+
+        String xml = given().get("/open311/v2/requests/" + id + ".xml").then().statusCode(200).contentType("text/xml")
+                .body("service_requests.request.size()", equalTo(1))
+                .body("service_requests.request.service_request_id", equalTo(id))
+                .body("service_requests.request.status", equalTo("open"))
+                .body("service_requests.request.service_code", equalTo("playgrounds"))
+                .body("service_requests.request.service_name", equalTo("Балалар алаңдары"))
+                .body("service_requests.request.requested_datetime", matchesPattern(NATIONAL_TIME))
+                .body("service_requests.request.expected_datetime", emptyString())
+                .body("service_requests.request.agency_responsible", emptyString())
+                .body("service_requests.request.media_url", equalTo("https://photos.example.kz/p/1.jpg"))
+                .body("service_requests.request.lat", equalTo("43.25"))
+                .body("service_requests.request.long", equalTo("76.95"))
+                .extract().asString();
+        assertFalse(xml.contains(iin) || xml.contains(form.get("phone")) || xml.contains("Айгерім")
+                || xml.contains("Сапарова") || xml.contains("aigerim@"), "no personal data in " + xml);
+
+        LocalDate due = LocalDate.now(ZoneOffset.ofHours(5)).plusDays(21);
+        recordProgress(id, "ANSWERED", due, "Алаң жөнделді");
+        String json = given().header("Accept-Language", "ru").get("/open311/v2/requests/" + id + ".json").then()
+                .statusCode(200).contentType("application/json")
+                .body("$", hasSize(1))
+                .body("[0].status", equalTo("closed"))
+                .body("[0].status_notes", equalTo("Алаң жөнделді"))
+                .body("[0].agency_responsible", equalTo("Аппарат акима Акбулакского сельского округа"))
+                .body("[0].expected_datetime", equalTo(due + "T23:59:59+05:00"))
+                .body("[0].service_name", equalTo("Детские площадки"))
+                .body("[0].long", equalTo(76.95f))
+                .extract().asString();
+        assertFalse(json.contains(iin) || json.contains(form.get("phone")) || json.contains("Айгерім"), json);
+        given().get("/open311/v2/requests/" + id + ".xml").then()
+                .body("service_requests.request.agency_responsible", equalTo("Ақбұлақ ауылдық округі әкімінің аппараты"));
+
+        given().get("/open311/v2/requests/KZ26-9999999-X.xml").then().statusCode(404)
+                .body("errors.error.code", equalTo("404"));
+        given().get("/open311/v2/requests/KZ26-9999999-X.json").then().statusCode(404)
+                .body("[0].code", equalTo(404)).body("[0].description", containsString("KZ26-9999999-X"));
+    }
+
+    @Test
+    void aTokenIsTheRequestsIdItself() {
+        awaitSettlementKnown();
+        String id = post("xml", validForm(issueKey("tokens"), SampleCitizens.randomIin(), "yards")).then()
+                .statusCode(201).extract().path("service_requests.request.service_request_id");
+        given().get("/open311/v2/tokens/" + id + ".xml").then().statusCode(200)
+                .body("service_requests.request.service_request_id", equalTo(id))
+                .body("service_requests.request.token", equalTo(id));
+        given().get("/open311/v2/tokens/" + id + ".json").then().statusCode(200)
+                .body("[0].service_request_id", equalTo(id)).body("[0].token", equalTo(id));
+        given().get("/open311/v2/tokens/no-such-token.json").then().statusCode(404).body("[0].code", equalTo(404));
+        given().get("/open311/v2/tokens/no-such-token.xml").then().statusCode(404)
+                .body("errors.error.code", equalTo("404"));
+    }
+
+    @Test
+    void rejectedRequestsGetTheErrorListAndStoreAndEmitNothing() {
+        awaitSettlementKnown();
+        String key = issueKey("rejections");
+        ValidatableResponse revokedKey = issue("revoked");
+        String revoked = revokedKey.extract().path("apiKey");
+        given().header("Authorization", ADMIN).delete("/api/v1/admin/open311-keys/" + revokedKey.extract().path("id"))
+                .then().statusCode(200);
+        String badIin = withWrongCheckDigit(SampleCitizens.randomIin());
+        long appeals = count("select count(*) from appeal");
+        long events = count("select count(*) from outbox_event");
+        try (KafkaProbe intake = new KafkaProbe(Topics.INTAKE)) {
+            Map<String, String> noKey = validForm(key, SampleCitizens.randomIin(), "roads");
+            noKey.remove("api_key");
+            post("xml", noKey).then().statusCode(403).contentType("text/xml")
+                    .body("errors.error.code", equalTo("403"))
+                    .body("errors.error.description", containsString("api_key"));
+            post("json", noKey).then().statusCode(403).contentType("application/json")
+                    .body("[0].code", equalTo(403));
+            post("json", validForm("not-a-key", SampleCitizens.randomIin(), "roads")).then().statusCode(403)
+                    .body("[0].description", containsString("api_key"));
+            post("xml", validForm(revoked, SampleCitizens.randomIin(), "roads")).then().statusCode(403);
+
+            Map<String, String> noService = validForm(key, SampleCitizens.randomIin(), "roads");
+            noService.remove("service_code");
+            post("xml", noService).then().statusCode(400).contentType("text/xml")
+                    .body("errors.error.code.list()", everyItem(equalTo("400")))
+                    .body("errors.error.description.list()", hasItem(startsWith("service_code:")));
+            post("json", validForm(key, SampleCitizens.randomIin(), "potholes")).then().statusCode(400)
+                    .body("description", hasItem(startsWith("service_code:")));
+
+            post("json", validForm(key, badIin, "roads")).then().statusCode(400)
+                    .body("[0].code", equalTo(400))
+                    .body("description", hasItem(containsString("attribute[iin]")))
+                    .body("description", hasItem(containsString("iin-check-digit")));
+            Map<String, String> noIin = validForm(key, null, "roads");
+            post("xml", noIin).then().statusCode(400)
+                    .body("errors.error.description.list()", hasItem(startsWith("attribute[iin]: required")));
+
+            Map<String, String> nowhere = validForm(key, SampleCitizens.randomIin(), "roads");
+            nowhere.remove("lat");
+            nowhere.remove("long");
+            post("xml", nowhere).then().statusCode(400)
+                    .body("errors.error.description.list()", hasItem(startsWith("lat/long, address_string or address_id")));
+            Map<String, String> halfCoordinates = validForm(key, SampleCitizens.randomIin(), "roads");
+            halfCoordinates.remove("long");
+            post("json", halfCoordinates).then().statusCode(400);
+
+            Map<String, String> badPhone = validForm(key, SampleCitizens.randomIin(), "roads");
+            badPhone.put("phone", "8 701 123 45 67");
+            post("json", badPhone).then().statusCode(400)
+                    .body("description", hasItem(startsWith("phone: must be +7 followed by 10 digits")));
+
+            Map<String, String> several = validForm(key, badIin, "roads");
+            several.put("lat", "north");
+            several.put("attribute[language]", "de");
+            several.put("media_url", "ftp://photos/1.jpg");
+            several.remove("first_name");
+            several.remove("last_name");
+            post("json", several).then().statusCode(400)
+                    .body("description", hasItem(startsWith("lat:")))
+                    .body("description", hasItem(startsWith("attribute[language]:")))
+                    .body("description", hasItem(startsWith("media_url:")))
+                    .body("description", hasItem(startsWith("first_name/last_name:")));
+
+            Map<String, String> unknownKato = validForm(key, SampleCitizens.randomIin(), "roads");
+            unknownKato.put("address_id", "991099999");
+            post("xml", unknownKato).then().statusCode(400)
+                    .body("errors.error.description.list()", hasItem(startsWith("address_id:")));
+
+            assertTrue(intake.collect(Duration.ofSeconds(2)).stream()
+                    .noneMatch(record -> record.value().contains(badIin)), "nothing published");
+        }
+        assertEquals(appeals, count("select count(*) from appeal"));
+        assertEquals(events, count("select count(*) from outbox_event"));
+    }
+
+    @Test
+    void searchDefaultsToTheLastNinetyDaysAndFilters() {
+        awaitSettlementKnown();
+        String key = issueKey("search");
+        String recent = post("json", validForm(key, SampleCitizens.randomIin(), "lighting")).then().statusCode(201)
+                .extract().path("[0].service_request_id");
+        Instant now = Instant.now();
+        String day89 = cloneAppeal(recent, "lighting", now.minus(89, ChronoUnit.DAYS));
+        String day91 = cloneAppeal(recent, "lighting", now.minus(91, ChronoUnit.DAYS));
+        recordProgress(day89, "RATED", LocalDate.now(), "Шам ауыстырылды");
+
+        given().get("/open311/v2/requests.json?service_code=lighting").then().statusCode(200)
+                .body("service_request_id", hasItem(recent))
+                .body("service_request_id", hasItem(day89))
+                .body("service_request_id", not(hasItem(day91)))
+                .body("service_code", everyItem(equalTo("lighting")));
+        given().get("/open311/v2/requests.xml?service_code=lighting").then().statusCode(200)
+                .body("service_requests.request.service_request_id", hasItem(day89))
+                .body("service_requests.request.service_request_id", not(hasItem(day91)));
+
+        String from = OffsetDateTime.ofInstant(now.minus(95, ChronoUnit.DAYS), ZoneOffset.ofHours(5)).toString();
+        String to = OffsetDateTime.ofInstant(now.minus(10, ChronoUnit.DAYS), ZoneOffset.ofHours(5)).toString();
+        given().queryParam("service_code", "lighting,yards").queryParam("start_date", from).queryParam("end_date", to)
+                .get("/open311/v2/requests.json").then().statusCode(200)
+                .body("service_request_id", containsInAnyOrder(day89, day91));
+        given().queryParam("service_code", "lighting").queryParam("end_date", to).queryParam("status", "closed")
+                .get("/open311/v2/requests.xml").then().statusCode(200)
+                .body("service_requests.request.service_request_id", equalTo(day89))
+                .body("service_requests.request.status", equalTo("closed"));
+        given().queryParam("service_code", "lighting").queryParam("status", "open")
+                .get("/open311/v2/requests.json").then().statusCode(200)
+                .body("service_request_id", hasItem(recent))
+                .body("service_request_id", not(hasItem(day89)))
+                .body("status", everyItem(equalTo("open")));
+        given().get("/open311/v2/requests.json?service_code=yards&service_code=lighting&status=open&status=closed")
+                .then().statusCode(200)
+                .body("service_request_id", hasItem(recent)).body("service_request_id", hasItem(day89));
+        given().queryParam("service_request_id", day91 + "," + recent).queryParam("service_code", "roads")
+                .get("/open311/v2/requests.json").then().statusCode(200)
+                .body("service_request_id", contains(recent, day91));
+
+        given().queryParam("start_date", from).queryParam("end_date", OffsetDateTime.now().toString())
+                .get("/open311/v2/requests.xml").then().statusCode(400)
+                .body("errors.error.description", containsString("90 days"));
+        given().queryParam("start_date", to).queryParam("end_date", from)
+                .get("/open311/v2/requests.json").then().statusCode(400);
+        given().queryParam("start_date", "yesterday").queryParam("status", "pending").queryParam("service_code", "x")
+                .get("/open311/v2/requests.json").then().statusCode(400)
+                .body("description", hasItem(startsWith("start_date:")))
+                .body("description", hasItem(startsWith("status:")))
+                .body("description", hasItem(startsWith("service_code:")));
+        given().get("/open311/v2/requests.json?start_date=2020-01-01").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void searchReturnsAtMostAThousandNewestFirst() {
+        awaitSettlementKnown();
+        String base = post("xml", validForm(issueKey("bulk"), SampleCitizens.randomIin(), "waste")).then()
+                .statusCode(201).extract().path("service_requests.request.service_request_id");
+        Instant newest = Instant.now().plusSeconds(-1);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        insert into appeal
+                        select (jsonb_populate_record(a, jsonb_build_object(
+                            'id', gen_random_uuid(),
+                            'receipt_number', 'T311-' || lpad(g::text, 6, '0') || '-' || substr(md5(random()::text), 1, 8),
+                            'registered_at', cast(?1 as timestamptz) - make_interval(mins => g)))).*
+                        from appeal a, generate_series(1, 1000) g where a.receipt_number = ?2""")
+                .setParameter(1, newest.toString()).setParameter(2, base).executeUpdate());
+
+        given().get("/open311/v2/requests.json?service_code=waste").then().statusCode(200)
+                .body("$", hasSize(1000))
+                .body("[0].service_request_id", equalTo(base))
+                .body("[1].service_request_id", startsWith("T311-000001-"))
+                .body("[999].service_request_id", startsWith("T311-000999-"));
+        given().get("/open311/v2/requests.xml?service_code=waste").then().statusCode(200)
+                .body("service_requests.request.size()", equalTo(1000));
+    }
+
+    @Test
+    void onlyAdministratorsManageKeysAndOnlyTheirHashIsStored() {
+        given().contentType(ContentType.JSON).body("{\"clientName\":\"x\"}").post("/api/v1/admin/open311-keys")
+                .then().statusCode(401);
+        given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.FRONTEND))).contentType(ContentType.JSON)
+                .body("{\"clientName\":\"x\"}").post("/api/v1/admin/open311-keys").then().statusCode(403);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"clientName\":\" \"}")
+                .post("/api/v1/admin/open311-keys").then().statusCode(400)
+                .body("errors.field", hasItem("clientName"));
+
+        ValidatableResponse issued = issue("SeeClickFix")
+                .header("Location", containsString("/api/v1/admin/open311-keys/"))
+                .body("clientName", equalTo("SeeClickFix"));
+        String apiKey = issued.extract().path("apiKey");
+        String id = issued.extract().path("id");
+        assertTrue(apiKey.length() >= 40, apiKey);
+        assertEquals(0L, count("select count(*) from open311_api_key where key_hash = '" + apiKey + "'"
+                + " or client_name = '" + apiKey + "'"));
+
+        given().header("Authorization", ADMIN).get("/api/v1/admin/open311-keys").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.clientName", equalTo("SeeClickFix"))
+                .body("find { it.id == '" + id + "' }.issuedBy", equalTo("admin-test-account"))
+                .body("find { it.id == '" + id + "' }.revokedAt", nullValue())
+                .body("find { it.id == '" + id + "' }.apiKey", nullValue());
+        given().header("Authorization", ADMIN).delete("/api/v1/admin/open311-keys/" + id).then().statusCode(200)
+                .body("revokedBy", equalTo("admin-test-account"))
+                .body("revokedAt", not(nullValue()));
+        given().header("Authorization", ADMIN).delete("/api/v1/admin/open311-keys/" + UUID.randomUUID()).then()
+                .statusCode(404);
+    }
+
+    private static Map<String, String> validForm(String apiKey, String iin, String serviceCode) {
+        Map<String, String> form = new HashMap<>();
+        form.put("api_key", apiKey);
+        form.put("service_code", serviceCode);
+        form.put("lat", "43.25");
+        form.put("long", "76.95");
+        form.put("description", "Аулада жарық жоқ, шамдар істемейді.");
+        form.put("first_name", "Айгерім");
+        form.put("last_name", "Сапарова");
+        form.put("phone", SampleCitizens.randomPhone());
+        form.put("email", "aigerim@example.kz");
+        form.put("media_url", "https://photos.example.kz/p/1.jpg");
+        form.put("attribute[appeal_type]", "COMPLAINT");
+        form.put("attribute[language]", "ru");
+        form.put("jurisdiction_id", "kz");
+        if (iin != null) {
+            form.put("attribute[iin]", iin);
+        }
+        return form;
+    }
+
+    private static io.restassured.response.Response post(String format, Map<String, String> form) {
+        RequestSpecification request = given().contentType("application/x-www-form-urlencoded; charset=utf-8");
+        form.forEach(request::formParam);
+        return request.post("/open311/v2/requests." + format);
+    }
+
+    private static String issueKey(String client) {
+        return issue(client).extract().path("apiKey");
+    }
+
+    private static ValidatableResponse issue(String client) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"clientName\":\"" + client + "\"}").post("/api/v1/admin/open311-keys")
+                .then().statusCode(201);
+    }
+
+    private static java.util.function.Predicate<ConsumerRecord<String, String>> submittedWith(String receipt) {
+        return record -> EventType.SUBMITTED.wireName().equals(KafkaProbe.header(record, CloudEventHeaders.TYPE))
+                && record.value().contains(receipt);
+    }
+
+    private static String withWrongCheckDigit(String iin) {
+        return iin.substring(0, 11) + (char) ('0' + (iin.charAt(11) - '0' + 1) % 10);
+    }
+
+    /** What the lifecycle consumer writes once a body has the appeal (its table, its columns of V2), or overwrites. */
+    private void recordProgress(String receipt, String status, LocalDate due, String notes) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        insert into appeal_progress (appeal_id, status, body_code, body_name_kk, body_name_ru, due_on,
+                                                     status_notes, updated_at)
+                        select id, ?1, '991021000', 'Ақбұлақ ауылдық округі әкімінің аппараты',
+                               'Аппарат акима Акбулакского сельского округа', ?2, ?3, now()
+                        from appeal where receipt_number = ?4
+                        on conflict (appeal_id) do update set status = excluded.status,
+                            body_code = excluded.body_code, body_name_kk = excluded.body_name_kk,
+                            body_name_ru = excluded.body_name_ru, due_on = excluded.due_on,
+                            status_notes = excluded.status_notes, updated_at = excluded.updated_at""")
+                .setParameter(1, status).setParameter(2, due).setParameter(3, notes).setParameter(4, receipt)
+                .executeUpdate());
+    }
+
+    /** A copy of an appeal registered at another time, whatever columns the appeal table has. */
+    private String cloneAppeal(String receipt, String category, Instant registeredAt) {
+        String copy = "T311-" + UUID.randomUUID().toString().substring(0, 13);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        insert into appeal
+                        select (jsonb_populate_record(a, jsonb_build_object('id', gen_random_uuid(),
+                            'receipt_number', ?1, 'category_code', ?2, 'registered_at', ?3))).*
+                        from appeal a where a.receipt_number = ?4""")
+                .setParameter(1, copy).setParameter(2, category).setParameter(3, registeredAt.toString())
+                .setParameter(4, receipt).executeUpdate());
+        return copy;
+    }
+
+    private void awaitSettlementKnown() {
+        eventually(() -> assertEquals(1L, count("select count(*) from known_settlement where kato_code = '" + KATO + "'")));
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+}
