@@ -105,6 +105,15 @@ public enum Category {
         return this == PUBLIC_SAFETY;
     }
 
+    /** Whether appeals of this category may appear in public feeds: not those about a person's own situation. */
+    public boolean listedPublicly() {
+        return this != SOCIAL_SUPPORT && this != PUBLIC_SAFETY;
+    }
+
+    public static List<String> publiclyListedCodes() {
+        return Arrays.stream(values()).filter(Category::listedPublicly).map(Category::code).toList();
+    }
+
     public static Optional<Category> byCode(String code) {
         return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
     }

@@ -4,6 +4,7 @@ import kz.appeals.appk.AppkTerms;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.intake.api.AppealReceipt;
 import kz.appeals.intake.domain.Category;
+import kz.appeals.intake.domain.CategoryAttribute;
 import kz.appeals.intake.open311.domain.RequestStatus;
 import kz.appeals.intake.open311.domain.ServiceAttribute;
 import kz.appeals.intake.open311.domain.Text;
@@ -15,6 +16,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,8 @@ final class GeoReportMapping {
     }
 
     static GeoReportViews.ServiceDefinition definition(Category category, Language language) {
-        List<GeoReportViews.Attribute> attributes = Arrays.stream(ServiceAttribute.values())
+        List<GeoReportViews.Attribute> attributes = new ArrayList<>();
+        Arrays.stream(ServiceAttribute.values())
                 .map(attribute -> new GeoReportViews.Attribute(true, attribute.code(), attribute.datatype().wireName(),
                         attribute.required(),
                         attribute.datatypeDescription() == null ? null : attribute.datatypeDescription().in(language),
@@ -50,7 +53,16 @@ final class GeoReportMapping {
                         attribute.choices().stream()
                                 .map(value -> new GeoReportViews.Value(value.key(), value.name().in(language)))
                                 .toList()))
-                .toList();
+                .forEach(attributes::add);
+        // Then what the category itself asks (the same definitions GET /api/v1/categories lists).
+        for (CategoryAttribute attribute : category.attributes()) {
+            attributes.add(new GeoReportViews.Attribute(true, attribute.code(),
+                    attribute.datatype().name().toLowerCase(Locale.ROOT), attribute.required(), null,
+                    attributes.size() + 1,
+                    new Text(attribute.nameKk(), attribute.nameRu(), attribute.nameEn()).in(language),
+                    attribute.values().stream().map(value -> new GeoReportViews.Value(value.key(),
+                            new Text(value.nameKk(), value.nameRu(), value.nameEn()).in(language))).toList()));
+        }
         return new GeoReportViews.ServiceDefinition(category.code(), attributes);
     }
 

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -118,7 +119,14 @@ public class GeoReportSubmission {
                 CHANNEL,
                 new SubmitAppealRequest.Applicant(attributes.get(ServiceAttribute.IIN.code()),
                         fullName.isEmpty() ? null : fullName, form.phone(), form.email()),
-                List.of());
+                List.of(), categoryAttributes(attributes));
+    }
+
+    /** The category's own attributes (GET /api/v1/categories): every attribute[...] but the three of Open311 here. */
+    private static Map<String, String> categoryAttributes(Map<String, String> attributes) {
+        Set<String> ours = Arrays.stream(ServiceAttribute.values()).map(ServiceAttribute::code).collect(Collectors.toSet());
+        return attributes.entrySet().stream().filter(entry -> !ours.contains(entry.getKey()))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static <E extends Enum<E>> E choice(String value, ServiceAttribute attribute, Function<String, E> parse,
@@ -188,6 +196,9 @@ public class GeoReportSubmission {
     }
 
     private static String parameter(String field) {
+        if (field.startsWith("attributes.")) {
+            return "attribute[" + field.substring("attributes.".length()) + "]";
+        }
         return PARAMETERS.getOrDefault(field, field);
     }
 

@@ -36,6 +36,11 @@ public class ServiceRequestSearch {
             left join AppealProgress p on p.appealId = a.id
             left join Open311Origin o on o.appealId = a.id
             """;
+    /**
+     * GeoReport reads are public and receipt numbers are sequential: anonymous crime reports and categories about
+     * a person's own situation never appear, not even by id.
+     */
+    private static final String PUBLIC_ONLY = " and a.anonymousSignal = false and a.categoryCode in :listed";
 
     private final EntityManager entityManager;
     private final Clock clock;
@@ -46,8 +51,9 @@ public class ServiceRequestSearch {
     }
 
     public Optional<ServiceRequestRow> byId(String serviceRequestId) {
-        return entityManager.createQuery(SELECT + "where a.receiptNumber = :id", ServiceRequestRow.class)
-                .setParameter("id", serviceRequestId).getResultStream().findFirst();
+        return entityManager.createQuery(SELECT + "where a.receiptNumber = :id" + PUBLIC_ONLY, ServiceRequestRow.class)
+                .setParameter("id", serviceRequestId).setParameter("listed", Category.publiclyListedCodes())
+                .getResultStream().findFirst();
     }
 
     /**
@@ -95,8 +101,9 @@ public class ServiceRequestSearch {
 
     private List<ServiceRequestRow> run(String where, Map<String, Object> parameters) {
         TypedQuery<ServiceRequestRow> query = entityManager.createQuery(
-                SELECT + where + " order by a.registeredAt desc", ServiceRequestRow.class);
+                SELECT + where + PUBLIC_ONLY + " order by a.registeredAt desc", ServiceRequestRow.class);
         parameters.forEach(query::setParameter);
+        query.setParameter("listed", Category.publiclyListedCodes());
         return query.setMaxResults(RequestWindow.MAX_RESULTS).getResultList();
     }
 

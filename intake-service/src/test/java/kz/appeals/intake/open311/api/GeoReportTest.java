@@ -12,6 +12,7 @@ import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.TerritoryEvents;
 import kz.appeals.contracts.Topics;
+import kz.appeals.intake.domain.Category;
 import kz.appeals.platform.security.Roles;
 import kz.appeals.testing.EventJson;
 import kz.appeals.testing.KafkaProbe;
@@ -34,10 +35,12 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static kz.appeals.testing.Eventually.eventually;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -102,13 +105,13 @@ class GeoReportTest {
     @Test
     void servicesAreTheCategoriesInTheAskedLanguage() {
         given().get("/open311/v2/services.xml").then().statusCode(200).contentType("text/xml")
-                .body("services.service.size()", equalTo(11))
+                .body("services.service.size()", equalTo(Category.values().length))
                 .body("services.service.find { it.service_code == 'roads' }.service_name", equalTo("Жолдар"))
                 .body("services.service.metadata", everyItem(equalTo("true")))
                 .body("services.service.type", everyItem(equalTo("realtime")));
         given().header("Accept-Language", "ru-KZ, en;q=0.5").get("/open311/v2/services.json").then()
                 .statusCode(200).contentType("application/json")
-                .body("$", hasSize(11))
+                .body("$", hasSize(Category.values().length))
                 .body("find { it.service_code == 'roads' }.service_name", equalTo("Дороги"))
                 .body("find { it.service_code == 'roads' }.description", containsString("15"));
     }
@@ -124,8 +127,10 @@ class GeoReportTest {
                         hasItem("COMPLAINT"));
         given().header("Accept-Language", "en").get("/open311/v2/services/roads.json").then().statusCode(200)
                 .body("service_code", equalTo("roads"))
-                .body("attributes.code", contains("iin", "appeal_type", "language"))
-                .body("attributes.order", contains(1, 2, 3))
+                .body("attributes.code", contains("iin", "appeal_type", "language", "defect"))
+                .body("attributes.order", contains(1, 2, 3, 4))
+                .body("attributes[3].required", equalTo(true))
+                .body("attributes[3].values.key", hasItem("pothole"))
                 .body("attributes.variable", everyItem(equalTo(true)))
                 .body("attributes[2].datatype", equalTo("singlevaluelist"))
                 .body("attributes[2].values.key", contains("kk", "ru", "en"))
@@ -175,6 +180,16 @@ class GeoReportTest {
             assertEquals(AppealEvents.AppealType.APPLICATION, second.appealType(), "default appeal type");
             assertEquals(AppealEvents.Language.kk, second.language(), "default language");
         }
+    }
+
+    @Test
+    void appealsAboutAPersonsOwnSituationNeverAppearInThePublicFeed() {
+        awaitSettlementKnown();
+        String id = post("json", validForm(issueKey("social"), SampleCitizens.randomIin(), "social-support"))
+                .then().statusCode(201).extract().path("[0].service_request_id");
+        given().get("/open311/v2/requests/" + id + ".json").then().statusCode(404);
+        given().get("/open311/v2/requests.json?service_request_id=" + id).then().statusCode(200)
+                .body("size()", equalTo(0));
     }
 
     @Test
@@ -301,6 +316,11 @@ class GeoReportTest {
                     .body("description", hasItem(startsWith("attribute[language]:")))
                     .body("description", hasItem(startsWith("media_url:")))
                     .body("description", hasItem(startsWith("first_name/last_name:")));
+
+            Map<String, String> noDefect = validForm(key, SampleCitizens.randomIin(), "roads");
+            noDefect.remove("attribute[defect]");
+            post("json", noDefect).then().statusCode(400)
+                    .body("description", hasItem(allOf(startsWith("attribute[defect]:"), endsWith("(required)"))));
 
             Map<String, String> unknownKato = validForm(key, SampleCitizens.randomIin(), "roads");
             unknownKato.put("address_id", "991099999");
@@ -440,6 +460,14 @@ class GeoReportTest {
         form.put("jurisdiction_id", "kz");
         if (iin != null) {
             form.put("attribute[iin]", iin);
+        }
+        // The category's own required attributes (GET /api/v1/categories).
+        switch (serviceCode) {
+            case "roads" -> form.put("attribute[defect]", "pothole");
+            case "playgrounds" -> form.put("attribute[danger-to-children]", "no");
+            case "water", "heating" -> form.put("attribute[supply-interrupted]", "yes");
+            default -> {
+            }
         }
         return form;
     }
