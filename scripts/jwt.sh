@@ -2,7 +2,7 @@
 # RS256 keys and tokens for the local instances, with openssl alone: no JVM start for a token.
 # Sourced by ./appeals after common.sh.
 
-JWT_ROLES=(frontend akim-office district-akimat region-akimat presidential-administration analyst admin operator)
+JWT_ROLES=(frontend akim-office district-akimat region-akimat presidential-administration analyst admin operator auditor)
 JWT_TEST_KEY="$ROOT/test-support/src/main/resources/test-keys/jwt-private.pem"
 JWT_LIFETIME_SECONDS=$((12 * 3600))
 

@@ -3,6 +3,7 @@ package kz.appeals.intake.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,16 @@ public interface IntakeConfig {
     PersonalData personalData();
 
     Limits limits();
+
+    Retention retention();
+
+    /** How long the applicant's personal data outlives the answer. */
+    interface Retention {
+
+        /** A closed appeal (answered or rated, not reopened) untouched this long loses its applicant. */
+        @WithDefault("P1095D")
+        Duration anonymiseClosedAfter();
+    }
 
     /** What one request may carry and how often one party may submit (HTTP 413 and 429 beyond). */
     interface Limits {

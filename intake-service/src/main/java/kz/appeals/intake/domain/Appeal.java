@@ -58,6 +58,10 @@ public class Appeal {
     @Column(name = "applicant_sealed")
     public byte[] applicantSealed;
 
+    /** When the retention period removed the applicant; null while the applicant is kept. */
+    @Column(name = "anonymised_at")
+    public Instant anonymisedAt;
+
     /** An anonymous report of a crime or a threat to public security: no applicant, nobody to answer. */
     @Column(name = "anonymous_signal", nullable = false)
     public boolean anonymousSignal;

@@ -19,7 +19,6 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The citizen's side of an appeal after registration: records each lifecycle event intake consumes back as a step,
@@ -29,17 +28,18 @@ import java.util.regex.Pattern;
 public class CitizenTimeline {
 
     private static final Logger LOG = Logger.getLogger(CitizenTimeline.class);
-    private static final Pattern RECEIPT = Pattern.compile("KZ\\d{2}-\\d{7}-[0-9A-Z]");
 
     private final EntityManager entityManager;
     private final AppealRepository appeals;
+    private final AppealLookup lookup;
     private final ApplicantPseudonyms pseudonyms;
     private final DeadlinePolicy deadlines;
 
-    public CitizenTimeline(EntityManager entityManager, AppealRepository appeals, ApplicantPseudonyms pseudonyms,
-                           DeadlinePolicy deadlines) {
+    public CitizenTimeline(EntityManager entityManager, AppealRepository appeals, AppealLookup lookup,
+                           ApplicantPseudonyms pseudonyms, DeadlinePolicy deadlines) {
         this.entityManager = entityManager;
         this.appeals = appeals;
+        this.lookup = lookup;
         this.pseudonyms = pseudonyms;
         this.deadlines = deadlines;
     }
@@ -78,7 +78,7 @@ public class CitizenTimeline {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public AppealTimelineView of(String receiptOrId, String citizenIin) {
-        Optional<Appeal> appeal = find(receiptOrId)
+        Optional<Appeal> appeal = lookup.find(receiptOrId)
                 .filter(found -> pseudonyms.referenceFor(citizenIin).equals(found.applicantRef));
         if (appeal.isEmpty()) {
             throw ProblemException.notFound("You have no appeal " + receiptOrId);
@@ -86,17 +86,6 @@ public class CitizenTimeline {
         UUID appealId = appeal.get().id;
         return AppealTimelineView.of(appeal.get(), Optional.ofNullable(entityManager.find(AppealProgress.class, appealId)),
                 stepsOf(appealId).stream().sorted(CitizenProgressPolicy.HAPPENED_ORDER).toList());
-    }
-
-    private Optional<Appeal> find(String receiptOrId) {
-        if (RECEIPT.matcher(receiptOrId).matches()) {
-            return appeals.find("receiptNumber", receiptOrId).firstResultOptional();
-        }
-        try {
-            return appeals.findByIdOptional(UUID.fromString(receiptOrId));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 
     private List<AppealStep> stepsOf(UUID appealId) {

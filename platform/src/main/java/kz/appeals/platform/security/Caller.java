@@ -4,6 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** Who is calling, as the verified token says: an account reference, roles, and the body's KATO code if any. */
 @RequestScoped
@@ -32,6 +34,11 @@ public class Caller {
     /** True when the request carries no (valid) token. */
     public boolean isAnonymous() {
         return token.getRawToken() == null;
+    }
+
+    /** The caller's roles, sorted, e.g. for an audit record. */
+    public SortedSet<String> roles() {
+        return new TreeSet<>(token.getGroups());
     }
 
     public boolean hasRole(String role) {

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String ANALYST = "analyst";
     public static final String OPERATOR = "operator";
     public static final String ADMIN = "admin";
+    /** Reads the audit trails, including who read which applicant's personal data; changes nothing. */
+    public static final String AUDITOR = "auditor";
 
     private Roles() {
     }
