@@ -2,7 +2,12 @@ package kz.appeals.intake.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents.AppealType;
@@ -54,10 +59,13 @@ public class AppealSubmission {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MeterRegistry metrics;
+    private final TransactionSynchronizationRegistry transactions;
 
     public AppealSubmission(AppealRepository appeals, SettlementRepository settlements,
                             IdempotencyKeys idempotencyKeys, ApplicantPseudonyms pseudonyms, ApplicantVault vault,
-                            WorkingCalendar calendar, Outbox outbox, ObjectMapper json, Clock clock) {
+                            WorkingCalendar calendar, Outbox outbox, ObjectMapper json, Clock clock,
+                            MeterRegistry metrics, TransactionSynchronizationRegistry transactions) {
         this.appeals = appeals;
         this.settlements = settlements;
         this.idempotencyKeys = idempotencyKeys;
@@ -67,6 +75,8 @@ public class AppealSubmission {
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.metrics = metrics;
+        this.transactions = transactions;
     }
 
     public Outcome submit(SubmitAppealRequest request, String idempotencyKey, String client) {
@@ -81,7 +91,25 @@ public class AppealSubmission {
         }
         Appeal appeal = register(appealId, request, client);
         outbox.record(submittedEvent(appeal));
+        countWhenCommitted(appeal);
         return new Outcome(receiptOf(appeal), true);
+    }
+
+    private void countWhenCommitted(Appeal appeal) {
+        Counter counter = metrics.counter("appeals.intake.submitted", "channel", appeal.channel,
+                "category", appeal.categoryCode, "anonymous", Boolean.toString(appeal.anonymousSignal));
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    counter.increment();
+                }
+            }
+        });
     }
 
     private AppealReceipt replay(IdempotencyKeys.Claimed earlier, String requestHash) {

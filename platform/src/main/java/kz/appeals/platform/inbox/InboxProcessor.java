@@ -1,5 +1,6 @@
 package kz.appeals.platform.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
@@ -24,10 +25,12 @@ public class InboxProcessor {
     private static final int MAX_ATTEMPTS = 8;
 
     private final Inbox inbox;
+    private final MeterRegistry registry;
     private volatile boolean stopping;
 
-    public InboxProcessor(Inbox inbox) {
+    public InboxProcessor(Inbox inbox, MeterRegistry registry) {
         this.inbox = inbox;
+        this.registry = registry;
     }
 
     /** From here on the database may already be gone: a failure is the shutdown, not the record. */
@@ -37,33 +40,49 @@ public class InboxProcessor {
 
     public void process(String consumer, ConsumerRecord<String, String> record, Set<EventType> handledTypes,
                         EventHandler handler) {
-        IncomingEvent event = CloudEventReader.read(record);
+        IncomingEvent event;
+        try {
+            event = CloudEventReader.read(record);
+        } catch (UnprocessableEventException e) {
+            registry.counter("appeals.inbox.events", "consumer", consumer, "type", "unreadable",
+                    "outcome", "dead-lettered").increment();
+            throw e;
+        }
         if (!handledTypes.contains(event.type())) {
             return;
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (inbox.firstDelivery(consumer, event)) {
                         handler.handle(event);
-                    } else {
-                        LOG.debugf("%s already processed %s %s", consumer, event.type().wireName(), event.id());
+                        return true;
                     }
+                    LOG.debugf("%s already processed %s %s", consumer, event.type().wireName(), event.id());
+                    return false;
                 });
+                count(consumer, event, applied ? "applied" : "duplicate");
                 return;
             } catch (UnprocessableEventException e) {
+                count(consumer, event, "dead-lettered");
                 throw e;
             } catch (RuntimeException e) {
                 if (stopping) {
                     leaveForRedelivery(event, e);
                 }
                 if (attempt == MAX_ATTEMPTS) {
+                    count(consumer, event, "dead-lettered");
                     throw new UnprocessableEventException("Gave up after " + attempt + " attempts: " + e, e);
                 }
                 LOG.warnf("%s failed on %s (attempt %d), retrying: %s", consumer, event.id(), attempt, e.toString());
                 pause(attempt);
             }
         }
+    }
+
+    private void count(String consumer, IncomingEvent event, String outcome) {
+        registry.counter("appeals.inbox.events", "consumer", consumer, "type", event.type().wireName(),
+                "outcome", outcome).increment();
     }
 
     /**

@@ -1,5 +1,7 @@
 package kz.appeals.platform.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -50,9 +52,16 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
-    public OutboxRelay(EntityManager entityManager, OutboxConfig config) {
+    private final Counter published;
+    private final Counter failures;
+
+    public OutboxRelay(EntityManager entityManager, OutboxConfig config, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.config = config;
+        this.published = Counter.builder("appeals.outbox.published").description("Events the broker acknowledged")
+                .register(registry);
+        this.failures = Counter.builder("appeals.outbox.relay.failures")
+                .description("Relay batches that failed and were retried").register(registry);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -92,6 +101,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                failures.increment();
                 LOG.warnf("Outbox relay failed, retrying in %s: %s", BACKOFF_AFTER_FAILURE, e.getMessage());
                 sleepQuietly(BACKOFF_AFTER_FAILURE);
             }
@@ -123,6 +133,7 @@ public class OutboxRelay {
             entityManager.createNativeQuery("update outbox_event set published_at = now() where id = any(?1)")
                     .setParameter(1, ids.toArray(UUID[]::new))
                     .executeUpdate();
+            published.increment(rows.size());
             return rows.size();
         });
     }
