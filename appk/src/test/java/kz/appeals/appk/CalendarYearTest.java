@@ -58,6 +58,24 @@ class CalendarYearTest {
     }
 
     @Test
+    void aDayListedTwiceIsRejectedNamingBothLines() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CalendarYear.parse(2031,
+                new StringReader("""
+                        holiday,2031-03-08,carry-over,Women's Day
+                        # the same day again, as a transfer
+                        transfer,2031-03-08,working-day,Test decree
+                        """)));
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("line 1"), e.getMessage());
+    }
+
+    @Test
+    void aMalformedDateIsReportedWithItsLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CalendarYear.parse(2031,
+                new StringReader("holiday,2031-01-01,carry-over,New Year\nholiday,2031-02-30,carry-over,No such day\n")));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
     void theShippedFilesParse() {
         WorkingCalendar bundled = WorkingCalendar.bundled();
         assertTrue(bundled.isCovered(2025) && bundled.isCovered(2026));
