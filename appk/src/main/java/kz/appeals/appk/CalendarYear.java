@@ -73,6 +73,8 @@ public record CalendarYear(int year, List<Holiday> holidays, Set<LocalDate> tran
      * Reads a year's data file. A malformed line, a date outside the year, a transfer that moves the wrong kind of
      * day, or a day listed twice fails the whole file, naming the line, so that a caller can keep the calendar it
      * had.
+     *
+     * @throws CalendarFormatException naming the first line that cannot be used
      */
     public static CalendarYear parse(int year, Reader source) {
         List<Holiday> holidays = new ArrayList<>();
@@ -94,7 +96,7 @@ public record CalendarYear(int year, List<Holiday> holidays, Set<LocalDate> tran
                         throw new IllegalArgumentException(day + " is already listed on line " + first);
                     }
                 } catch (IllegalArgumentException | DateTimeParseException e) {
-                    throw new IllegalArgumentException("Calendar " + year + ", line " + number + ": " + e.getMessage(), e);
+                    throw new CalendarFormatException(year, number, e.getMessage(), e);
                 }
             }
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,7 @@ class CalendarYearTest {
                         transfer,2031-03-08,working-day,Test decree
                         """)));
         assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("line 1"), e.getMessage());
+        assertEquals(3, assertInstanceOf(CalendarFormatException.class, e).line());
     }
 
     @Test
