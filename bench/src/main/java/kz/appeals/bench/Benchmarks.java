@@ -1,5 +1,7 @@
 package kz.appeals.bench;
 
+import kz.appeals.bench.escalation.EscalationSweepBenchmark;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +22,7 @@ public final class Benchmarks {
 
     static {
         BENCHMARKS.put("submit-to-routed", SubmitToRoutedBenchmark::main);
+        BENCHMARKS.put(EscalationSweepBenchmark.NAME, EscalationSweepBenchmark::main);
     }
 
     private Benchmarks() {

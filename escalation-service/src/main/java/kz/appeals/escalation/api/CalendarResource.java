@@ -10,11 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import kz.appeals.escalation.service.CalendarAdmin;
 import kz.appeals.escalation.service.CalendarAdmin.CalendarYearView;
+import kz.appeals.escalation.service.CalendarRecalculation;
 import kz.appeals.escalation.service.CalendarRegistry;
 import kz.appeals.platform.security.Caller;
 import kz.appeals.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 /** The working calendar per year: read by anyone who sees deadlines, loaded by an administrator. */
 @Path("/api/v1/calendar")
@@ -22,13 +24,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Working calendar", description = "Holidays and transfers of days off per year (APPK terms count working days)")
 public class CalendarResource {
 
+    private static final Logger LOG = Logger.getLogger(CalendarResource.class);
+
     private final CalendarAdmin admin;
     private final CalendarRegistry calendars;
+    private final CalendarRecalculation recalculation;
     private final Caller caller;
 
-    public CalendarResource(CalendarAdmin admin, CalendarRegistry calendars, Caller caller) {
+    public CalendarResource(CalendarAdmin admin, CalendarRegistry calendars, CalendarRecalculation recalculation,
+                            Caller caller) {
         this.admin = admin;
         this.calendars = calendars;
+        this.recalculation = recalculation;
         this.caller = caller;
     }
 
@@ -42,7 +49,8 @@ public class CalendarResource {
     }
 
     /**
-     * Takes effect on this replica at once and on the others within {@code appeals.escalation.calendar-refresh-every}.
+     * Takes effect on this replica at once and on the others within {@code appeals.escalation.calendar-refresh-every};
+     * the running deadlines whose term counts days of the year are then recalculated on it.
      */
     @PUT
     @Path("/{year}")
@@ -53,6 +61,9 @@ public class CalendarResource {
     public CalendarYearView load(@PathParam("year") int year, String source) {
         admin.load(year, source, caller.accountRef());
         calendars.reload();
+        int recalculated = recalculation.recalculate(year);
+        LOG.infof("Calendar %d loaded by %s; %d running deadline(s) recalculated", year, caller.accountRef(),
+                recalculated);
         return admin.view(year);
     }
 }

@@ -19,9 +19,16 @@ public interface EscalationConfig {
     @WithDefault("60s")
     Duration sweepEvery();
 
-    /** Deadlines handled per transaction; a sweep repeats batches until one comes back short. */
+    /** Deadlines handled per transaction; a sweep worker repeats batches until one comes back short. */
     @WithDefault("200")
     int sweepBatchSize();
+
+    /**
+     * Concurrent sweep workers in this replica (each with its own transactions and connection). More than one helps
+     * only where the database has cores to spare; on the 2-core build machine one is faster (bench/README.md).
+     */
+    @WithDefault("1")
+    int sweepWorkers();
 
     /**
      * How often each replica rereads the calendar years loaded through the admin API, so that a year loaded on one

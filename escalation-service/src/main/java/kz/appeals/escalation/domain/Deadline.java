@@ -241,6 +241,14 @@ public class Deadline {
     }
 
     /**
+     * The working calendar changed (a year loaded): derive the current term again. Warnings already sent and
+     * escalations already published stay as they are.
+     */
+    public void calendarChanged(ClockRules rules, Instant now) {
+        refresh(rules, now);
+    }
+
+    /**
      * What the sweeper does with this deadline on {@code today} (national time): nothing; the warnings reached and
      * not yet sent (only the most advanced one is published, the earlier ones are passed over, so a term first
      * seen late does not send a burst); or, once the due date has passed (APPK Art. 91(2)), a deemed refusal and an

@@ -66,4 +66,24 @@ public class DeadlineRepository implements PanacheRepositoryBase<Deadline, UUID>
                 .setParameter(3, limit)
                 .getResultList();
     }
+
+    /**
+     * Up to {@code limit} running deadlines after {@code afterAppealId} (in id order) whose current term may count
+     * days of {@code year}: it starts by the year's end and ends on or after its first day. Locked, waiting for a
+     * consumer that holds one, since every one of them must be brought up to date.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Deadline> lockRunningThrough(int year, UUID afterAppealId, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        select * from deadline
+                        where status = 'RUNNING' and appeal_id > ?1
+                          and term_start <= make_date(?2, 12, 31) and due_date >= make_date(?2, 1, 1)
+                        order by appeal_id
+                        limit ?3
+                        for update""", Deadline.class)
+                .setParameter(1, afterAppealId)
+                .setParameter(2, year)
+                .setParameter(3, limit)
+                .getResultList();
+    }
 }

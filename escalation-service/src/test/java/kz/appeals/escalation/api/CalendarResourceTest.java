@@ -1,6 +1,9 @@
 package kz.appeals.escalation.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import kz.appeals.appk.CalendarYear;
+import kz.appeals.appk.DeadlinePolicy;
+import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.CalendarEvents.CalendarYearPublished;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
@@ -11,11 +14,18 @@ import kz.appeals.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static kz.appeals.escalation.support.DeadlineApi.deadline;
+import static kz.appeals.escalation.support.LifecycleEvents.RURAL_DISTRICT;
+import static kz.appeals.escalation.support.LifecycleEvents.routed;
+import static kz.appeals.escalation.support.LifecycleEvents.send;
+import static kz.appeals.testing.Eventually.eventually;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -62,6 +72,30 @@ class CalendarResourceTest {
         given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.ANALYST)))
                 .get("/api/v1/calendar/{year}", 2150).then().statusCode(200)
                 .body("nonWorkingWeekdays", hasItem("2150-01-05"));
+    }
+
+    @Test
+    void runningDeadlinesThroughTheLoadedYearAreRecalculated() {
+        UUID appealId = UUID.randomUUID();
+        LocalDate registered = LocalDate.parse("2160-01-05");
+        String year = """
+                holiday,2160-01-07,carry-over,Test holiday
+                transfer,2160-01-08,day-off,Test decision
+                """;
+        try (KafkaProbe sender = new KafkaProbe(Topics.ESCALATION)) {
+            send(sender, routed(appealId, RURAL_DISTRICT, registered));
+        }
+        LocalDate weekendsOnly = new DeadlinePolicy(WorkingCalendar.bundled()).answerDue(registered);
+        eventually(() -> deadline(appealId).statusCode(200).body("dueDate", equalTo(weekendsOnly.toString())));
+
+        given().header("Authorization", ADMIN).contentType("text/csv").body(year)
+                .put("/api/v1/calendar/{year}", 2160).then().statusCode(200);
+
+        LocalDate withTheYear = new DeadlinePolicy(WorkingCalendar.bundled()
+                .withYear(CalendarYear.parse(2160, new StringReader(year)))).answerDue(registered);
+        assertEquals(LocalDate.parse("2160-01-29"), withTheYear, "two more weekdays off: Friday 25th becomes Tuesday 29th");
+        assertEquals(LocalDate.parse("2160-01-25"), weekendsOnly);
+        deadline(appealId).statusCode(200).body("dueDate", equalTo(withTheYear.toString()));
     }
 
     @Test

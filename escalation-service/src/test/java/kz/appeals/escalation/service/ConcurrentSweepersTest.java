@@ -19,12 +19,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static kz.appeals.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two sweepers at once over the same lapsed deadlines (plus the scheduled one of this instance), as replicas of the
- * service would: they share the work, and each deadline is escalated, and its events recorded, exactly once.
+ * Two sweepers at once over the same lapsed deadlines (plus the two scheduled workers of this instance), as replicas
+ * of the service would: they share the work, and each deadline is escalated, and its events recorded, exactly once.
  */
 @QuarkusTest
 class ConcurrentSweepersTest {
@@ -61,6 +62,8 @@ class ConcurrentSweepersTest {
         }
         assertTrue(handled.stream().mapToInt(Integer::intValue).sum() <= DEADLINES, "a deadline handled twice: "
                 + handled);
+        // A worker stops when the rest are locked by another (here: the scheduled sweeper): wait for those.
+        eventually(() -> assertEquals(0, stillDue(bodyCode), "deadlines still due"));
 
         Map<String, Integer> eventsPerAppealAndType = outboxCounts(bodyCode);
         for (UUID id : ids) {
@@ -93,6 +96,20 @@ class ConcurrentSweepersTest {
             insert.executeBatch();
         }
         return ids;
+    }
+
+    private int stillDue(String bodyCode) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select count(*) from deadline where body_code = ? and escalation_step = 0")) {
+            select.setString(1, bodyCode);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Integer> outboxCounts(String bodyCode) throws SQLException {
