@@ -378,10 +378,15 @@ public final class EscalationSweepBenchmark {
             result.put("complete", escalated.size() == lapsedIds.size() && deemedRefused.get() == lapsedIds.size());
             result.put("secondsFromCommitToLastEscalationRead", elapsed);
             result.put("escalationsPerSecond", escalated.size() / elapsed);
-            List<String> lines = new ArrayList<>();
-            readLines(log, logOffset, lines);
-            List<String> busy = lines.stream().filter(l -> BUSY_SWEEP.matcher(l).find())
-                    .map(l -> l.substring(l.indexOf("Sweep handled"))).toList();
+            // The sweeper logs its total once its last (short) batch has committed, just after the last event.
+            List<String> busy = new ArrayList<>();
+            for (int attempt = 0; attempt < 20 && busy.isEmpty(); attempt++) {
+                Thread.sleep(500);
+                List<String> lines = new ArrayList<>();
+                readLines(log, logOffset, lines);
+                lines.stream().filter(l -> BUSY_SWEEP.matcher(l).find())
+                        .map(l -> l.substring(l.indexOf("Sweep handled"))).forEach(busy::add);
+            }
             result.put("serviceSweepLog", busy);
         }
         log("lapse phase: " + result);

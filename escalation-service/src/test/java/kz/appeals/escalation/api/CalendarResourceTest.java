@@ -75,6 +75,15 @@ class CalendarResourceTest {
     }
 
     @Test
+    void theShippedYearIsServedAsInForce() {
+        given().header("Authorization", Tokens.bearer(Tokens.forOffice(Roles.AKIM_OFFICE, RURAL_DISTRICT)))
+                .get("/api/v1/calendar/{year}", 2026).then().statusCode(200)
+                .body("covered", equalTo(true))
+                .body("workingDays", equalTo(246))
+                .body("nonWorkingWeekdays", hasItem("2026-05-27"));
+    }
+
+    @Test
     void runningDeadlinesThroughTheLoadedYearAreRecalculated() {
         UUID appealId = UUID.randomUUID();
         LocalDate registered = LocalDate.parse("2160-01-05");
