@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -48,28 +50,37 @@ public record CalendarYear(int year, List<Holiday> holidays, Set<LocalDate> tran
         for (Holiday holiday : holidays) {
             requireInYear(year, holiday.date());
             if (!seen.add(holiday.date())) {
-                throw new IllegalArgumentException("Holiday listed twice: " + holiday.date());
+                throw new IllegalArgumentException("Day listed twice: " + holiday.date());
             }
         }
         for (LocalDate day : transferredDaysOff) {
             requireInYear(year, day);
-            if (isWeekend(day)) {
-                throw new IllegalArgumentException("A transferred day off must be Monday to Friday: " + day);
+            requireTransferredDayOff(day);
+            if (!seen.add(day)) {
+                throw new IllegalArgumentException("Day listed twice: " + day);
             }
         }
         for (LocalDate day : transferredWorkingDays) {
             requireInYear(year, day);
-            if (!isWeekend(day)) {
-                throw new IllegalArgumentException("A transferred working day must be a Saturday or Sunday: " + day);
+            requireTransferredWorkingDay(day);
+            if (!seen.add(day)) {
+                throw new IllegalArgumentException("Day listed twice: " + day);
             }
         }
     }
 
-    /** Reads a year's data file; a malformed line fails the whole file, naming the line. */
+    /**
+     * Reads a year's data file. A malformed line, a date outside the year, a transfer that moves the wrong kind of
+     * day, or a day listed twice fails the whole file, naming the line, so that a caller can keep the calendar it
+     * had.
+     *
+     * @throws CalendarFormatException naming the first line that cannot be used
+     */
     public static CalendarYear parse(int year, Reader source) {
         List<Holiday> holidays = new ArrayList<>();
         Set<LocalDate> daysOff = new HashSet<>();
         Set<LocalDate> workingDays = new HashSet<>();
+        Map<LocalDate, Integer> lineOfDay = new HashMap<>();
         try (BufferedReader lines = new BufferedReader(source)) {
             int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -79,9 +90,13 @@ public record CalendarYear(int year, List<Holiday> holidays, Set<LocalDate> tran
                     continue;
                 }
                 try {
-                    readLine(content, holidays, daysOff, workingDays);
+                    LocalDate day = readLine(year, content, holidays, daysOff, workingDays);
+                    Integer first = lineOfDay.putIfAbsent(day, number);
+                    if (first != null) {
+                        throw new IllegalArgumentException(day + " is already listed on line " + first);
+                    }
                 } catch (IllegalArgumentException | DateTimeParseException e) {
-                    throw new IllegalArgumentException("Calendar " + year + ", line " + number + ": " + e.getMessage(), e);
+                    throw new CalendarFormatException(year, number, e.getMessage(), e);
                 }
             }
         } catch (IOException e) {
@@ -90,8 +105,9 @@ public record CalendarYear(int year, List<Holiday> holidays, Set<LocalDate> tran
         return new CalendarYear(year, holidays, daysOff, workingDays);
     }
 
-    private static void readLine(String content, List<Holiday> holidays, Set<LocalDate> daysOff,
-                                 Set<LocalDate> workingDays) {
+    /** Reads and checks one entry; returns its date. */
+    private static LocalDate readLine(int year, String content, List<Holiday> holidays, Set<LocalDate> daysOff,
+                                      Set<LocalDate> workingDays) {
         String[] fields = content.split(",", 4);
         if (fields.length < 4 || fields[3].isBlank()) {
             throw new IllegalArgumentException("expected <kind>,<date>,<flag>,<name>: " + content);
@@ -100,13 +116,33 @@ public record CalendarYear(int year, List<Holiday> holidays, Set<LocalDate> tran
         LocalDate date = LocalDate.parse(fields[1].strip());
         String flag = fields[2].strip();
         String name = fields[3].strip();
+        requireInYear(year, date);
         switch (kind + "/" + flag) {
             case "holiday/carry-over" -> holidays.add(new Holiday(date, true, name));
             case "holiday/no-carry-over" -> holidays.add(new Holiday(date, false, name));
-            case "transfer/day-off" -> daysOff.add(date);
-            case "transfer/working-day" -> workingDays.add(date);
+            case "transfer/day-off" -> {
+                requireTransferredDayOff(date);
+                daysOff.add(date);
+            }
+            case "transfer/working-day" -> {
+                requireTransferredWorkingDay(date);
+                workingDays.add(date);
+            }
             default -> throw new IllegalArgumentException("unknown kind/flag " + kind + "/" + flag
                     + " (holiday: carry-over|no-carry-over; transfer: day-off|working-day)");
+        }
+        return date;
+    }
+
+    private static void requireTransferredDayOff(LocalDate day) {
+        if (isWeekend(day)) {
+            throw new IllegalArgumentException("A transferred day off must be Monday to Friday: " + day);
+        }
+    }
+
+    private static void requireTransferredWorkingDay(LocalDate day) {
+        if (!isWeekend(day)) {
+            throw new IllegalArgumentException("A transferred working day must be a Saturday or Sunday: " + day);
         }
     }
 

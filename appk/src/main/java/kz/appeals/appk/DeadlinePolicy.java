@@ -2,6 +2,7 @@ package kz.appeals.appk;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The dates the APPK sets for an appeal, on a given working calendar. {@code registrationDay} is the day the term
@@ -9,29 +10,38 @@ import java.util.Objects;
  */
 public final class DeadlinePolicy {
 
-    private final WorkingCalendar calendar;
+    private final Supplier<WorkingCalendar> calendar;
 
     public DeadlinePolicy(WorkingCalendar calendar) {
+        Objects.requireNonNull(calendar, "calendar");
+        this.calendar = () -> calendar;
+    }
+
+    /**
+     * A policy on a calendar that can change while it is in use (an operator loads next year's data): every date is
+     * computed on the calendar current at the call.
+     */
+    public DeadlinePolicy(Supplier<WorkingCalendar> calendar) {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
     public WorkingCalendar calendar() {
-        return calendar;
+        return calendar.get();
     }
 
     /** Art. 76: the last day to decide, 15 working days after registration. */
     public LocalDate answerDue(LocalDate registrationDay) {
-        return calendar.addWorkingDays(registrationDay, AppkTerms.ANSWER.workingDays());
+        return calendar().addWorkingDays(registrationDay, AppkTerms.ANSWER.workingDays());
     }
 
     /** Art. 76: the last day to send an appeal outside the body's competence on to the competent body. */
     public LocalDate redirectDue(LocalDate registrationDay) {
-        return calendar.addWorkingDays(registrationDay, AppkTerms.REDIRECT.workingDays());
+        return calendar().addWorkingDays(registrationDay, AppkTerms.REDIRECT.workingDays());
     }
 
     /** Art. 76: the last day to tell the applicant of an extension decided on {@code decidedOn}. */
     public LocalDate extensionNoticeDue(LocalDate decidedOn) {
-        return calendar.addWorkingDays(decidedOn, AppkTerms.EXTENSION_NOTICE.workingDays());
+        return calendar().addWorkingDays(decidedOn, AppkTerms.EXTENSION_NOTICE.workingDays());
     }
 
     /**
@@ -58,7 +68,7 @@ public final class DeadlinePolicy {
             return new ExtensionDecision.Rejected(ExtensionDecision.Reason.NOT_LATER_THAN_CURRENT_DUE_DATE,
                     "Requested " + requested + " does not extend the current due date " + currentDueDate);
         }
-        if (!calendar.isWorkingDay(requested)) {
+        if (!calendar().isWorkingDay(requested)) {
             return new ExtensionDecision.Rejected(ExtensionDecision.Reason.NOT_A_WORKING_DAY,
                     "Requested " + requested + " is not a working day");
         }

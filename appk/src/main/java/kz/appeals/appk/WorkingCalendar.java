@@ -14,8 +14,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -31,17 +35,17 @@ public final class WorkingCalendar {
 
     private static final String BUNDLED_INDEX = "/calendar/index.txt";
 
-    private final SortedSet<Integer> coveredYears;
+    private final SortedMap<Integer, CalendarYear> years;
     private final Set<LocalDate> daysOff;
     private final Set<LocalDate> workingWeekendDays;
 
     private WorkingCalendar(Collection<CalendarYear> years) {
-        SortedSet<Integer> covered = new TreeSet<>();
+        SortedMap<Integer, CalendarYear> covered = new TreeMap<>();
         List<CalendarYear.Holiday> holidays = new ArrayList<>();
         Set<LocalDate> off = new HashSet<>();
         Set<LocalDate> working = new HashSet<>();
         for (CalendarYear year : years) {
-            if (!covered.add(year.year())) {
+            if (covered.putIfAbsent(year.year(), year) != null) {
                 throw new IllegalArgumentException("Calendar data for " + year.year() + " given twice");
             }
             holidays.addAll(year.holidays());
@@ -50,7 +54,7 @@ public final class WorkingCalendar {
         }
         // All years at once, so that a late-December holiday carries over past the next year's New Year days.
         off.addAll(daysOffForHolidays(holidays));
-        this.coveredYears = Collections.unmodifiableSortedSet(covered);
+        this.years = Collections.unmodifiableSortedMap(covered);
         this.daysOff = Set.copyOf(off);
         this.workingWeekendDays = Set.copyOf(working);
     }
@@ -76,13 +80,28 @@ public final class WorkingCalendar {
         return new WorkingCalendar(years);
     }
 
+    /**
+     * This calendar with {@code year}'s data added, or replacing the data it had for that year (e.g. when an
+     * operator loads the government's resolution for next year). This calendar is unchanged.
+     */
+    public WorkingCalendar withYear(CalendarYear year) {
+        Map<Integer, CalendarYear> next = new TreeMap<>(years);
+        next.put(year.year(), year);
+        return new WorkingCalendar(next.values());
+    }
+
     /** True when the year's holidays and transfers are loaded; otherwise only weekends are days off. */
     public boolean isCovered(int year) {
-        return coveredYears.contains(year);
+        return years.containsKey(year);
     }
 
     public SortedSet<Integer> coveredYears() {
-        return coveredYears;
+        return Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet()));
+    }
+
+    /** The data of a covered year, as loaded. */
+    public Optional<CalendarYear> year(int year) {
+        return Optional.ofNullable(years.get(year));
     }
 
     public boolean isWorkingDay(LocalDate day) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,25 @@ class CalendarYearTest {
                 new StringReader("transfer,2031-01-04,day-off,A Saturday is already off\n")));
         assertThrows(IllegalArgumentException.class, () -> CalendarYear.parse(2031,
                 new StringReader("transfer,2031-01-03,working-day,A Friday is already worked\n")));
+    }
+
+    @Test
+    void aDayListedTwiceIsRejectedNamingBothLines() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CalendarYear.parse(2031,
+                new StringReader("""
+                        holiday,2031-03-08,carry-over,Women's Day
+                        # the same day again, as a transfer
+                        transfer,2031-03-08,working-day,Test decree
+                        """)));
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("line 1"), e.getMessage());
+        assertEquals(3, assertInstanceOf(CalendarFormatException.class, e).line());
+    }
+
+    @Test
+    void aMalformedDateIsReportedWithItsLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CalendarYear.parse(2031,
+                new StringReader("holiday,2031-01-01,carry-over,New Year\nholiday,2031-02-30,carry-over,No such day\n")));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 
     @Test

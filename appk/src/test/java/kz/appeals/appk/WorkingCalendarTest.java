@@ -198,6 +198,19 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void withYearAddsOrReplacesOneYearAndLeavesTheOriginalAlone() {
+        WorkingCalendar next = KZ.withYear(year(2027, "holiday,2027-01-01,carry-over,New Year"))
+                .withYear(year(2026, "transfer,2026-01-05,day-off,Test decree"));
+        assertTrue(next.isCovered(2027));
+        assertFalse(next.isWorkingDay(day("2027-01-01")));
+        assertFalse(next.isWorkingDay(day("2026-01-05")), "2026 replaced by the new data");
+        assertTrue(next.isWorkingDay(day("2026-03-09")), "the shipped 2026 holidays are gone with the old data");
+        assertTrue(next.isWorkingDay(day("2025-03-11")));
+        assertFalse(KZ.isCovered(2027));
+        assertTrue(KZ.isWorkingDay(day("2026-01-05")));
+    }
+
+    @Test
     void aYearGivenTwiceIsRejected() {
         CalendarYear data = year(2031, "holiday,2031-01-01,carry-over,New Year");
         assertThrows(IllegalArgumentException.class, () -> WorkingCalendar.of(List.of(data, data)));

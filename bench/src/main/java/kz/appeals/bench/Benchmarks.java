@@ -1,5 +1,6 @@
 package kz.appeals.bench;
 
+import kz.appeals.bench.escalation.EscalationSweepBenchmark;
 import kz.appeals.bench.intake.IntakeThroughputBenchmark;
 
 import java.util.Arrays;
@@ -23,6 +24,7 @@ public final class Benchmarks {
     static {
         BENCHMARKS.put("submit-to-routed", SubmitToRoutedBenchmark::main);
         BENCHMARKS.put("intake", IntakeThroughputBenchmark::main);
+        BENCHMARKS.put(EscalationSweepBenchmark.NAME, EscalationSweepBenchmark::main);
     }
 
     private Benchmarks() {

@@ -26,7 +26,9 @@ public enum EventType {
     DEEMED_REFUSED("kz.appeals.appeal.deemed-refused.v1", Topics.ESCALATION, AppealEvents.DeemedRefused.class),
     ESCALATED("kz.appeals.appeal.escalated.v1", Topics.ESCALATION, AppealEvents.Escalated.class),
 
-    SETTLEMENT_PUBLISHED("kz.appeals.territory.settlement.v1", Topics.TERRITORY, TerritoryEvents.SettlementPublished.class);
+    SETTLEMENT_PUBLISHED("kz.appeals.territory.settlement.v1", Topics.TERRITORY, TerritoryEvents.SettlementPublished.class),
+
+    CALENDAR_YEAR_PUBLISHED("kz.appeals.calendar.year.v1", Topics.CALENDAR, CalendarEvents.CalendarYearPublished.class);
 
     private final String wireName;
     private final String topic;

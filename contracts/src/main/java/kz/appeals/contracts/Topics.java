@@ -15,6 +15,8 @@ public final class Topics {
     public static final String ESCALATION = "appeals.escalation";
     /** Compacted: the current territorial reference (key = KATO code), published by routing. */
     public static final String TERRITORY = "appeals.territory";
+    /** Compacted: the working calendar per year loaded by an operator (key = the year), published by escalation. */
+    public static final String CALENDAR = "appeals.calendar";
 
     /** Lifecycle topics in the order an appeal usually crosses them. */
     public static final List<String> LIFECYCLE = List.of(INTAKE, ROUTING, RESPONSE, ESCALATION);

@@ -5,6 +5,7 @@ import kz.appeals.contracts.Resources.Located;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +48,12 @@ class SchemaMatchesRecordsTest {
     void identityAndTimeAreAlwaysRequired(EventType type) {
         Set<String> required = required(Resources.schema(type).node());
         assertTrue(required.contains("occurredAt"), "occurredAt");
-        assertTrue(required.contains(type == EventType.SETTLEMENT_PUBLISHED ? "katoCode" : "appealId"), "subject");
+        String subject = switch (type) {
+            case SETTLEMENT_PUBLISHED -> "katoCode";
+            case CALENDAR_YEAR_PUBLISHED -> "year";
+            default -> "appealId";
+        };
+        assertTrue(required.contains(subject), "subject");
     }
 
     private static void assertObjectMatches(Class<?> record, Located schemaOrRef, String where) {
@@ -70,7 +76,15 @@ class SchemaMatchesRecordsTest {
                 assertTrue(required.contains(component.getName()), path + ": primitives must be required");
             }
             Located property = new Located(located.file(), schema.path("properties").get(component.getName()));
-            assertTypeMatches(component.getType(), property, path);
+            if (component.getType() == List.class) {
+                // A list is an array of its element type (the calendar's days).
+                Class<?> element = (Class<?>) ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
+                JsonNode array = Resources.resolve(property).node();
+                assertEquals("array", array.path("type").asText(), path + ": type");
+                assertTypeMatches(element, new Located(located.file(), array.path("items")), path + "[]");
+            } else {
+                assertTypeMatches(component.getType(), property, path);
+            }
         }
     }
 

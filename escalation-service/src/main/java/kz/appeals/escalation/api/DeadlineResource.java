@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kz.appeals.escalation.service.DeadlineQueries;
 import kz.appeals.escalation.service.DeadlineQueries.DeadlineView;
@@ -25,7 +26,7 @@ import java.util.UUID;
  */
 @Path("/api/v1/deadlines")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Deadlines", description = "Due dates and status of appeals under APPK Art. 76 and 91")
+@Tag(name = "Deadlines", description = "Due dates, warnings and escalation of appeals under APPK Art. 76 and 91")
 public class DeadlineResource {
 
     /** Roles that oversee every body, so are not limited to the KATO code in their token. */
@@ -48,6 +49,20 @@ public class DeadlineResource {
     public DeadlineView deadline(@PathParam("appealId") UUID appealId) {
         return queries.find(appealId, officeScope())
                 .orElseThrow(() -> ProblemException.notFound("No deadline for appeal " + appealId));
+    }
+
+    @GET
+    @Path("/overdue")
+    @RolesAllowed({Roles.DISTRICT_AKIMAT, Roles.REGION_AKIMAT, Roles.PRESIDENTIAL_ADMINISTRATION, Roles.ANALYST,
+            Roles.ADMIN})
+    @Operation(summary = "Unanswered appeals of a district or region whose term lapsed (oldest due date first, at "
+            + "most 500)")
+    public List<DeadlineView> overdue(@QueryParam("kato") String kato) {
+        if (kato == null || !kato.matches("\\d{9}")) {
+            throw ProblemException.invalidField("kato", "pattern",
+                    "kato must be the 9-digit KATO code of a district or region");
+        }
+        return queries.overdue(kato);
     }
 
     private Optional<String> officeScope() {

@@ -3,19 +3,20 @@ package kz.appeals.escalation.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
-import kz.appeals.appk.WorkingCalendar;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.escalation.domain.ClockRules;
 import kz.appeals.escalation.domain.EscalationLadder;
-import org.jboss.logging.Logger;
+import kz.appeals.escalation.domain.WarningSchedule;
+import kz.appeals.escalation.service.CalendarRegistry;
 
 import java.time.Clock;
-import java.time.Year;
+import java.util.Map;
 
-/** The law as code (appk) and the clock, as beans, so that services receive them by constructor. */
+/** The law as code (appk), the clock's rules and the clock, as beans, so that services receive them by constructor. */
 @ApplicationScoped
 public class LawBeans {
-
-    private static final Logger LOG = Logger.getLogger(LawBeans.class);
 
     @Produces
     @Singleton
@@ -23,29 +24,25 @@ public class LawBeans {
         return Clock.systemUTC();
     }
 
+    /** Every date is computed on the calendar current at the call: an operator may load a year at any time. */
     @Produces
     @Singleton
-    WorkingCalendar workingCalendar(Clock clock) {
-        WorkingCalendar calendar = WorkingCalendar.bundled();
-        int thisYear = Year.now(clock).getValue();
-        for (int year = thisYear; year <= thisYear + 1; year++) {
-            if (!calendar.isCovered(year)) {
-                LOG.warnf("No working calendar data for %d: its holidays are unknown and only weekends count as "
-                        + "days off, so due dates in %d may be too early", year, year);
-            }
-        }
-        return calendar;
+    DeadlinePolicy deadlinePolicy(CalendarRegistry calendars) {
+        return new DeadlinePolicy(calendars::current);
     }
 
     @Produces
     @Singleton
-    DeadlinePolicy deadlinePolicy(WorkingCalendar calendar) {
-        return new DeadlinePolicy(calendar);
-    }
-
-    @Produces
-    @Singleton
-    EscalationLadder escalationLadder() {
-        return new EscalationLadder();
+    ClockRules clockRules(DeadlinePolicy policy, EscalationConfig config) {
+        EscalationConfig.Warnings warnings = config.warnings();
+        EscalationConfig.Ladder ladder = config.ladder();
+        int answer = AppkTerms.ANSWER.workingDays();
+        return new ClockRules(policy,
+                new WarningSchedule(warnings.halfTerm(), warnings.threeQuartersTerm(), warnings.workingDaysBefore(),
+                        warnings.thresholds()),
+                new EscalationLadder(Map.of(
+                        BodyLevel.DISTRICT_AKIMAT, ladder.districtAkimatTerm().orElse(answer),
+                        BodyLevel.REGION_AKIMAT, ladder.regionAkimatTerm().orElse(answer),
+                        BodyLevel.PRESIDENTIAL_ADMINISTRATION, ladder.presidentialAdministrationTerm().orElse(answer))));
     }
 }

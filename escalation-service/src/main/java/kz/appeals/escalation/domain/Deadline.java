@@ -1,5 +1,7 @@
 package kz.appeals.escalation.domain;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -7,20 +9,44 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.ExtensionDecision;
+import kz.appeals.appk.WorkingCalendar;
+import kz.appeals.contracts.AppealEvents.AppealEvent;
+import kz.appeals.contracts.AppealEvents.DeadlineWarning;
+import kz.appeals.contracts.AppealEvents.DeemedRefused;
+import kz.appeals.contracts.AppealEvents.Escalated;
+import kz.appeals.contracts.AppealEvents.WarningThreshold;
+import kz.appeals.escalation.domain.WarningSchedule.Warning;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The statutory clock of one appeal. Its inputs come from three topics that are each ordered per appeal but not
  * ordered among themselves, so the row keeps the facts each topic reported (registration day, answering body,
- * cycles, extension) and derives the due date and status from all of them after every change. Whatever order the
- * facts arrive in, the result is the same; the one thing that is never undone is a lapse, because it has been
- * published.
+ * redirect, cycles, extension) and derives the current term — its start, due date and the day the sweeper must next
+ * look at it — from all of them after every change. Whatever order the facts arrive in, the result is the same.
+ * What the sweeper has done (warnings sent, escalations) has been published and is never undone.
+ *
+ * <p>Terms, in order of precedence:
+ * <ul>
+ *   <li>escalated: the higher body's own term (working days from configuration) from the day it took the matter up;</li>
+ *   <li>a reopened cycle: the Art. 76 term from the reopening's registration day;</li>
+ *   <li>redirected: the new body gets its own Art. 76 term from the day it received the appeal (Art. 64 applied to
+ *   the redirect), while the citizen's receipt date — the registration day, from which the two-month cap on
+ *   extensions counts — stays the original one;</li>
+ *   <li>otherwise the Art. 76 term from the registration day.</li>
+ * </ul>
  */
 @Entity
 @Table(name = "deadline")
@@ -30,15 +56,23 @@ public class Deadline {
     @Column(name = "appeal_id")
     private UUID appealId;
 
+    /** The citizen's receipt date (Art. 64): never changed by a redirect. */
     @Column(name = "registration_day")
     private LocalDate registrationDay;
 
-    /** Null until routing names a body. */
+    /** The body routing named (first or after a redirect); null until routing names one. */
     @Embedded
     private AnsweringBody body;
 
     @Column(name = "district_kato")
     private String districtKato;
+
+    @Column(name = "region_kato")
+    private String regionKato;
+
+    /** When routing redirected the appeal to {@link #body}; null if it never did. */
+    @Column(name = "redirected_at")
+    private Instant redirectedAt;
 
     @Column(name = "cycle", nullable = false)
     private int cycle;
@@ -53,16 +87,48 @@ public class Deadline {
     @Column(name = "extension_due_date")
     private LocalDate extensionDueDate;
 
-    /** An extension binds only the body that decided it: a redirect to another body drops it. */
+    /** An extension binds only the body that decided it: a redirect or escalation to another body drops it. */
     @Column(name = "extension_body_code")
     private String extensionBodyCode;
 
+    /** How many steps up the ladder the current cycle has gone; 0 while the routed body holds it. */
+    @Column(name = "escalation_step", nullable = false)
+    private int escalationStep;
+
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "code", column = @Column(name = "escalated_body_code")),
+            @AttributeOverride(name = "level", column = @Column(name = "escalated_body_level")),
+            @AttributeOverride(name = "katoCode", column = @Column(name = "escalated_body_kato")),
+            @AttributeOverride(name = "nameKk", column = @Column(name = "escalated_body_name_kk")),
+            @AttributeOverride(name = "nameRu", column = @Column(name = "escalated_body_name_ru"))})
+    private AnsweringBody escalatedBody;
+
+    @Column(name = "escalation_day")
+    private LocalDate escalationDay;
+
+    @Column(name = "escalation_term")
+    private Integer escalationTerm;
+
+    /** Derived: day 0 of the current term; null while unknown. */
+    @Column(name = "term_start")
+    private LocalDate termStart;
+
+    /** Derived (APPK Art. 76, 91(2)): null while the day the term counts from is unknown. */
     @Column(name = "due_date")
     private LocalDate dueDate;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
     private DeadlineStatus status;
+
+    /** Comma-separated warning thresholds already published for the current term. */
+    @Column(name = "warnings_sent", nullable = false)
+    private String warningsSent;
+
+    /** Derived: the first day on which the sweeper has something to do (a warning or the lapse); null for none. */
+    @Column(name = "wake_on")
+    private LocalDate wakeOn;
 
     @Column(name = "lapsed_at")
     private Instant lapsedAt;
@@ -83,34 +149,46 @@ public class Deadline {
         deadline.cycle = 1;
         deadline.answeredCycle = 0;
         deadline.status = DeadlineStatus.RUNNING;
+        deadline.warningsSent = "";
         deadline.createdAt = now;
         deadline.updatedAt = now;
         return deadline;
     }
 
     /** Intake registered the appeal (APPK Art. 64): the first cycle counts from this day. */
-    public void registered(LocalDate day, DeadlinePolicy policy, Instant now) {
+    public void registered(LocalDate day, ClockRules rules, Instant now) {
         if (registrationDay == null) {
             registrationDay = day;
         }
-        refresh(policy, now);
+        refresh(rules, now);
     }
 
-    /** Routing chose the body that must answer, first or after a redirect; the term still counts from registration. */
-    public void assignedTo(AnsweringBody answeringBody, String district, LocalDate day, DeadlinePolicy policy,
-                           Instant now) {
+    /** Routing chose the body that must answer; the term counts from registration. */
+    public void assignedTo(AnsweringBody answeringBody, String district, String region, LocalDate receiptDay,
+                           ClockRules rules, Instant now) {
         body = answeringBody;
         districtKato = district;
-        registered(day, policy, now);
+        regionKato = region;
+        registered(receiptDay, rules, now);
+    }
+
+    /**
+     * Routing redirected the appeal to another body at {@code at}: that body gets its own term from the day it
+     * received it; the citizen's receipt date stays {@code receiptDay}.
+     */
+    public void redirectedTo(AnsweringBody answeringBody, String district, String region, LocalDate receiptDay,
+                             Instant at, ClockRules rules, Instant now) {
+        redirectedAt = at;
+        assignedTo(answeringBody, district, region, receiptDay, rules, now);
     }
 
     /** The body answered in {@code inCycle}: the clock stops. An answer of an earlier cycle changes nothing. */
-    public void answered(int inCycle, DeadlinePolicy policy, Instant now) {
+    public void answered(int inCycle, ClockRules rules, Instant now) {
         if (inCycle > cycle) {
             startCycle(inCycle, null);
         }
         answeredCycle = Math.max(answeredCycle, inCycle);
-        refresh(policy, now);
+        refresh(rules, now);
     }
 
     /**
@@ -120,11 +198,11 @@ public class Deadline {
      * @return the policy's rejection, if the extension can be checked now and breaks a rule; the term then stays
      * at its statutory due date
      */
-    public Optional<ExtensionDecision.Rejected> extended(String bodyCode, LocalDate newDueDate, DeadlinePolicy policy,
+    public Optional<ExtensionDecision.Rejected> extended(String bodyCode, LocalDate newDueDate, ClockRules rules,
                                                          Instant now) {
         extensionBodyCode = bodyCode;
         extensionDueDate = newDueDate;
-        return refresh(policy, now);
+        return refresh(rules, now);
     }
 
     /**
@@ -132,7 +210,7 @@ public class Deadline {
      * arrive in order on the response topic, so a cycle already known is a repeat; the one exception is a cycle
      * first learned from its answer, whose start day is filled in here.
      */
-    public void reopened(int newCycle, LocalDate reopenRegistrationDay, DeadlinePolicy policy, Instant now) {
+    public void reopened(int newCycle, LocalDate reopenRegistrationDay, ClockRules rules, Instant now) {
         if (newCycle < cycle || (newCycle == cycle && reopenDay != null)) {
             return;
         }
@@ -141,41 +219,118 @@ public class Deadline {
         } else {
             reopenDay = reopenRegistrationDay;
         }
-        refresh(policy, now);
+        refresh(rules, now);
     }
 
-    /** A new cycle has a new term: the previous cycle's extension and lapse do not carry over. */
+    /**
+     * A new cycle has a new term with the routed body: the previous cycle's extension, warnings, escalation and
+     * lapse do not carry over.
+     */
     private void startCycle(int newCycle, LocalDate startDay) {
         cycle = newCycle;
         reopenDay = startDay;
         extensionDueDate = null;
         extensionBodyCode = null;
+        escalationStep = 0;
+        escalatedBody = null;
+        escalationDay = null;
+        escalationTerm = null;
+        warningsSent = "";
         status = DeadlineStatus.RUNNING;
         lapsedAt = null;
     }
 
-    /** True when the sweeper should lapse this deadline on {@code today} (national time). */
-    public boolean isLapsedOn(LocalDate today, DeadlinePolicy policy) {
-        return status == DeadlineStatus.RUNNING && body != null && dueDate != null
-                && policy.hasLapsed(dueDate, today);
-    }
-
-    /** APPK Art. 91(2): no answer by the due date, so the body is deemed to have refused. */
-    public void lapse(LocalDate today, DeadlinePolicy policy, Instant now) {
-        if (!isLapsedOn(today, policy)) {
-            throw new IllegalStateException("Deadline of " + appealId + " (" + status + ", due " + dueDate
-                    + ") has not lapsed on " + today);
-        }
-        status = DeadlineStatus.LAPSED;
-        lapsedAt = now;
-        updatedAt = now;
+    /**
+     * The working calendar changed (a year loaded): derive the current term again. Warnings already sent and
+     * escalations already published stay as they are.
+     */
+    public void calendarChanged(ClockRules rules, Instant now) {
+        refresh(rules, now);
     }
 
     /**
-     * Derives status and due date from the facts. A lapsed term keeps its due date: that is the date the deemed
-     * refusal was published for.
+     * What the sweeper does with this deadline on {@code today} (national time): nothing; the warnings reached and
+     * not yet sent (only the most advanced one is published, the earlier ones are passed over, so a term first
+     * seen late does not send a burst); or, once the due date has passed (APPK Art. 91(2)), a deemed refusal and an
+     * escalation one step up, which starts the higher body's own term. At the top of the ladder the deadline stays
+     * lapsed.
+     *
+     * @return the events to publish, in order
      */
-    private Optional<ExtensionDecision.Rejected> refresh(DeadlinePolicy policy, Instant now) {
+    public List<AppealEvent> sweep(LocalDate today, Instant now, ClockRules rules) {
+        if (!isSweepable()) {
+            return List.of();
+        }
+        List<AppealEvent> events = new ArrayList<>();
+        if (rules.policy().hasLapsed(dueDate, today)) {
+            lapse(now, rules, events);
+        } else {
+            warn(today, now, rules, events);
+        }
+        updatedAt = now;
+        return events;
+    }
+
+    private boolean isSweepable() {
+        return status == DeadlineStatus.RUNNING && currentBody().isPresent() && dueDate != null;
+    }
+
+    private void lapse(Instant now, ClockRules rules, List<AppealEvent> events) {
+        AnsweringBody from = currentBody().orElseThrow();
+        LocalDate lapsedDue = dueDate;
+        events.add(new DeemedRefused(appealId, from.code(), from.level(), lapsedDue, now));
+        Optional<EscalationLadder.Rung> rung = rules.ladder().nextRung(this);
+        if (rung.isEmpty()) {
+            status = DeadlineStatus.LAPSED;
+            lapsedAt = now;
+            wakeOn = null;
+            return;
+        }
+        // The higher body takes the matter up as an appeal received now (registered under Art. 64).
+        escalationStep++;
+        escalatedBody = AnsweringBody.of(rung.get().body());
+        escalationDay = rules.policy().calendar().registrationDay(now);
+        escalationTerm = rung.get().termWorkingDays();
+        warningsSent = "";
+        lapsedAt = now;
+        refresh(rules, now);
+        events.add(new Escalated(appealId, from.toContract(), escalatedBody.toContract(), lapsedDue, dueDate, now));
+    }
+
+    private void warn(LocalDate today, Instant now, ClockRules rules, List<AppealEvent> events) {
+        Set<WarningThreshold> sent = sentWarnings();
+        List<Warning> reached = warnings(rules).stream()
+                .filter(warning -> !warning.day().isAfter(today) && !sent.contains(warning.threshold()))
+                .toList();
+        if (reached.isEmpty()) {
+            // Only after a calendar change can the stored wake-up be early; move it so the row is not swept again.
+            wakeOn = nextWake(rules);
+            return;
+        }
+        reached.forEach(warning -> sent.add(warning.threshold()));
+        warningsSent = sent.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        AnsweringBody to = currentBody().orElseThrow();
+        events.add(new DeadlineWarning(appealId, to.code(), to.level(), reached.get(reached.size() - 1).threshold(),
+                dueDate, now));
+        wakeOn = nextWake(rules);
+    }
+
+    private List<Warning> warnings(ClockRules rules) {
+        return rules.warnings().warnings(termStart, dueDate, rules.policy().calendar());
+    }
+
+    public Set<WarningThreshold> sentWarnings() {
+        Set<WarningThreshold> sent = EnumSet.noneOf(WarningThreshold.class);
+        Arrays.stream(warningsSent.split(",")).filter(name -> !name.isEmpty())
+                .forEach(name -> sent.add(WarningThreshold.valueOf(name)));
+        return sent;
+    }
+
+    /**
+     * Derives the current term from the facts. A lapse at the top of the ladder is final: its due date is the one
+     * the deemed refusal was published for.
+     */
+    private Optional<ExtensionDecision.Rejected> refresh(ClockRules rules, Instant now) {
         updatedAt = now;
         if (answeredCycle >= cycle) {
             status = DeadlineStatus.STOPPED;
@@ -184,28 +339,66 @@ public class Deadline {
         } else {
             status = DeadlineStatus.RUNNING;
         }
-        LocalDate termStart = cycle == 1 ? registrationDay : reopenDay;
+        DeadlinePolicy policy = rules.policy();
+        WorkingCalendar calendar = policy.calendar();
+        LocalDate receipt;
+        int termDays;
+        if (escalationStep > 0) {
+            termStart = escalationDay;
+            receipt = escalationDay;
+            termDays = escalationTerm;
+        } else if (cycle > 1) {
+            termStart = reopenDay;
+            receipt = reopenDay;
+            termDays = AppkTerms.ANSWER.workingDays();
+        } else {
+            termStart = redirectedAt != null && registrationDay != null
+                    ? later(registrationDay, calendar.registrationDay(redirectedAt)) : registrationDay;
+            receipt = registrationDay;
+            termDays = AppkTerms.ANSWER.workingDays();
+        }
         if (termStart == null) {
             dueDate = null;
+            wakeOn = null;
             return Optional.empty();
         }
-        LocalDate statutory = policy.answerDue(termStart);
+        LocalDate statutory = calendar.addWorkingDays(termStart, termDays);
         dueDate = statutory;
-        if (extensionDueDate == null || body == null || !body.code().equals(extensionBodyCode)) {
-            return Optional.empty();
+        Optional<ExtensionDecision.Rejected> rejected = Optional.empty();
+        Optional<AnsweringBody> current = currentBody();
+        if (extensionDueDate != null && current.isPresent() && current.get().code().equals(extensionBodyCode)) {
+            ExtensionDecision decision = policy.checkExtension(receipt, statutory, extensionDueDate);
+            if (decision instanceof ExtensionDecision.Allowed allowed) {
+                dueDate = allowed.newDueDate();
+            } else {
+                rejected = Optional.of((ExtensionDecision.Rejected) decision);
+            }
         }
-        ExtensionDecision decision = policy.checkExtension(termStart, statutory, extensionDueDate);
-        if (decision instanceof ExtensionDecision.Allowed allowed) {
-            dueDate = allowed.newDueDate();
-            return Optional.empty();
-        }
-        return Optional.of((ExtensionDecision.Rejected) decision);
+        wakeOn = isSweepable() ? nextWake(rules) : null;
+        return rejected;
+    }
+
+    /** The first unsent warning's day, or the day after the due date, when the term lapses. */
+    private LocalDate nextWake(ClockRules rules) {
+        Set<WarningThreshold> sent = sentWarnings();
+        return warnings(rules).stream().filter(warning -> !sent.contains(warning.threshold()))
+                .map(Warning::day).findFirst().orElse(dueDate.plusDays(1));
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** The body whose term runs now: the one the appeal was escalated to, else the one routing named. */
+    public Optional<AnsweringBody> currentBody() {
+        return Optional.ofNullable(escalationStep > 0 ? escalatedBody : body);
     }
 
     public UUID appealId() {
         return appealId;
     }
 
+    /** The body routing named. */
     public Optional<AnsweringBody> body() {
         return Optional.ofNullable(body);
     }
@@ -214,12 +407,28 @@ public class Deadline {
         return districtKato;
     }
 
+    public String regionKato() {
+        return regionKato;
+    }
+
     public LocalDate registrationDay() {
         return registrationDay;
     }
 
+    public Instant redirectedAt() {
+        return redirectedAt;
+    }
+
+    public LocalDate termStart() {
+        return termStart;
+    }
+
     public LocalDate dueDate() {
         return dueDate;
+    }
+
+    public LocalDate wakeOn() {
+        return wakeOn;
     }
 
     public DeadlineStatus status() {
@@ -228,5 +437,9 @@ public class Deadline {
 
     public int cycle() {
         return cycle;
+    }
+
+    public int escalationStep() {
+        return escalationStep;
     }
 }

@@ -2,7 +2,6 @@ package kz.appeals.escalation.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.contracts.AppealEvents.Answered;
 import kz.appeals.contracts.AppealEvents.Extended;
 import kz.appeals.contracts.AppealEvents.Redirected;
@@ -10,6 +9,7 @@ import kz.appeals.contracts.AppealEvents.Reopened;
 import kz.appeals.contracts.AppealEvents.Routed;
 import kz.appeals.contracts.AppealEvents.Submitted;
 import kz.appeals.escalation.domain.AnsweringBody;
+import kz.appeals.escalation.domain.ClockRules;
 import kz.appeals.escalation.domain.Deadline;
 import kz.appeals.platform.inbox.IncomingEvent;
 import kz.appeals.platform.inbox.UnprocessableEventException;
@@ -30,12 +30,12 @@ public class DeadlineService {
     private static final Logger LOG = Logger.getLogger(DeadlineService.class);
 
     private final DeadlineRepository deadlines;
-    private final DeadlinePolicy policy;
+    private final ClockRules rules;
     private final Clock clock;
 
-    public DeadlineService(DeadlineRepository deadlines, DeadlinePolicy policy, Clock clock) {
+    public DeadlineService(DeadlineRepository deadlines, ClockRules rules, Clock clock) {
         this.deadlines = deadlines;
-        this.policy = policy;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -44,25 +44,26 @@ public class DeadlineService {
         switch (event.type()) {
             case SUBMITTED -> {
                 Submitted submitted = event.dataAs(Submitted.class);
-                lock(submitted.appealId(), now).registered(submitted.registrationDay(), policy, now);
+                lock(submitted.appealId(), now).registered(submitted.registrationDay(), rules, now);
             }
             case ROUTED -> {
                 Routed routed = event.dataAs(Routed.class);
                 lock(routed.appealId(), now).assignedTo(AnsweringBody.of(routed.body()), routed.districtKato(),
-                        routed.registrationDay(), policy, now);
+                        routed.regionKato(), routed.registrationDay(), rules, now);
             }
             case REDIRECTED -> {
                 Redirected redirected = event.dataAs(Redirected.class);
-                lock(redirected.appealId(), now).assignedTo(AnsweringBody.of(redirected.body()),
-                        redirected.districtKato(), redirected.registrationDay(), policy, now);
+                lock(redirected.appealId(), now).redirectedTo(AnsweringBody.of(redirected.body()),
+                        redirected.districtKato(), redirected.regionKato(), redirected.registrationDay(),
+                        redirected.occurredAt(), rules, now);
             }
             case ANSWERED -> {
                 Answered answered = event.dataAs(Answered.class);
-                lock(answered.appealId(), now).answered(answered.cycle(), policy, now);
+                lock(answered.appealId(), now).answered(answered.cycle(), rules, now);
             }
             case EXTENDED -> {
                 Extended extended = event.dataAs(Extended.class);
-                lock(extended.appealId(), now).extended(extended.bodyCode(), extended.newDueDate(), policy, now)
+                lock(extended.appealId(), now).extended(extended.bodyCode(), extended.newDueDate(), rules, now)
                         .ifPresent(rejected -> LOG.warnf("Extension of appeal %s by %s to %s not applied, the "
                                         + "statutory due date stands: %s", extended.appealId(), extended.bodyCode(),
                                 extended.newDueDate(), rejected.explanation()));
@@ -71,7 +72,7 @@ public class DeadlineService {
                 Reopened reopened = event.dataAs(Reopened.class);
                 // A reopening is received like a new appeal: APPK Art. 64 gives the day its new term counts from.
                 lock(reopened.appealId(), now).reopened(reopened.cycle(),
-                        policy.calendar().registrationDay(reopened.occurredAt()), policy, now);
+                        rules.policy().calendar().registrationDay(reopened.occurredAt()), rules, now);
             }
             default -> throw new UnprocessableEventException("escalation-service does not handle " + event.type());
         }

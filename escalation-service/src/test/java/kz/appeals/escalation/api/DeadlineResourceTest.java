@@ -69,4 +69,15 @@ class DeadlineResourceTest {
                     .get("/api/v1/deadlines/{id}", appealId).then().statusCode(200);
         }
     }
+
+    @Test
+    void theOverdueListNeedsANineDigitKatoAndAnOversightRole() {
+        given().header("Authorization", bearer(Tokens.forRole(Roles.REGION_AKIMAT))).queryParam("kato", "99")
+                .get("/api/v1/deadlines/overdue").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("kato"));
+        given().header("Authorization", bearer(Tokens.forOffice(Roles.AKIM_OFFICE, RURAL_DISTRICT)))
+                .queryParam("kato", "991000000")
+                .get("/api/v1/deadlines/overdue").then().statusCode(403);
+    }
 }

@@ -8,15 +8,21 @@ import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.AppealEvents.DeadlineWarning;
 import kz.appeals.contracts.AppealEvents.DeemedRefused;
 import kz.appeals.contracts.AppealEvents.Escalated;
 import kz.appeals.contracts.AppealEvents.Extended;
+import kz.appeals.contracts.AppealEvents.Redirected;
 import kz.appeals.contracts.AppealEvents.Routed;
+import kz.appeals.contracts.AppealEvents.WarningThreshold;
 import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
+import kz.appeals.escalation.domain.WarningSchedule;
+import kz.appeals.platform.security.Roles;
 import kz.appeals.testing.KafkaProbe;
+import kz.appeals.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +36,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static kz.appeals.escalation.support.DeadlineApi.deadline;
 import static kz.appeals.testing.Eventually.eventually;
 import static kz.appeals.escalation.support.LifecycleEvents.DISTRICT;
@@ -44,7 +52,7 @@ import static kz.appeals.escalation.support.LifecycleEvents.redirected;
 import static kz.appeals.escalation.support.LifecycleEvents.routed;
 import static kz.appeals.escalation.support.LifecycleEvents.send;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,15 +122,22 @@ class DeadlineClockTest {
     }
 
     @Test
-    void aRedirectMovesTheClockToTheNewBodyWithTheSameTerm() {
+    void aRedirectGivesTheNewBodyItsOwnTermAndKeepsTheReceiptDate() {
         UUID appealId = UUID.randomUUID();
-        LocalDate registered = todayInKazakhstan();
+        LocalDate registered = todayInKazakhstan().minusDays(10);
         send(sender, routed(appealId, RURAL_DISTRICT, registered));
-        send(sender, redirected(appealId, RURAL_DISTRICT, OTHER_RURAL_DISTRICT, registered));
+        Redirected redirect = redirected(appealId, RURAL_DISTRICT, OTHER_RURAL_DISTRICT, registered);
+        send(sender, redirect);
 
+        LocalDate received = POLICY.calendar().registrationDay(redirect.occurredAt());
         eventually(() -> deadline(appealId).statusCode(200)
                 .body("bodyCode", equalTo("rural-akim:" + OTHER_RURAL_DISTRICT))
-                .body("dueDate", equalTo(POLICY.answerDue(registered).toString()))
+                .body("registrationDay", equalTo(registered.toString()))
+                .body("termStart", equalTo(received.toString()))
+                .body("dueDate", equalTo(POLICY.answerDue(received).toString()))
+                .body("redirectDue", equalTo(POLICY.redirectDue(registered).toString()))
+                .body("redirectedLate", equalTo(LocalDate.ofInstant(redirect.occurredAt(), AppkTerms.NATIONAL_OFFSET)
+                        .isAfter(POLICY.redirectDue(registered))))
                 .body("status", equalTo("RUNNING")));
     }
 
@@ -166,6 +181,53 @@ class DeadlineClockTest {
     }
 
     @Test
+    void aWarningIsPublishedOnceWhenTheTermReachesIt() {
+        UUID appealId = UUID.randomUUID();
+        LocalDate today = todayInKazakhstan();
+        LocalDate registered = registrationDayWithHalfTermReachedBy(today);
+        try (KafkaProbe escalations = new KafkaProbe(Topics.ESCALATION)) {
+            send(sender, routed(appealId, RURAL_DISTRICT, registered));
+
+            ConsumerRecord<String, String> record = escalations.await(
+                    KafkaProbe.ofType(EventType.DEADLINE_WARNING, appealId.toString()), Duration.ofSeconds(30));
+            DeadlineWarning warning = read(record, DeadlineWarning.class);
+            assertEquals(WarningThreshold.HALF_TERM, warning.threshold());
+            assertEquals(POLICY.answerDue(registered), warning.dueDate());
+            assertEquals("rural-akim:" + RURAL_DISTRICT, warning.bodyCode());
+            // The sweeper runs every second here: a second warning would show within a few sweeps.
+            List<ConsumerRecord<String, String>> later = escalations.collect(Duration.ofSeconds(4)).stream()
+                    .filter(r -> appealId.toString().equals(r.key())).toList();
+            assertTrue(later.isEmpty(), "published again: " + later);
+        }
+        deadline(appealId).statusCode(200).body("warningsSent", equalTo(List.of("HALF_TERM")));
+    }
+
+    /** A registration day whose term has passed its half on {@code today} but not three quarters of it. */
+    private static LocalDate registrationDayWithHalfTermReachedBy(LocalDate today) {
+        WarningSchedule defaults = new WarningSchedule(0.5, 0.75, 1, EnumSet.allOf(WarningThreshold.class));
+        for (LocalDate day = today.minusDays(1); ; day = day.minusDays(1)) {
+            List<WarningSchedule.Warning> warnings = defaults.warnings(day, POLICY.answerDue(day), POLICY.calendar());
+            if (!warnings.get(0).day().isAfter(today) && warnings.get(1).day().isAfter(today)) {
+                return day;
+            }
+        }
+    }
+
+    @Test
+    void anExtensionAndAnAnswerReadBeforeTheRoutingAreReconciledWhenItArrives() {
+        UUID appealId = UUID.randomUUID();
+        LocalDate registered = todayInKazakhstan();
+        LocalDate extendedTo = POLICY.calendar().addWorkingDays(POLICY.answerDue(registered), 2);
+        awaitProcessed(send(sender, new Extended(appealId, "rural-akim:" + RURAL_DISTRICT, extendedTo, "Contractor",
+                "head", Instant.now())));
+        deadline(appealId).statusCode(200).body("bodyCode", nullValue()).body("dueDate", nullValue());
+        awaitProcessed(send(sender, routed(appealId, RURAL_DISTRICT, registered)));
+        deadline(appealId).statusCode(200)
+                .body("status", equalTo("RUNNING"))
+                .body("dueDate", equalTo(extendedTo.toString()));
+    }
+
+    @Test
     void aLapsedTermIsDeemedRefusedAndEscalatedExactlyOnce() {
         UUID appealId = UUID.randomUUID();
         String subject = appealId.toString();
@@ -199,10 +261,19 @@ class DeadlineClockTest {
                     .filter(record -> subject.equals(record.key())).toList();
             assertTrue(later.isEmpty(), "published again: " + later);
         }
+        // The district akimat now holds the appeal, with its own term.
         deadline(appealId).statusCode(200)
-                .body("status", equalTo("LAPSED"))
-                .body("dueDate", equalTo("2025-01-28"))
-                .body("workingDaysLeft", lessThan(0));
+                .body("status", equalTo("RUNNING"))
+                .body("bodyCode", equalTo("district-akimat:" + DISTRICT))
+                .body("level", equalTo("DISTRICT_AKIMAT"))
+                .body("routedBodyCode", equalTo("rural-akim:" + RURAL_DISTRICT))
+                .body("escalationStep", equalTo(1))
+                .body("registrationDay", equalTo("2025-01-06"))
+                .body("workingDaysLeft", greaterThanOrEqualTo(0));
+        given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.DISTRICT_AKIMAT)))
+                .queryParam("kato", DISTRICT)
+                .get("/api/v1/deadlines/overdue").then().statusCode(200)
+                .body("findAll { it.appealId == '" + appealId + "' }.escalationStep", equalTo(List.of(1)));
     }
 
     private static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {

@@ -9,7 +9,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents;
 import kz.appeals.intake.api.AppealReceipt;
@@ -55,7 +54,7 @@ public class AppealSubmission {
     private final IdempotencyKeys idempotencyKeys;
     private final ApplicantPseudonyms pseudonyms;
     private final ApplicantVault vault;
-    private final WorkingCalendar calendar;
+    private final CalendarInForce calendar;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
@@ -64,7 +63,7 @@ public class AppealSubmission {
 
     public AppealSubmission(AppealRepository appeals, SettlementRepository settlements,
                             IdempotencyKeys idempotencyKeys, ApplicantPseudonyms pseudonyms, ApplicantVault vault,
-                            WorkingCalendar calendar, Outbox outbox, ObjectMapper json, Clock clock,
+                            CalendarInForce calendar, Outbox outbox, ObjectMapper json, Clock clock,
                             MeterRegistry metrics, TransactionSynchronizationRegistry transactions) {
         this.appeals = appeals;
         this.settlements = settlements;
@@ -128,7 +127,7 @@ public class AppealSubmission {
         Appeal appeal = new Appeal();
         appeal.id = appealId;
         appeal.registeredAt = now;
-        appeal.registrationDay = calendar.registrationDay(now);
+        appeal.registrationDay = calendar.current().registrationDay(now);
         appeal.receiptNumber = ReceiptNumber.of(now.atOffset(ZoneOffset.ofHours(5)).getYear(),
                 appeals.nextReceiptSequence());
         appeal.appealType = request.appealType();
@@ -201,7 +200,7 @@ public class AppealSubmission {
         }
         if (location.katoCode() != null) {
             Optional<KnownSettlement> settlement = settlements.findByIdOptional(location.katoCode());
-            if (settlement.isEmpty() || !settlement.get().acceptsAppealsOn(calendar.registrationDay(clock.instant()))) {
+            if (settlement.isEmpty() || !settlement.get().acceptsAppealsOn(calendar.current().registrationDay(clock.instant()))) {
                 errors.add(new Problem.FieldError("location.katoCode", "unknown",
                         "No settlement with this KATO code in the current classifier"));
             }

@@ -1,0 +1,62 @@
+package kz.appeals.escalation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.Transactional;
+import kz.appeals.escalation.domain.ClockRules;
+import kz.appeals.escalation.domain.Deadline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * After a calendar year is loaded, brings the running deadlines whose term counts days of that year up to date
+ * (due date, next warning or lapse), in batches of one transaction each so that a national backlog neither holds
+ * locks for long nor fills memory.
+ */
+@ApplicationScoped
+public class CalendarRecalculation {
+
+    static final int BATCH = 500;
+
+    private final DeadlineRepository deadlines;
+    private final ClockRules rules;
+    private final Clock clock;
+
+    public CalendarRecalculation(DeadlineRepository deadlines, ClockRules rules, Clock clock) {
+        this.deadlines = deadlines;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** One batch's outcome: how many it recalculated, and the last appeal id when more may follow. */
+    public record Batch(int recalculated, Optional<UUID> continueAfter) {
+    }
+
+    /** @return how many deadlines were recalculated */
+    public int recalculate(int year) {
+        int total = 0;
+        // PostgreSQL orders uuids as unsigned bytes: the all-zero id is the smallest.
+        Optional<UUID> after = Optional.of(new UUID(0L, 0L));
+        while (after.isPresent()) {
+            Batch batch = nextBatch(year, after.get());
+            total += batch.recalculated();
+            after = batch.continueAfter();
+        }
+        return total;
+    }
+
+    @Transactional
+    public Batch nextBatch(int year, UUID after) {
+        // See DeadlineSweep: one flush at commit, updates batched.
+        deadlines.getEntityManager().setFlushMode(FlushModeType.COMMIT);
+        Instant now = clock.instant();
+        List<Deadline> batch = deadlines.lockRunningThrough(year, after, BATCH);
+        batch.forEach(deadline -> deadline.calendarChanged(rules, now));
+        return new Batch(batch.size(), batch.size() < BATCH ? Optional.empty()
+                : Optional.of(batch.get(batch.size() - 1).appealId()));
+    }
+}
