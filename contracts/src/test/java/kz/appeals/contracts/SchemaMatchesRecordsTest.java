@@ -5,6 +5,7 @@ import kz.appeals.contracts.Resources.Located;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,8 +71,21 @@ class SchemaMatchesRecordsTest {
                 assertTrue(required.contains(component.getName()), path + ": primitives must be required");
             }
             Located property = new Located(located.file(), schema.path("properties").get(component.getName()));
-            assertTypeMatches(component.getType(), property, path);
+            if (component.getType() == List.class) {
+                assertListMatches(component, property, path);
+            } else {
+                assertTypeMatches(component.getType(), property, path);
+            }
         }
+    }
+
+    /** A list of records is a JSON array whose items describe the element record. */
+    private static void assertListMatches(RecordComponent component, Located propertyOrRef, String where) {
+        Class<?> element = (Class<?>) ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
+        Located array = Resources.resolve(propertyOrRef);
+        assertEquals("array", array.node().path("type").asText(), where + ": type");
+        assertTrue(array.node().has("maxItems"), where + ": array without maxItems");
+        assertTypeMatches(element, new Located(array.file(), array.node().path("items")), where + "[]");
     }
 
     private static void assertTypeMatches(Class<?> javaType, Located propertyOrRef, String where) {
