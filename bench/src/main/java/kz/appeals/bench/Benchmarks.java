@@ -20,6 +20,7 @@ public final class Benchmarks {
 
     static {
         BENCHMARKS.put("submit-to-routed", SubmitToRoutedBenchmark::main);
+        BENCHMARKS.put("routing-decisions", kz.appeals.bench.routing.RoutingDecisionsBenchmark::main);
     }
 
     private Benchmarks() {

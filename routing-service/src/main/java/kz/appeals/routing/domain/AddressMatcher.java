@@ -40,6 +40,8 @@ public final class AddressMatcher {
 
     /** Names by their first folded letter: a typo in the first letter is rare, and this keeps matching cheap. */
     private final Map<Character, List<Name>> namesByInitial = new HashMap<>();
+    /** Names by their exact key: most addresses spell names the usual way, and a hash lookup finds them at once. */
+    private final Map<String, List<Name>> namesByKey = new HashMap<>();
 
     public AddressMatcher(Collection<TerritorialUnit> units) {
         for (TerritorialUnit unit : units) {
@@ -49,7 +51,9 @@ public final class AddressMatcher {
             Set<String> keys = new LinkedHashSet<>(List.of(Spelling.nameKey(unit.nameKk), Spelling.nameKey(unit.nameRu)));
             for (String key : keys) {
                 if (key.length() >= 3) {
-                    namesByInitial.computeIfAbsent(key.charAt(0), c -> new ArrayList<>()).add(new Name(key, unit));
+                    Name name = new Name(key, unit);
+                    namesByInitial.computeIfAbsent(key.charAt(0), c -> new ArrayList<>()).add(name);
+                    namesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(name);
                 }
             }
         }
@@ -61,18 +65,29 @@ public final class AddressMatcher {
         for (int i = 0; i + 1 < words.size(); i++) {
             phrases.add(Spelling.join(words.subList(i, i + 2)));
         }
+        // first the usual spellings (exact, or with an ending), then, if they do not settle it, every near spelling
+        Map<String, Hit> exact = new HashMap<>();
+        for (String phrase : phrases) {
+            for (int ending = 0; ending <= MAX_SUFFIX && phrase.length() - ending >= 3; ending++) {
+                for (Name name : namesByKey.getOrDefault(phrase.substring(0, phrase.length() - ending), List.of())) {
+                    if (name.unit.isInForceOn(day)) {
+                        keepBest(exact, new Hit(name.unit, ending == 0 ? 0 : 1));
+                    }
+                }
+            }
+        }
+        if (!exact.isEmpty() && resolve(exact.values(), address, day, territory) instanceof Found found) {
+            return found;
+        }
         Map<String, Hit> best = new HashMap<>();
         for (String phrase : phrases) {
             if (phrase.length() < 3) {
                 continue;
             }
             for (Name name : namesByInitial.getOrDefault(phrase.charAt(0), List.of())) {
-                if (!name.unit.isInForceOn(day)) {
-                    continue;
-                }
                 int cost = cost(phrase, name.key);
-                if (cost >= 0) {
-                    best.merge(name.unit.katoCode, new Hit(name.unit, cost), (a, b) -> a.cost <= b.cost ? a : b);
+                if (cost >= 0 && name.unit.isInForceOn(day)) {
+                    keepBest(best, new Hit(name.unit, cost));
                 }
             }
         }
@@ -81,6 +96,10 @@ public final class AddressMatcher {
                     + shorten(address) + "»");
         }
         return resolve(best.values(), address, day, territory);
+    }
+
+    private static void keepBest(Map<String, Hit> hits, Hit hit) {
+        hits.merge(hit.unit.katoCode, hit, (a, b) -> a.cost <= b.cost ? a : b);
     }
 
     private static Match resolve(Collection<Hit> hits, String address, LocalDate day, Territory territory) {

@@ -84,7 +84,7 @@ public class RoutingPolicy {
         }
         double lat = location.latitude();
         double lon = location.longitude();
-        String point = String.format(java.util.Locale.ROOT, "(%.5f, %.5f)", lat, lon);
+        String point = "(" + lat + ", " + lon + ")";
         if (!Kazakhstan.mayContain(lat, lon)) {
             steps.add(step(RoutingMethod.COORDINATES, StepOutcome.NO_MATCH, "coordinates " + point
                     + " lie outside Kazakhstan"));

@@ -51,8 +51,8 @@ class RoutingFlowTest {
         given().header("Authorization", ADMIN).post("/api/v1/admin/territory/import?source=sample")
                 .then().statusCode(200)
                 .body("classifier.added", equalTo(0)).body("classifier.changed", equalTo(0))
-                .body("akims.rows", equalTo(10)).body("akims.changed", equalTo(0))
-                .body("boundaries.rows", equalTo(10)).body("boundaries.added", equalTo(0));
+                .body("akims.rows", equalTo(99)).body("akims.changed", equalTo(0))
+                .body("boundaries.rows", equalTo(99)).body("boundaries.added", equalTo(0));
         given().header("Authorization", OPERATOR).get("/api/v1/territory/991021000")
                 .then().statusCode(200).body("level", equalTo("RURAL_DISTRICT"))
                 .body("akimName", notNullValue());
@@ -95,8 +95,8 @@ class RoutingFlowTest {
         UUID byPoint = UUID.randomUUID();
         UUID byAddress = UUID.randomUUID();
         try (KafkaProbe routing = new KafkaProbe(Topics.ROUTING)) {
-            // the SAMPLE boundary of rural district 991023000 spans about 68.0–68.67 E, 48.25–48.5 N
-            submit(routing, submitted(byPoint, "roads", new Location(null, 48.375, 68.333, null)));
+            // the SAMPLE boundary of rural district 991023000 spans about 68.0–68.67 E, 48.1–48.75 N
+            submit(routing, submitted(byPoint, "roads", new Location(null, 48.4375, 68.333, null)));
             submit(routing, submitted(byAddress, "roads", new Location("990000999", 55.75, 37.62,
                     "Sarybulak auyly, near the school")));
             AppealEvents.Routed point = EventJson.read(routing.await(
