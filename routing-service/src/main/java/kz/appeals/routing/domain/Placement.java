@@ -3,7 +3,6 @@ package kz.appeals.routing.domain;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where the problem is, as far as the location rules could tell: the lowest unit found (rural district, or only a
@@ -11,15 +10,6 @@ import java.util.Optional;
  */
 public record Placement(TerritorialLevel level, TerritorialUnit ruralDistrict, TerritorialUnit district,
                         TerritorialUnit region, TerritorialUnit settlement, RoutingMethod method, String detail) {
-
-    public Optional<TerritorialUnit> unitAt(TerritorialLevel wanted) {
-        return Optional.ofNullable(switch (wanted) {
-            case RURAL_DISTRICT -> ruralDistrict;
-            case DISTRICT -> district;
-            case REGION -> region;
-            case SETTLEMENT -> settlement;
-        });
-    }
 
     /** The levels whose bodies may answer, from the place itself upwards. */
     public List<TerritorialLevel> levelsUpwards() {

@@ -36,9 +36,6 @@ public final class SyntheticTerritory {
 
     /** The generated classifier units and boundaries. */
     public record Data(List<TerritorialUnit> units, List<Boundary> boundaries) {
-        public List<TerritorialUnit> ruralDistricts() {
-            return units.stream().filter(u -> u.level == TerritorialLevel.RURAL_DISTRICT).toList();
-        }
     }
 
     private SyntheticTerritory() {
