@@ -21,6 +21,7 @@ public final class Benchmarks {
     static {
         BENCHMARKS.put("submit-to-routed", SubmitToRoutedBenchmark::main);
         BENCHMARKS.put("routing-decisions", kz.appeals.bench.routing.RoutingDecisionsBenchmark::main);
+        BENCHMARKS.put("national-territory", kz.appeals.bench.routing.NationalTerritoryFiles::main);
     }
 
     private Benchmarks() {

@@ -53,7 +53,7 @@ public final class SyntheticTerritory {
         for (int r = 0; r < REGIONS; r++) {
             String ab = String.valueOf(11 + 2 * r);
             String regionName = name(random);
-            units.add(unit(ab + "0000000", regionName + " облысы", regionName + " область (SYNTHETIC)"));
+            units.add(unit(ab + "0000000", regionName + " облысы", russian(regionName) + " область (SYNTHETIC)"));
             int ruralInRegion = ruralLeft / (REGIONS - r);
             ruralLeft -= ruralInRegion;
             int districts = 9 + random.nextInt(3);
@@ -62,14 +62,14 @@ public final class SyntheticTerritory {
             for (int d = 0; d < districts; d++) {
                 String cd = String.format("%02d", 10 + d * 2);
                 String districtName = name(random);
-                units.add(unit(ab + cd + "00000", districtName + " ауданы", districtName + "ский район"));
+                units.add(unit(ab + cd + "00000", districtName + " ауданы", russian(districtName) + "ский район"));
                 List<String> ruralCodes = new ArrayList<>();
                 for (int e = 0; e < ruralPerDistrict[d]; e++) {
                     String ef = String.format("%02d", 21 + e);
                     String rural = ab + cd + ef + "000";
                     ruralCodes.add(rural);
                     String ruralName = name(random);
-                    units.add(unit(rural, ruralName + " ауылдық округі", ruralName + " сельский округ"));
+                    units.add(unit(rural, ruralName + " ауылдық округі", russian(ruralName) + " сельский округ"));
                     // about 3 settlements per rural district, 7,000 in all
                     int settlements = 2 + random.nextInt(3);
                     for (int s = 1; s <= settlements; s++) {

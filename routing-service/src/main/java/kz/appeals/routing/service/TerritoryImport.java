@@ -1,6 +1,8 @@
 package kz.appeals.routing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
 import kz.appeals.platform.outbox.Outbox;
@@ -49,14 +51,16 @@ public class TerritoryImport {
     static final LocalDate SAMPLE_EFFECTIVE_FROM = LocalDate.of(2025, 1, 1);
     private static final int PROGRESS_STEP = 200;
 
+    private final EntityManager entityManager;
     private final TerritoryRepository territory;
     private final ReferenceStore store;
     private final Outbox outbox;
     private final ImportProgress progress;
     private final Clock clock;
 
-    public TerritoryImport(TerritoryRepository territory, ReferenceStore store, Outbox outbox, ImportProgress progress,
-                           Clock clock) {
+    public TerritoryImport(EntityManager entityManager, TerritoryRepository territory, ReferenceStore store,
+                           Outbox outbox, ImportProgress progress, Clock clock) {
+        this.entityManager = entityManager;
         this.territory = territory;
         this.store = store;
         this.outbox = outbox;
@@ -82,6 +86,7 @@ public class TerritoryImport {
     public Result importClassifier(TabularFile file, String source, LocalDate effectiveFrom) {
         file.requireColumns(CLASSIFIER_COLUMNS);
         progress.start("classifier", file.rows().size());
+        holdWritesUntilTheEnd();
         try {
             Map<String, TerritorialUnit> current = territory.currentByCode();
             List<Problem.FieldError> errors = new ArrayList<>();
@@ -139,10 +144,10 @@ public class TerritoryImport {
                 publishIfSettlement(unit);
             }
             store.completeRelease(release, file.rows().size(), added + changed + retiring.size());
-            Result result = new Result(release, "CLASSIFIER", effectiveFrom, file.rows().size(), added, changed,
-                    retiring.size());
+            entityManager.flush();
             progress.advance("written", done);
-            return result;
+            return new Result(release, "CLASSIFIER", effectiveFrom, file.rows().size(), added, changed,
+                    retiring.size());
         } finally {
             progress.finish("classifier from " + source);
         }
@@ -152,6 +157,7 @@ public class TerritoryImport {
     public Result importAkims(TabularFile file, String source, LocalDate effectiveFrom) {
         file.requireColumns(AKIM_COLUMNS);
         progress.start("akims", file.rows().size());
+        holdWritesUntilTheEnd();
         try {
             Map<String, TerritorialUnit> current = territory.currentByCode();
             List<Problem.FieldError> errors = new ArrayList<>();
@@ -180,6 +186,8 @@ public class TerritoryImport {
                 }
             }
             store.completeRelease(release, file.rows().size(), changed);
+            entityManager.flush();
+            progress.advance("written", file.rows().size());
             return new Result(release, "AKIMS", effectiveFrom, file.rows().size(), 0, changed, 0);
         } finally {
             progress.finish("akims from " + source);
@@ -189,6 +197,7 @@ public class TerritoryImport {
     @Transactional
     public Result importBoundaries(List<GeoJson.Feature> features, String source, LocalDate effectiveFrom) {
         progress.start("boundaries", features.size());
+        holdWritesUntilTheEnd();
         try {
             Map<String, TerritorialUnit> current = territory.currentByCode();
             Map<String, ReferenceStore.StoredBoundary> boundaries = store.currentBoundaries();
@@ -237,10 +246,20 @@ public class TerritoryImport {
                 }
             }
             store.completeRelease(release, features.size(), added + changed);
+            entityManager.flush();
+            progress.advance("written", done);
             return new Result(release, "BOUNDARIES", effectiveFrom, features.size(), added, changed, 0);
         } finally {
             progress.finish("boundaries from " + source);
         }
+    }
+
+    /**
+     * Every outbox row is a native insert, which would flush — and dirty-check — the thousands of units this
+     * transaction holds, once per settlement. Writing them once at the end keeps a national import linear.
+     */
+    private void holdWritesUntilTheEnd() {
+        entityManager.setFlushMode(FlushModeType.COMMIT);
     }
 
     private static void validateClassifierRow(TabularFile.Line row, Set<String> seen,
