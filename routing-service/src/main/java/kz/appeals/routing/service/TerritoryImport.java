@@ -146,10 +146,12 @@ public class TerritoryImport {
             store.completeRelease(release, file.rows().size(), added + changed + retiring.size());
             entityManager.flush();
             progress.advance("written", done);
+            progress.finish("classifier from " + source + " imported");
             return new Result(release, "CLASSIFIER", effectiveFrom, file.rows().size(), added, changed,
                     retiring.size());
-        } finally {
-            progress.finish("classifier from " + source);
+        } catch (RuntimeException e) {
+            progress.finish("classifier from " + source + " rejected, nothing imported");
+            throw e;
         }
     }
 
@@ -188,9 +190,11 @@ public class TerritoryImport {
             store.completeRelease(release, file.rows().size(), changed);
             entityManager.flush();
             progress.advance("written", file.rows().size());
+            progress.finish("akims from " + source + " imported");
             return new Result(release, "AKIMS", effectiveFrom, file.rows().size(), 0, changed, 0);
-        } finally {
-            progress.finish("akims from " + source);
+        } catch (RuntimeException e) {
+            progress.finish("akims from " + source + " rejected, nothing imported");
+            throw e;
         }
     }
 
@@ -248,9 +252,11 @@ public class TerritoryImport {
             store.completeRelease(release, features.size(), added + changed);
             entityManager.flush();
             progress.advance("written", done);
+            progress.finish("boundaries from " + source + " imported");
             return new Result(release, "BOUNDARIES", effectiveFrom, features.size(), added, changed, 0);
-        } finally {
-            progress.finish("boundaries from " + source);
+        } catch (RuntimeException e) {
+            progress.finish("boundaries from " + source + " rejected, nothing imported");
+            throw e;
         }
     }
 

@@ -53,7 +53,8 @@ class ReferenceDataAdminTest {
                 .post("/api/v1/admin/territory/classifier?effectiveFrom=2025-01-01&source=test.xlsx")
                 .then().statusCode(200).body("rows", equalTo(4)).body("kind", equalTo("CLASSIFIER"));
         given().header("Authorization", ADMIN).get("/api/v1/admin/territory/import/progress")
-                .then().statusCode(200).body("phase", equalTo("finished"));
+                .then().statusCode(200).body("phase", equalTo("finished")).body("done", equalTo(4))
+                .body("outcome", containsString("imported"));
 
         try (KafkaProbe territory = new KafkaProbe(Topics.TERRITORY)) {
             given().header("Authorization", ADMIN).contentType(CSV).body(HEADER
@@ -91,6 +92,8 @@ class ReferenceDataAdminTest {
                 .body("errors.field", hasItem("row 4.cd"))
                 .body("errors.field", hasItem("row 4.name_kaz"))
                 .body("detail", containsString("Nothing was imported"));
+        given().header("Authorization", ADMIN).get("/api/v1/admin/territory/import/progress")
+                .then().statusCode(200).body("outcome", containsString("rejected, nothing imported"));
         given().header("Authorization", OPERATOR).get("/api/v1/territory/970000000").then().statusCode(404);
         given().header("Authorization", ADMIN).contentType(CSV).body("te;name_kaz\n970000000;x\n")
                 .post("/api/v1/admin/territory/classifier")
