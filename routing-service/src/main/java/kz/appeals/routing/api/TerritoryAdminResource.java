@@ -23,7 +23,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.function.Function;
 
 @Path("/api/v1/admin/territory")
 @Tag(name = "Territory administration")
@@ -132,8 +131,11 @@ public class TerritoryAdminResource {
         }
     }
 
+    /** The release remembers where its file came from; the column holds 200 characters. */
     private static String sourceName(String given, String fallback) {
-        Function<String, String> bounded = s -> s.length() <= 200 ? s : s.substring(0, 200);
-        return given == null || given.isBlank() ? fallback : bounded.apply(given);
+        if (given == null || given.isBlank()) {
+            return fallback;
+        }
+        return given.length() <= 200 ? given : given.substring(0, 200);
     }
 }
