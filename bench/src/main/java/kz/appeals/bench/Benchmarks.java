@@ -2,6 +2,8 @@ package kz.appeals.bench;
 
 import kz.appeals.bench.escalation.EscalationSweepBenchmark;
 import kz.appeals.bench.intake.IntakeThroughputBenchmark;
+import kz.appeals.bench.routing.NationalTerritoryFiles;
+import kz.appeals.bench.routing.RoutingDecisionsBenchmark;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ public final class Benchmarks {
         BENCHMARKS.put("submit-to-routed", SubmitToRoutedBenchmark::main);
         BENCHMARKS.put("intake", IntakeThroughputBenchmark::main);
         BENCHMARKS.put(EscalationSweepBenchmark.NAME, EscalationSweepBenchmark::main);
+        BENCHMARKS.put("routing-decisions", RoutingDecisionsBenchmark::main);
+        BENCHMARKS.put("national-territory", NationalTerritoryFiles::main);
     }
 
     private Benchmarks() {

@@ -2,6 +2,7 @@ package kz.appeals.contracts;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,7 +13,7 @@ import java.util.UUID;
 public final class AppealEvents {
 
     /** Common shape: every event is about one appeal (its CloudEvents subject) and says when it happened. */
-    public sealed interface AppealEvent extends ContractEvent permits Submitted, Routed, Redirected, NeedsTriage,
+    public sealed interface AppealEvent extends ContractEvent permits Submitted, Routed, Redirected, NeedsTriage, OutsideCompetence,
             Acknowledged, Extended, RedirectRequested, Answered, Rated, Reopened, DeadlineWarning, DeemedRefused,
             Escalated {
         UUID appealId();
@@ -41,6 +42,13 @@ public final class AppealEvents {
 
     public enum RoutingMethod {KATO, COORDINATES, ADDRESS, CATEGORY, MANUAL}
 
+    /** How one rule of routing's decision chain fared: it decided, it had nothing to work with, or it found nothing. */
+    public enum StepOutcome {DECIDED, NOT_GIVEN, NO_MATCH}
+
+    /** One rule of routing's decision chain (KATO, coordinates, address, competence) and why it fared so. */
+    public record RoutingStep(RoutingMethod method, StepOutcome outcome, String detail) {
+    }
+
     public enum Outcome {SATISFIED, PARTIALLY_SATISFIED, REFUSED, EXPLAINED}
 
     public enum WarningThreshold {HALF_TERM, THREE_QUARTERS_TERM, ONE_WORKING_DAY_LEFT}
@@ -57,18 +65,51 @@ public final class AppealEvents {
     public record Routed(UUID appealId, String receiptNumber, Body body, String ruralDistrictKato, String districtKato,
                          String regionKato, RoutingMethod method, String reason, AppealType appealType,
                          String categoryCode, String description, Language language, LocalDate registrationDay,
-                         Instant occurredAt) implements AppealEvent {
+                         Instant occurredAt, List<RoutingStep> steps, UUID issueId) implements AppealEvent {
+
+        /** Without the optional decision steps and issue. */
+        public Routed(UUID appealId, String receiptNumber, Body body, String ruralDistrictKato, String districtKato,
+                      String regionKato, RoutingMethod method, String reason, AppealType appealType,
+                      String categoryCode, String description, Language language, LocalDate registrationDay,
+                      Instant occurredAt) {
+            this(appealId, receiptNumber, body, ruralDistrictKato, districtKato, regionKato, method, reason,
+                    appealType, categoryCode, description, language, registrationDay, occurredAt, null, null);
+        }
     }
 
     /** The first body said "not ours"; routing chose another (APPK Art. 76: within 3 working days). */
     public record Redirected(UUID appealId, String receiptNumber, Body fromBody, Body body, String ruralDistrictKato,
                              String districtKato, String regionKato, RoutingMethod method, String reason,
                              AppealType appealType, String categoryCode, String description, Language language,
-                             LocalDate registrationDay, Instant occurredAt) implements AppealEvent {
+                             LocalDate registrationDay, Instant occurredAt, List<RoutingStep> steps, UUID issueId)
+            implements AppealEvent {
+
+        /** Without the optional decision steps and issue. */
+        public Redirected(UUID appealId, String receiptNumber, Body fromBody, Body body, String ruralDistrictKato,
+                          String districtKato, String regionKato, RoutingMethod method, String reason,
+                          AppealType appealType, String categoryCode, String description, Language language,
+                          LocalDate registrationDay, Instant occurredAt) {
+            this(appealId, receiptNumber, fromBody, body, ruralDistrictKato, districtKato, regionKato, method, reason,
+                    appealType, categoryCode, description, language, registrationDay, occurredAt, null, null);
+        }
     }
 
     /** No rule could choose a body: an operator must assign one. */
-    public record NeedsTriage(UUID appealId, String receiptNumber, String reason, Instant occurredAt)
+    public record NeedsTriage(UUID appealId, String receiptNumber, String reason, Instant occurredAt,
+                              List<RoutingStep> steps) implements AppealEvent {
+
+        /** Without the optional decision steps. */
+        public NeedsTriage(UUID appealId, String receiptNumber, String reason, Instant occurredAt) {
+            this(appealId, receiptNumber, reason, occurredAt, null);
+        }
+    }
+
+    /**
+     * The competence rules say no public body handles the appeal's subject (e.g. a dispute between private
+     * parties): the applicant is told so and where such matters go, instead of the appeal being dropped.
+     */
+    public record OutsideCompetence(UUID appealId, String receiptNumber, String categoryCode, String reason,
+                                    Language language, Instant occurredAt, List<RoutingStep> steps)
             implements AppealEvent {
     }
 

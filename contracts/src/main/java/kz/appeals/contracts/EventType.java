@@ -14,6 +14,7 @@ public enum EventType {
     ROUTED("kz.appeals.appeal.routed.v1", Topics.ROUTING, AppealEvents.Routed.class),
     REDIRECTED("kz.appeals.appeal.redirected.v1", Topics.ROUTING, AppealEvents.Redirected.class),
     NEEDS_TRIAGE("kz.appeals.appeal.needs-triage.v1", Topics.ROUTING, AppealEvents.NeedsTriage.class),
+    OUTSIDE_COMPETENCE("kz.appeals.appeal.outside-competence.v1", Topics.ROUTING, AppealEvents.OutsideCompetence.class),
 
     ACKNOWLEDGED("kz.appeals.appeal.acknowledged.v1", Topics.RESPONSE, AppealEvents.Acknowledged.class),
     EXTENDED("kz.appeals.appeal.extended.v1", Topics.RESPONSE, AppealEvents.Extended.class),

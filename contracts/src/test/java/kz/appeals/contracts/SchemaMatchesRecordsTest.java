@@ -77,15 +77,20 @@ class SchemaMatchesRecordsTest {
             }
             Located property = new Located(located.file(), schema.path("properties").get(component.getName()));
             if (component.getType() == List.class) {
-                // A list is an array of its element type (the calendar's days).
-                Class<?> element = (Class<?>) ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
-                JsonNode array = Resources.resolve(property).node();
-                assertEquals("array", array.path("type").asText(), path + ": type");
-                assertTypeMatches(element, new Located(located.file(), array.path("items")), path + "[]");
+                assertListMatches(component, property, path);
             } else {
                 assertTypeMatches(component.getType(), property, path);
             }
         }
+    }
+
+    /** A list of records is a JSON array whose items describe the element record. */
+    private static void assertListMatches(RecordComponent component, Located propertyOrRef, String where) {
+        Class<?> element = (Class<?>) ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
+        Located array = Resources.resolve(propertyOrRef);
+        assertEquals("array", array.node().path("type").asText(), where + ": type");
+        assertTrue(array.node().has("maxItems"), where + ": array without maxItems");
+        assertTypeMatches(element, new Located(array.file(), array.node().path("items")), where + "[]");
     }
 
     private static void assertTypeMatches(Class<?> javaType, Located propertyOrRef, String where) {

@@ -20,7 +20,8 @@ public class LifecycleConsumers {
     /** The inbox key: deduplication is per consuming service, not per channel. */
     static final String CONSUMER_NAME = "escalation-service";
     static final Set<EventType> INTAKE_TYPES = Set.of(EventType.SUBMITTED);
-    static final Set<EventType> ROUTING_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED);
+    static final Set<EventType> ROUTING_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED,
+            EventType.OUTSIDE_COMPETENCE);
     static final Set<EventType> RESPONSE_TYPES = Set.of(EventType.ANSWERED, EventType.EXTENDED, EventType.REOPENED);
 
     private final InboxProcessor inboxProcessor;

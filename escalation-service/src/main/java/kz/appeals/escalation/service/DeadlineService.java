@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.AppealEvents.Answered;
 import kz.appeals.contracts.AppealEvents.Extended;
+import kz.appeals.contracts.AppealEvents.OutsideCompetence;
 import kz.appeals.contracts.AppealEvents.Redirected;
 import kz.appeals.contracts.AppealEvents.Reopened;
 import kz.appeals.contracts.AppealEvents.Routed;
@@ -57,6 +58,8 @@ public class DeadlineService {
                         redirected.districtKato(), redirected.regionKato(), redirected.registrationDay(),
                         redirected.occurredAt(), rules, now);
             }
+            // Routing found that no public body handles the matter and told the citizen so: that is the answer.
+            case OUTSIDE_COMPETENCE -> lock(event.dataAs(OutsideCompetence.class).appealId(), now).answered(1, rules, now);
             case ANSWERED -> {
                 Answered answered = event.dataAs(Answered.class);
                 lock(answered.appealId(), now).answered(answered.cycle(), rules, now);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.WorkingCalendar;
+import kz.appeals.contracts.AppealEvents;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.DeadlineWarning;
 import kz.appeals.contracts.AppealEvents.DeemedRefused;
@@ -106,6 +107,20 @@ class DeadlineClockTest {
         eventually(() -> deadline(appealId).statusCode(200)
                 .body("status", equalTo("STOPPED"))
                 .body("workingDaysLeft", nullValue()));
+    }
+
+    @Test
+    void anAppealNoPublicBodyHandlesHasNoClockRunning() {
+        UUID appealId = UUID.randomUUID();
+        awaitProcessed(send(sender, new AppealEvents.Submitted(appealId, "KZ26-0000001-F",
+                AppealEvents.AppealType.APPLICATION, "private-dispute", "…", AppealEvents.Language.kk,
+                new AppealEvents.Location("991021001", null, null, null), "egov", "a".repeat(64), false, 0, Instant.now(),
+                todayInKazakhstan(), Instant.now())));
+        send(sender, new AppealEvents.OutsideCompetence(appealId, "KZ26-0000001-F", "private-dispute",
+                "A dispute between neighbours: a court's matter, not a public body's", AppealEvents.Language.kk,
+                Instant.now(), List.of()));
+
+        eventually(() -> deadline(appealId).statusCode(200).body("status", equalTo("STOPPED")));
     }
 
     @Test

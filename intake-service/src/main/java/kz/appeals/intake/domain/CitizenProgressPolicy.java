@@ -12,16 +12,17 @@ import java.util.Map;
 public final class CitizenProgressPolicy {
 
     /** The status each kind of step leads to; steps missing here leave the status as it was. */
-    private static final Map<AppealStep.Kind, CitizenStatus> STATUS_AFTER = Map.of(
-            AppealStep.Kind.ROUTED, CitizenStatus.ROUTED,
-            AppealStep.Kind.UNDER_REVIEW, CitizenStatus.UNDER_REVIEW,
-            AppealStep.Kind.TAKEN_INTO_WORK, CitizenStatus.IN_PROGRESS,
-            AppealStep.Kind.EXTENDED, CitizenStatus.EXTENDED,
-            AppealStep.Kind.REDIRECTED, CitizenStatus.REDIRECTED,
-            AppealStep.Kind.ANSWERED, CitizenStatus.ANSWERED,
-            AppealStep.Kind.RATED, CitizenStatus.RATED,
-            AppealStep.Kind.REOPENED, CitizenStatus.REOPENED,
-            AppealStep.Kind.ESCALATED, CitizenStatus.ESCALATED);
+    private static final Map<AppealStep.Kind, CitizenStatus> STATUS_AFTER = Map.ofEntries(
+            Map.entry(AppealStep.Kind.ROUTED, CitizenStatus.ROUTED),
+            Map.entry(AppealStep.Kind.UNDER_REVIEW, CitizenStatus.UNDER_REVIEW),
+            Map.entry(AppealStep.Kind.OUTSIDE_COMPETENCE, CitizenStatus.OUTSIDE_COMPETENCE),
+            Map.entry(AppealStep.Kind.TAKEN_INTO_WORK, CitizenStatus.IN_PROGRESS),
+            Map.entry(AppealStep.Kind.EXTENDED, CitizenStatus.EXTENDED),
+            Map.entry(AppealStep.Kind.REDIRECTED, CitizenStatus.REDIRECTED),
+            Map.entry(AppealStep.Kind.ANSWERED, CitizenStatus.ANSWERED),
+            Map.entry(AppealStep.Kind.RATED, CitizenStatus.RATED),
+            Map.entry(AppealStep.Kind.REOPENED, CitizenStatus.REOPENED),
+            Map.entry(AppealStep.Kind.ESCALATED, CitizenStatus.ESCALATED));
 
     /** Same instant: the step that logically comes later wins (enum order follows the lifecycle). */
     public static final Comparator<AppealStep> HAPPENED_ORDER =
@@ -54,7 +55,7 @@ public final class CitizenProgressPolicy {
             progress.cycle = step.cycle;
         }
         switch (step.kind) {
-            case ANSWERED -> progress.statusNotes = step.text;
+            case ANSWERED, OUTSIDE_COMPETENCE -> progress.statusNotes = step.text;
             case REOPENED -> progress.statusNotes = null;
             default -> {
             }

@@ -5,9 +5,11 @@ package kz.appeals.intake.domain;
  * {@link #isClosed() closed} once answered (until reopened).
  */
 public enum CitizenStatus {
-    REGISTERED, UNDER_REVIEW, ROUTED, IN_PROGRESS, EXTENDED, REDIRECTED, ESCALATED, ANSWERED, RATED, REOPENED;
+    REGISTERED, UNDER_REVIEW, ROUTED, IN_PROGRESS, EXTENDED, REDIRECTED, ESCALATED, ANSWERED, RATED, REOPENED,
+    /** No public body handles the matter: the citizen is told so, and told why, instead of waiting. */
+    OUTSIDE_COMPETENCE;
 
     public boolean isClosed() {
-        return this == ANSWERED || this == RATED;
+        return this == ANSWERED || this == RATED || this == OUTSIDE_COMPETENCE;
     }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
 public class LifecycleConsumers {
 
     static final String CONSUMER_NAME = "intake-service";
-    static final Set<EventType> ROUTING_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED, EventType.NEEDS_TRIAGE);
+    static final Set<EventType> ROUTING_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED, EventType.NEEDS_TRIAGE,
+            EventType.OUTSIDE_COMPETENCE);
     static final Set<EventType> RESPONSE_TYPES = Set.of(EventType.ACKNOWLEDGED, EventType.EXTENDED,
             EventType.REDIRECT_REQUESTED, EventType.ANSWERED, EventType.RATED, EventType.REOPENED);
     static final Set<EventType> ESCALATION_TYPES = Set.of(EventType.DEEMED_REFUSED, EventType.ESCALATED);

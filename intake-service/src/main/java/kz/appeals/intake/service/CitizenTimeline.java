@@ -111,6 +111,10 @@ public class CitizenTimeline {
                 step.text = redirected.reason();
             }
             case NEEDS_TRIAGE -> step.kind = AppealStep.Kind.UNDER_REVIEW;
+            case OUTSIDE_COMPETENCE -> {
+                step.kind = AppealStep.Kind.OUTSIDE_COMPETENCE;
+                step.text = event.dataAs(AppealEvents.OutsideCompetence.class).reason();
+            }
             case ACKNOWLEDGED -> step.kind = AppealStep.Kind.TAKEN_INTO_WORK;
             case EXTENDED -> {
                 AppealEvents.Extended extended = event.dataAs(AppealEvents.Extended.class);

@@ -11,10 +11,11 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Erases the applicant of every appeal closed (answered or rated, and not reopened since) longer than the
+ * Erases the applicant of every appeal closed (answered, rated or outside competence, not reopened) longer than the
  * retention period: the sealed personal data and the pseudonymous reference go, the appeal and its timeline stay.
  * Small batches with SKIP LOCKED, so that replicas share the work and no request waits long behind it.
  */
@@ -23,7 +24,8 @@ public class PersonalDataRetention {
 
     private static final Logger LOG = Logger.getLogger(PersonalDataRetention.class);
     private static final int BATCH = 500;
-    private static final List<String> CLOSED = List.of(CitizenStatus.ANSWERED.name(), CitizenStatus.RATED.name());
+    private static final List<String> CLOSED = Arrays.stream(CitizenStatus.values()).filter(CitizenStatus::isClosed)
+            .map(CitizenStatus::name).toList();
 
     private final EntityManager entityManager;
     private final Duration retention;

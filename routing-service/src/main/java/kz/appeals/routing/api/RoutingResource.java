@@ -1,17 +1,24 @@
 package kz.appeals.routing.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.platform.security.Roles;
+import kz.appeals.routing.domain.KatoCode;
+import kz.appeals.routing.service.AppealRouting;
 import kz.appeals.routing.service.RoutingQueries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -19,29 +26,74 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutingResource {
 
-    private final RoutingQueries queries;
+    /** An operator's placement of an appeal: the unit where the problem is, and why. */
+    public record Assignment(String katoCode, String note) {
+    }
 
-    public RoutingResource(RoutingQueries queries) {
+    private final RoutingQueries queries;
+    private final AppealRouting routing;
+
+    public RoutingResource(RoutingQueries queries, AppealRouting routing) {
         this.queries = queries;
+        this.routing = routing;
     }
 
     @GET
     @Path("/routes/{appealId}")
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
-    @Operation(summary = "Where an appeal was routed, by which rule and why")
+    @Operation(summary = "Where an appeal was routed, every rule tried and why")
     public RoutingQueries.RouteView route(@PathParam("appealId") UUID appealId) {
         return queries.route(appealId).orElseThrow(() -> ProblemException.notFound("No routed appeal " + appealId));
+    }
+
+    @GET
+    @Path("/triage")
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Appeals no rule could route, oldest first, with what each rule found")
+    public List<RoutingQueries.TriageItem> triage(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.invalidField("limit", "range", "limit must be 1 to 1000");
+        }
+        return queries.triage(limit);
+    }
+
+    @POST
+    @Path("/triage/{appealId}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Place an appeal from the triage queue; the competence rules choose the body",
+            description = "Publishes appeal.routed with method MANUAL, as any routing decision.")
+    public RoutingQueries.RouteView assign(@PathParam("appealId") UUID appealId, Assignment assignment) {
+        if (assignment == null || !KatoCode.isWellFormed(assignment.katoCode())) {
+            throw ProblemException.invalidField("katoCode", "pattern", "KATO code must be 9 digits");
+        }
+        if (assignment.note() == null || assignment.note().isBlank() || assignment.note().length() > 500) {
+            throw ProblemException.invalidField("note", "required", "Say why, in 1 to 500 characters");
+        }
+        return RoutingQueries.view(routing.assign(appealId, assignment.katoCode(), assignment.note()));
     }
 
     @GET
     @Path("/territory/{kato}")
     @RolesAllowed({Roles.FRONTEND, Roles.OPERATOR, Roles.ADMIN, Roles.AKIM_OFFICE, Roles.DISTRICT_AKIMAT,
             Roles.REGION_AKIMAT, Roles.PRESIDENTIAL_ADMINISTRATION, Roles.ANALYST})
-    @Operation(summary = "One unit of the classifier; for a rural district also its akim and office")
+    @Operation(summary = "The latest version of a unit of the classifier; for a rural district also its akim and office")
     public RoutingQueries.UnitView unit(@PathParam("kato") String kato) {
-        if (!kz.appeals.routing.domain.KatoCode.isWellFormed(kato)) {
+        return versions(kato).get(0);
+    }
+
+    @GET
+    @Path("/territory/{kato}/versions")
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST})
+    @Operation(summary = "Every version of a unit, newest first, with the dates each was in force")
+    public List<RoutingQueries.UnitView> versions(@PathParam("kato") String kato) {
+        if (!KatoCode.isWellFormed(kato)) {
             throw ProblemException.invalidField("kato", "pattern", "KATO code must be 9 digits");
         }
-        return queries.unit(kato).orElseThrow(() -> ProblemException.notFound("No territorial unit " + kato));
+        List<RoutingQueries.UnitView> versions = queries.unitVersions(kato);
+        if (versions.isEmpty()) {
+            throw ProblemException.notFound("No territorial unit " + kato);
+        }
+        return versions;
     }
 }

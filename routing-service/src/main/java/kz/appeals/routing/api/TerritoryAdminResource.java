@@ -2,6 +2,7 @@ package kz.appeals.routing.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,12 +10,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.platform.security.Roles;
+import kz.appeals.routing.service.GeoJson;
+import kz.appeals.routing.service.ImportProgress;
+import kz.appeals.routing.service.TabularFile;
+import kz.appeals.routing.service.TerritoryCache;
 import kz.appeals.routing.service.TerritoryImport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
 import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 @Path("/api/v1/admin/territory")
 @Tag(name = "Territory administration")
@@ -22,39 +30,112 @@ import java.io.StringReader;
 @RolesAllowed(Roles.ADMIN)
 public class TerritoryAdminResource {
 
-    private final TerritoryImport territoryImport;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String EFFECTIVE = "Day from which this release is in force (YYYY-MM-DD, default today "
+            + "in Kazakhstan); earlier routing keeps the versions it was decided with";
 
-    public TerritoryAdminResource(TerritoryImport territoryImport) {
+    private final TerritoryImport territoryImport;
+    private final TerritoryCache cache;
+    private final ImportProgress progress;
+
+    public TerritoryAdminResource(TerritoryImport territoryImport, TerritoryCache cache, ImportProgress progress) {
         this.territoryImport = territoryImport;
+        this.cache = cache;
+        this.progress = progress;
     }
 
     @POST
     @Path("/import")
     @Operation(summary = "Load the bundled SAMPLE territory (source=sample)",
-            description = "Synthetic region 99 with its districts, rural districts, settlements and akims, for "
-                    + "demos and tests. Re-importing is harmless: only new or renamed settlements are republished.")
-    public TerritoryImport.Result importBundled(
+            description = "Synthetic region 99 — every district, rural district and settlement, akims and synthetic "
+                    + "boundaries — labelled SAMPLE, for demos and tests; not the official classifier. In force from "
+                    + "2025-01-01. Re-importing changes nothing.")
+    public TerritoryImport.SampleResult importBundled(
             @QueryParam("source") @Parameter(description = "Only 'sample' is bundled") String source) {
         if (!"sample".equals(source)) {
             throw ProblemException.invalidField("source", "unknown",
                     "Only source=sample is bundled; upload a classifier file to /classifier");
         }
-        return territoryImport.importSample();
+        return reloading(territoryImport.importSample());
     }
 
     @POST
     @Path("/classifier")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import a KATO classifier file (semicolon-separated, columns te;ab;cd;ef;hij;k;name_kaz;name_rus;nn)")
-    public TerritoryImport.Result importClassifier(String csv) {
-        return territoryImport.importClassifier(new StringReader(csv));
+    @Operation(summary = "Import the KATO classifier as CSV (columns te, ab, cd, ef, hij, k, name_kaz, name_rus, nn)",
+            description = "Semicolon- or comma-separated, UTF-8. Units of the file's regions that it no longer lists "
+                    + "are retired from effectiveFrom. A broken file is rejected whole, naming each row and column.")
+    public TerritoryImport.Result importClassifierCsv(String csv,
+                                                      @QueryParam("effectiveFrom") @Parameter(description = EFFECTIVE) String effectiveFrom,
+                                                      @QueryParam("source") String source) {
+        return reloading(territoryImport.importClassifier(TabularFile.csv(new StringReader(csv)),
+                sourceName(source, "classifier.csv"), day(effectiveFrom)));
+    }
+
+    @POST
+    @Path("/classifier")
+    @Consumes(XLSX)
+    @Operation(summary = "Import the KATO classifier spreadsheet as the statistics bureau publishes it (.xlsx)",
+            description = "First sheet; header row with te, ab, cd, ef, hij, k, name_kaz, name_rus, nn.")
+    public TerritoryImport.Result importClassifierXlsx(InputStream xlsx,
+                                                       @QueryParam("effectiveFrom") @Parameter(description = EFFECTIVE) String effectiveFrom,
+                                                       @QueryParam("source") String source) {
+        return reloading(territoryImport.importClassifier(TabularFile.xlsx(xlsx), sourceName(source, "classifier.xlsx"),
+                day(effectiveFrom)));
     }
 
     @POST
     @Path("/akims")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import the akims' register (rural_district_kato;akim_name;elected_since;population;office_phone;office_email)")
-    public TerritoryImport.Result importAkims(String csv) {
-        return new TerritoryImport.Result(0, 0, territoryImport.importAkims(new StringReader(csv)));
+    @Operation(summary = "Import the akims' register (rural_district_kato, akim_name, elected_since, population, "
+            + "office_phone, office_email)")
+    public TerritoryImport.Result importAkims(String csv,
+                                              @QueryParam("effectiveFrom") @Parameter(description = EFFECTIVE) String effectiveFrom,
+                                              @QueryParam("source") String source) {
+        return reloading(territoryImport.importAkims(TabularFile.csv(new StringReader(csv)),
+                sourceName(source, "akims.csv"), day(effectiveFrom)));
+    }
+
+    @POST
+    @Path("/boundaries")
+    @Consumes({"application/geo+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Import rural district boundaries (GeoJSON FeatureCollection, properties.kato, Polygon or "
+            + "MultiPolygon in WGS 84)")
+    public TerritoryImport.Result importBoundaries(InputStream geojson,
+                                                   @QueryParam("effectiveFrom") @Parameter(description = EFFECTIVE) String effectiveFrom,
+                                                   @QueryParam("source") String source) {
+        return reloading(territoryImport.importBoundaries(GeoJson.features(geojson),
+                sourceName(source, "boundaries.geojson"), day(effectiveFrom)));
+    }
+
+    @GET
+    @Path("/import/progress")
+    @Operation(summary = "Progress of the import running (or last run) in this instance")
+    public ImportProgress.Snapshot progress() {
+        return progress.current().orElseThrow(() -> ProblemException.notFound("No import since this instance started"));
+    }
+
+    private <T> T reloading(T result) {
+        cache.reload();
+        return result;
+    }
+
+    private LocalDate day(String effectiveFrom) {
+        if (effectiveFrom == null || effectiveFrom.isBlank()) {
+            return territoryImport.today();
+        }
+        try {
+            return LocalDate.parse(effectiveFrom);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("effectiveFrom", "date", "Not a date (YYYY-MM-DD): " + effectiveFrom);
+        }
+    }
+
+    /** The release remembers where its file came from; the column holds 200 characters. */
+    private static String sourceName(String given, String fallback) {
+        if (given == null || given.isBlank()) {
+            return fallback;
+        }
+        return given.length() <= 200 ? given : given.substring(0, 200);
     }
 }

@@ -22,7 +22,7 @@ import java.util.UUID;
 @Table(name = "routed_appeal")
 public class RoutedAppeal {
 
-    public enum Status { ROUTED, NEEDS_TRIAGE }
+    public enum Status { ROUTED, NEEDS_TRIAGE, OUTSIDE_COMPETENCE }
 
     @Id
     @Column(name = "appeal_id")
@@ -90,6 +90,21 @@ public class RoutedAppeal {
 
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
+
+    /** The rules tried for the last decision, as JSON (the events' {@code steps}). */
+    @Column(name = "steps", nullable = false)
+    public String stepsJson = "[]";
+
+    /** Related appeals answered together share an issue. */
+    @Column(name = "issue_id")
+    public UUID issueId;
+
+    @Column(name = "settlement_kato")
+    public String settlementKato;
+
+    /** Until the body answers; reopened appeals are open again. Only open appeals are grouped with new ones. */
+    @Column(nullable = false)
+    public boolean open = true;
 
     public Optional<Body> body() {
         return bodyCode == null ? Optional.empty()

@@ -2,14 +2,42 @@ package kz.appeals.routing.domain;
 
 import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
+import kz.appeals.contracts.AppealEvents.RoutingStep;
 
-/** What the rules decided, and why — the reason travels in the event so that every decision can be explained. */
+import java.util.List;
+
+/**
+ * What the rules decided, and why — every rule tried is a step with its outcome, and the steps travel in the
+ * event so that every decision can be explained.
+ */
 public sealed interface RoutingDecision {
 
-    record Routed(Body body, String ruralDistrictKato, String districtKato, String regionKato, RoutingMethod method,
-                  String reason) implements RoutingDecision {
+    List<RoutingStep> steps();
+
+    String reason();
+
+    /** A body must answer; {@code place} is null when the body needs no place (a national agency). */
+    record Routed(Body body, Placement place, RoutingMethod method, String reason, List<RoutingStep> steps)
+            implements RoutingDecision {
+
+        public String ruralDistrictKato() {
+            return place == null ? null : place.ruralDistrictKato();
+        }
+
+        public String districtKato() {
+            return place == null ? null : place.districtKato();
+        }
+
+        public String regionKato() {
+            return place == null ? null : place.regionKato();
+        }
     }
 
-    record NeedsTriage(String reason) implements RoutingDecision {
+    /** No public body handles the subject; the applicant is told so. */
+    record OutsideCompetence(String reason, List<RoutingStep> steps) implements RoutingDecision {
+    }
+
+    /** No rule could choose a body: an operator must. */
+    record NeedsTriage(String reason, List<RoutingStep> steps) implements RoutingDecision {
     }
 }

@@ -1,62 +1,209 @@
 package kz.appeals.routing.domain;
 
 import kz.appeals.contracts.AppealEvents.Body;
-import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.Location;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
+import kz.appeals.contracts.AppealEvents.RoutingStep;
+import kz.appeals.contracts.AppealEvents.StepOutcome;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Chooses the body that must answer. Rules are tried in a fixed order and the first that applies decides; an
- * appeal no rule can place goes to an operator (triage) rather than being guessed.
- * Implemented: the KATO rule (settlement or rural district code → its rural district's akim).
- * Coordinates, address text and competence by category are added as further rules in this chain.
+ * Chooses the body that must answer. First the place: the KATO code, else the coordinates, else the address text
+ * — the first rule that places the problem decides, and every rule tried is recorded with why. Then the
+ * competence rules name the body for the category at that place, climbing to the district and the region when a
+ * body has said "not ours". An appeal nothing can place, or no body is left for, goes to an operator (triage).
  */
 public class RoutingPolicy {
 
-    private final Territory territory;
+    private final TerritoryIndex territory;
+    private final CompetenceRules competence;
 
-    public RoutingPolicy(Territory territory) {
+    public RoutingPolicy(TerritoryIndex territory, CompetenceRules competence) {
         this.territory = territory;
+        this.competence = competence;
     }
 
-    public RoutingDecision decide(Location location, LocalDate onDay, Set<String> excludedBodies) {
-        return byKatoCode(location, onDay, excludedBodies)
-                .orElseGet(() -> new RoutingDecision.NeedsTriage(triageReason(location, excludedBodies)));
+    public RoutingDecision decide(Location location, String category, LocalDate onDay, Set<String> excludedBodies) {
+        List<RoutingStep> steps = new ArrayList<>(4);
+        Location where = location == null ? new Location(null, null, null, null) : location;
+        Optional<Placement> place = byKatoCode(where, onDay, steps);
+        if (place.isEmpty()) {
+            place = byCoordinates(where, onDay, steps);
+        }
+        if (place.isEmpty()) {
+            place = byAddress(where, onDay, steps);
+        }
+        return place.map(p -> byCompetence(p, category, excludedBodies, steps))
+                .orElseGet(() -> withoutPlace(category, excludedBodies, steps));
     }
 
-    private Optional<RoutingDecision> byKatoCode(Location location, LocalDate onDay, Set<String> excludedBodies) {
-        if (location == null || !KatoCode.isWellFormed(location.katoCode())) {
+    /** An operator placed the appeal in this unit (triage): the competence rules still choose the body. */
+    public RoutingDecision decideAt(String katoCode, String category, LocalDate onDay, String operatorNote) {
+        List<RoutingStep> steps = new ArrayList<>(2);
+        Optional<Placement> place = placeByCode(katoCode, onDay, RoutingMethod.MANUAL,
+                "an operator placed the appeal in " + katoCode + ": " + operatorNote);
+        if (place.isEmpty()) {
+            steps.add(step(RoutingMethod.MANUAL, StepOutcome.NO_MATCH, "KATO code " + katoCode + " is not in force"));
+            return new RoutingDecision.NeedsTriage("KATO code " + katoCode + " is not in force", steps);
+        }
+        steps.add(step(RoutingMethod.MANUAL, StepOutcome.DECIDED, place.get().detail()));
+        return byCompetence(place.get(), category, Set.of(), steps);
+    }
+
+    private Optional<Placement> byKatoCode(Location location, LocalDate day, List<RoutingStep> steps) {
+        String kato = location.katoCode();
+        if (kato == null || kato.isBlank()) {
+            steps.add(step(RoutingMethod.KATO, StepOutcome.NOT_GIVEN, "no KATO code given"));
             return Optional.empty();
         }
-        KatoCode code = new KatoCode(location.katoCode());
-        if (code.level() != TerritorialLevel.SETTLEMENT && code.level() != TerritorialLevel.RURAL_DISTRICT) {
+        if (!KatoCode.isWellFormed(kato)) {
+            steps.add(step(RoutingMethod.KATO, StepOutcome.NO_MATCH, "«" + kato + "» is not a 9-digit KATO code"));
             return Optional.empty();
         }
-        return territory.find(code.ruralDistrict())
-                .filter(unit -> unit.isInForceOn(onDay))
-                .map(RoutingPolicy::ruralAkim)
-                .filter(body -> !excludedBodies.contains(body.code()))
-                .map(body -> new RoutingDecision.Routed(body, code.ruralDistrict(), code.district(), code.region(),
-                        RoutingMethod.KATO, "KATO code " + code.value() + " lies in rural district "
-                        + code.ruralDistrict() + ", whose akim answers appeals of this settlement"));
+        Optional<Placement> place = placeByCode(kato, day, RoutingMethod.KATO, "KATO code " + kato);
+        if (place.isEmpty()) {
+            steps.add(step(RoutingMethod.KATO, StepOutcome.NO_MATCH, territory.everKnown(kato)
+                    ? "KATO code " + kato + " was not in force on " + day
+                    : "KATO code " + kato + " is unknown to the classifier"));
+        } else {
+            steps.add(step(RoutingMethod.KATO, StepOutcome.DECIDED, place.get().detail()));
+        }
+        return place;
     }
 
-    public static Body ruralAkim(TerritorialUnit ruralDistrict) {
-        return new Body("rural-akim:" + ruralDistrict.katoCode, BodyLevel.RURAL_DISTRICT, ruralDistrict.katoCode,
-                ruralDistrict.nameKk, ruralDistrict.nameRu);
+    private Optional<Placement> byCoordinates(Location location, LocalDate day, List<RoutingStep> steps) {
+        if (location.latitude() == null || location.longitude() == null) {
+            steps.add(step(RoutingMethod.COORDINATES, StepOutcome.NOT_GIVEN, "no coordinates given"));
+            return Optional.empty();
+        }
+        double lat = location.latitude();
+        double lon = location.longitude();
+        String point = "(" + lat + ", " + lon + ")";
+        if (!Kazakhstan.mayContain(lat, lon)) {
+            steps.add(step(RoutingMethod.COORDINATES, StepOutcome.NO_MATCH, "coordinates " + point
+                    + " lie outside Kazakhstan"));
+            return Optional.empty();
+        }
+        Optional<Placement> place = territory.ruralDistrictAt(lat, lon, day).flatMap(code -> placeByCode(code, day,
+                RoutingMethod.COORDINATES, "coordinates " + point + " lie within the boundary of rural district " + code));
+        steps.add(place.map(p -> step(RoutingMethod.COORDINATES, StepOutcome.DECIDED, p.detail()))
+                .orElseGet(() -> step(RoutingMethod.COORDINATES, StepOutcome.NO_MATCH, "coordinates " + point
+                        + " lie in no rural district boundary in force on " + day)));
+        return place;
     }
 
-    private static String triageReason(Location location, Set<String> excludedBodies) {
-        if (!excludedBodies.isEmpty()) {
-            return "Redirected by " + String.join(", ", excludedBodies) + " and no rule names another body";
+    private Optional<Placement> byAddress(Location location, LocalDate day, List<RoutingStep> steps) {
+        String address = location.addressText();
+        if (address == null || address.isBlank()) {
+            steps.add(step(RoutingMethod.ADDRESS, StepOutcome.NOT_GIVEN, "no address text given"));
+            return Optional.empty();
         }
-        if (location == null || location.katoCode() == null) {
-            return "No KATO code; placing by coordinates or address is not available yet";
+        AddressMatcher.Match match = territory.matchAddress(address, day);
+        if (match instanceof AddressMatcher.Found found) {
+            Optional<Placement> place = placeByCode(found.unit().katoCode, day, RoutingMethod.ADDRESS, found.detail())
+                    .map(p -> found.settlement() == null ? p : new Placement(p.level(), p.ruralDistrict(),
+                            p.district(), p.region(), found.settlement(), p.method(), p.detail()));
+            if (place.isPresent()) {
+                steps.add(step(RoutingMethod.ADDRESS, StepOutcome.DECIDED, found.detail()));
+                return place;
+            }
+            steps.add(step(RoutingMethod.ADDRESS, StepOutcome.NO_MATCH, found.detail()
+                    + ", whose parent units are not in force"));
+            return Optional.empty();
         }
-        return "KATO code " + location.katoCode() + " is not a settlement or rural district in force";
+        steps.add(step(RoutingMethod.ADDRESS, StepOutcome.NO_MATCH, ((AddressMatcher.NotFound) match).detail()));
+        return Optional.empty();
+    }
+
+    /** The unit of this code in force on the day, with the units above it. */
+    private Optional<Placement> placeByCode(String kato, LocalDate day, RoutingMethod method, String how) {
+        Optional<TerritorialUnit> unit = territory.find(kato, day);
+        if (unit.isEmpty()) {
+            return Optional.empty();
+        }
+        KatoCode code = unit.get().code();
+        TerritorialUnit region = territory.find(code.region(), day).orElse(null);
+        TerritorialUnit district = code.level() == TerritorialLevel.REGION ? null
+                : territory.find(code.district(), day).orElse(null);
+        return switch (code.level()) {
+            case REGION -> Optional.of(new Placement(TerritorialLevel.REGION, null, null, unit.get(), null, method,
+                    how + " names region " + kato));
+            case DISTRICT -> Optional.of(new Placement(TerritorialLevel.DISTRICT, null, unit.get(), region, null,
+                    method, how + " names district " + kato));
+            case RURAL_DISTRICT -> Optional.of(new Placement(TerritorialLevel.RURAL_DISTRICT, unit.get(), district,
+                    region, null, method, how + (method == RoutingMethod.KATO ? " names rural district " + kato : "")));
+            case SETTLEMENT -> territory.find(code.ruralDistrict(), day).map(rd -> new Placement(
+                    TerritorialLevel.RURAL_DISTRICT, rd, district, region, unit.get(), method,
+                    how + " lies in rural district " + rd.katoCode + " (" + rd.nameRu + ")"));
+        };
+    }
+
+    private RoutingDecision byCompetence(Placement place, String category, Set<String> excluded,
+                                         List<RoutingStep> steps) {
+        List<String> refused = new ArrayList<>();
+        for (TerritorialLevel level : place.levelsUpwards()) {
+            Optional<CompetenceRule> rule = competence.find(category, level);
+            if (rule.isEmpty()) {
+                continue;
+            }
+            if (rule.get().responsibility == Responsibility.NO_PUBLIC_BODY) {
+                return outsideCompetence(rule.get(), steps);
+            }
+            Optional<Body> body = rule.get().responsibility.body(rule.get(), place);
+            if (body.isEmpty()) {
+                continue;
+            }
+            if (excluded.contains(body.get().code())) {
+                refused.add(body.get().code());
+                continue;
+            }
+            String detail = "category " + category + " at " + level.name().toLowerCase().replace('_', ' ')
+                    + " level: " + rule.get().describe() + " → " + body.get().code()
+                    + (refused.isEmpty() ? "" : " (" + String.join(", ", refused) + " said it is not competent)");
+            steps.add(step(RoutingMethod.CATEGORY, StepOutcome.DECIDED, detail));
+            return new RoutingDecision.Routed(body.get(), place, place.method(), place.detail() + "; " + detail,
+                    List.copyOf(steps));
+        }
+        String reason = refused.isEmpty() && excluded.isEmpty()
+                ? "no competence rule names a body for category " + category + " at " + place.detail()
+                : "Redirected by " + String.join(", ", excluded) + " and no rule names another body for category "
+                + category + " at " + place.detail();
+        steps.add(step(RoutingMethod.CATEGORY, StepOutcome.NO_MATCH, reason));
+        return new RoutingDecision.NeedsTriage(reason, List.copyOf(steps));
+    }
+
+    private RoutingDecision withoutPlace(String category, Set<String> excluded, List<RoutingStep> steps) {
+        Optional<CompetenceRule> rule = competence.placeIndependent(category);
+        if (rule.isPresent()) {
+            if (rule.get().responsibility == Responsibility.NO_PUBLIC_BODY) {
+                return outsideCompetence(rule.get(), steps);
+            }
+            Body body = rule.get().responsibility.body(rule.get(), null).orElseThrow();
+            if (!excluded.contains(body.code())) {
+                String detail = "category " + category + ": " + rule.get().describe() + " → " + body.code()
+                        + ", wherever the problem is";
+                steps.add(step(RoutingMethod.CATEGORY, StepOutcome.DECIDED, detail));
+                return new RoutingDecision.Routed(body, null, RoutingMethod.CATEGORY, detail, List.copyOf(steps));
+            }
+        }
+        String why = steps.stream().map(RoutingStep::detail).collect(Collectors.joining("; "));
+        String reason = (excluded.isEmpty() ? "" : "Redirected by " + String.join(", ", excluded) + "; ")
+                + "the location could not be placed: " + why;
+        return new RoutingDecision.NeedsTriage(reason, List.copyOf(steps));
+    }
+
+    private static RoutingDecision outsideCompetence(CompetenceRule rule, List<RoutingStep> steps) {
+        steps.add(step(RoutingMethod.CATEGORY, StepOutcome.DECIDED, rule.describe() + ": " + rule.note));
+        return new RoutingDecision.OutsideCompetence(rule.note, List.copyOf(steps));
+    }
+
+    private static RoutingStep step(RoutingMethod method, StepOutcome outcome, String detail) {
+        return new RoutingStep(method, outcome, detail.length() <= 1000 ? detail : detail.substring(0, 997) + "…");
     }
 }

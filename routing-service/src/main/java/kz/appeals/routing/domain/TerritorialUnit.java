@@ -4,19 +4,31 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 
-/** One unit of the KATO classifier; rural districts also carry their akim and office contacts. */
+/**
+ * One version of one unit of the KATO classifier, in force from {@code validFrom} until {@code validTo}; rural
+ * districts also carry their akim and office contacts. An import that changes a unit closes its version and adds a
+ * new one, so the unit as it was on any past day stays readable.
+ */
 @Entity
 @Table(name = "territorial_unit")
 public class TerritorialUnit {
 
     @Id
-    @Column(name = "kato_code")
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "kato_code", nullable = false)
     public String katoCode;
+
+    @Column(name = "release_id")
+    public Long releaseId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -50,6 +62,23 @@ public class TerritorialUnit {
 
     public KatoCode code() {
         return new KatoCode(katoCode);
+    }
+
+    /** A new version from {@code day}, with the same content; the caller closes this one. */
+    public TerritorialUnit nextVersion(LocalDate day, long release) {
+        TerritorialUnit next = new TerritorialUnit();
+        next.katoCode = katoCode;
+        next.level = level;
+        next.nameKk = nameKk;
+        next.nameRu = nameRu;
+        next.akimName = akimName;
+        next.akimElectedSince = akimElectedSince;
+        next.population = population;
+        next.officePhone = officePhone;
+        next.officeEmail = officeEmail;
+        next.validFrom = day;
+        next.releaseId = release;
+        return next;
     }
 
     public boolean isInForceOn(LocalDate day) {

@@ -11,11 +11,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Set;
 
-/** New appeals from intake and "not ours" answers from the offices. */
+/** New appeals from intake; "not ours", answers and reopenings from the offices. */
 @ApplicationScoped
 public class AppealEventsConsumer {
 
     static final String CONSUMER = "routing-service";
+    /** Redirect requests, and answers and reopenings, which open or close an appeal for grouping related ones. */
+    static final Set<EventType> RESPONSE_TYPES = Set.of(EventType.REDIRECT_REQUESTED, EventType.ANSWERED,
+            EventType.REOPENED);
 
     private final InboxProcessor inbox;
     private final AppealRouting routing;
@@ -35,7 +38,13 @@ public class AppealEventsConsumer {
     @Incoming("response-events")
     @Blocking
     public void onResponseEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, Set.of(EventType.REDIRECT_REQUESTED),
-                event -> routing.redirect(event.dataAs(AppealEvents.RedirectRequested.class)));
+        inbox.process(CONSUMER, record, RESPONSE_TYPES, event -> {
+            switch (event.type()) {
+                case REDIRECT_REQUESTED -> routing.redirect(event.dataAs(AppealEvents.RedirectRequested.class));
+                case ANSWERED -> routing.answered(event.dataAs(AppealEvents.Answered.class).appealId());
+                case REOPENED -> routing.reopened(event.dataAs(AppealEvents.Reopened.class).appealId());
+                default -> throw new IllegalStateException("Unhandled " + event.type());
+            }
+        });
     }
 }

@@ -1,35 +1,42 @@
 package kz.appeals.routing.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.AppealEvents;
 import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.Location;
+import kz.appeals.contracts.AppealEvents.RoutingStep;
+import kz.appeals.contracts.ContractJson;
+import kz.appeals.platform.outbox.Outbox;
+import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.routing.domain.RoutedAppeal;
 import kz.appeals.routing.domain.RoutingDecision;
-import kz.appeals.routing.domain.RoutingPolicy;
-import kz.appeals.platform.outbox.Outbox;
 
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
-/** Applies the routing rules to new appeals and to redirects, and publishes each decision. */
+/** Applies the routing rules to new appeals, redirects and operators' assignments, and publishes each decision. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class AppealRouting {
 
+    private static final int MAX_REASON = 2000;
+
     private final RoutedAppealRepository routedAppeals;
-    private final RoutingPolicy policy;
+    private final TerritoryCache rules;
     private final Outbox outbox;
     private final Clock clock;
 
-    public AppealRouting(RoutedAppealRepository routedAppeals, TerritoryRepository territory, Outbox outbox,
-                         Clock clock) {
+    public AppealRouting(RoutedAppealRepository routedAppeals, TerritoryCache rules, Outbox outbox, Clock clock) {
         this.routedAppeals = routedAppeals;
-        this.policy = new RoutingPolicy(territory);
+        this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -53,7 +60,7 @@ public class AppealRouting {
             appeal.longitude = location.longitude();
             appeal.addressText = location.addressText();
         }
-        RoutingDecision decision = policy.decide(location, submitted.registrationDay(), Set.of());
+        RoutingDecision decision = rules.policy().decide(location, appeal.categoryCode, appeal.registrationDay, Set.of());
         record(appeal, decision);
         routedAppeals.persist(appeal);
         publish(appeal, decision, Optional.empty(), null);
@@ -70,48 +77,114 @@ public class AppealRouting {
         excluded.add(request.bodyCode());
         appeal.excludedBodies = String.join(" ", excluded);
         Body previousBody = appeal.body().orElseThrow();
-        RoutingDecision decision = policy.decide(locationOf(appeal), appeal.registrationDay, excluded);
+        RoutingDecision decision = rules.policy().decide(locationOf(appeal), appeal.categoryCode,
+                appeal.registrationDay, excluded);
         record(appeal, decision);
         publish(appeal, decision, Optional.of(previousBody), request.reason());
     }
 
+    /** An operator places an appeal from the triage queue; the competence rules choose the body (method MANUAL). */
+    @Transactional
+    public RoutedAppeal assign(UUID appealId, String katoCode, String note) {
+        RoutedAppeal appeal = routedAppeals.findByIdOptional(appealId)
+                .orElseThrow(() -> ProblemException.notFound("No routed appeal " + appealId));
+        if (appeal.status != RoutedAppeal.Status.NEEDS_TRIAGE) {
+            throw ProblemException.conflict("not-in-triage", "The appeal is not waiting for triage",
+                    "Appeal " + appealId + " is " + appeal.status);
+        }
+        RoutingDecision decision = rules.policy().decideAt(katoCode, appeal.categoryCode, appeal.registrationDay, note);
+        if (!(decision instanceof RoutingDecision.Routed)) {
+            throw ProblemException.invalidField("katoCode", "not-routable", decision.reason());
+        }
+        record(appeal, decision);
+        publish(appeal, decision, Optional.empty(), null);
+        return appeal;
+    }
+
+    /** The body answered: the appeal no longer gathers new related appeals. */
+    public void answered(UUID appealId) {
+        routedAppeals.findByIdOptional(appealId).ifPresent(a -> a.open = false);
+    }
+
+    public void reopened(UUID appealId) {
+        routedAppeals.findByIdOptional(appealId).ifPresent(a -> a.open = true);
+    }
+
+    public static List<RoutingStep> steps(RoutedAppeal appeal) {
+        try {
+            return ContractJson.mapper().readValue(appeal.stepsJson, new TypeReference<List<RoutingStep>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored steps of " + appeal.appealId + " are not JSON", e);
+        }
+    }
+
     private void record(RoutedAppeal appeal, RoutingDecision decision) {
         appeal.decidedAt = clock.instant();
+        appeal.reason = shorten(decision.reason());
+        try {
+            appeal.stepsJson = ContractJson.mapper().writeValueAsString(decision.steps());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Steps cannot be serialised", e);
+        }
         if (decision instanceof RoutingDecision.Routed routed) {
             appeal.status = RoutedAppeal.Status.ROUTED;
             appeal.assignTo(routed.body());
             appeal.method = routed.method();
-            appeal.reason = routed.reason();
-        } else if (decision instanceof RoutingDecision.NeedsTriage triage) {
-            appeal.status = RoutedAppeal.Status.NEEDS_TRIAGE;
+            if (routed.place() != null && routed.place().settlementKato() != null) {
+                appeal.settlementKato = routed.place().settlementKato();
+            }
+            if (appeal.issueId == null) {
+                appeal.issueId = relatedIssue(appeal).orElseGet(UUID::randomUUID);
+            }
+        } else {
+            appeal.status = decision instanceof RoutingDecision.NeedsTriage ? RoutedAppeal.Status.NEEDS_TRIAGE
+                    : RoutedAppeal.Status.OUTSIDE_COMPETENCE;
             appeal.assignTo(null);
             appeal.method = null;
-            appeal.reason = triage.reason();
         }
+    }
+
+    private Optional<UUID> relatedIssue(RoutedAppeal appeal) {
+        if (appeal.latitude != null && appeal.longitude != null) {
+            return routedAppeals.issueNear(appeal.appealId, appeal.categoryCode, appeal.latitude, appeal.longitude);
+        }
+        if (appeal.settlementKato != null) {
+            return routedAppeals.issueInSettlement(appeal.appealId, appeal.categoryCode, appeal.settlementKato);
+        }
+        return Optional.empty();
     }
 
     private void publish(RoutedAppeal appeal, RoutingDecision decision, Optional<Body> redirectedFrom,
                          String redirectReason) {
+        List<RoutingStep> steps = decision.steps();
         if (decision instanceof RoutingDecision.NeedsTriage triage) {
-            outbox.record(new AppealEvents.NeedsTriage(appeal.appealId, appeal.receiptNumber,
+            outbox.record(new AppealEvents.NeedsTriage(appeal.appealId, appeal.receiptNumber, shorten(
                     redirectedFrom.map(from -> from.code() + " said it is not competent: " + redirectReason + ". ")
-                            .orElse("") + triage.reason(),
-                    appeal.decidedAt));
+                            .orElse("") + triage.reason()), appeal.decidedAt, steps));
+            return;
+        }
+        if (decision instanceof RoutingDecision.OutsideCompetence outside) {
+            outbox.record(new AppealEvents.OutsideCompetence(appeal.appealId, appeal.receiptNumber,
+                    appeal.categoryCode, shorten(outside.reason()), appeal.language, appeal.decidedAt, steps));
             return;
         }
         RoutingDecision.Routed routed = (RoutingDecision.Routed) decision;
         if (redirectedFrom.isPresent()) {
             outbox.record(new AppealEvents.Redirected(appeal.appealId, appeal.receiptNumber, redirectedFrom.get(),
                     routed.body(), routed.ruralDistrictKato(), routed.districtKato(), routed.regionKato(),
-                    routed.method(), redirectReason + " — " + routed.reason(), appeal.appealType,
+                    routed.method(), shorten(redirectReason + " — " + routed.reason()), appeal.appealType,
                     appeal.categoryCode, appeal.description, appeal.language, appeal.registrationDay,
-                    appeal.decidedAt));
+                    appeal.decidedAt, steps, appeal.issueId));
             return;
         }
         outbox.record(new AppealEvents.Routed(appeal.appealId, appeal.receiptNumber, routed.body(),
                 routed.ruralDistrictKato(), routed.districtKato(), routed.regionKato(), routed.method(),
-                routed.reason(), appeal.appealType, appeal.categoryCode, appeal.description, appeal.language,
-                appeal.registrationDay, appeal.decidedAt));
+                shorten(routed.reason()), appeal.appealType, appeal.categoryCode, appeal.description, appeal.language,
+                appeal.registrationDay, appeal.decidedAt, steps, appeal.issueId));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
     }
 
     private static Location locationOf(RoutedAppeal appeal) {

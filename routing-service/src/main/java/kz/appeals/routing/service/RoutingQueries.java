@@ -2,11 +2,13 @@ package kz.appeals.routing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import kz.appeals.contracts.AppealEvents.RoutingStep;
 import kz.appeals.routing.domain.RoutedAppeal;
 import kz.appeals.routing.domain.TerritorialUnit;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,7 +17,13 @@ import java.util.UUID;
 public class RoutingQueries {
 
     public record RouteView(UUID appealId, String receiptNumber, String status, String bodyCode, String method,
-                            String reason, String excludedBodies, Instant decidedAt) {
+                            String reason, List<RoutingStep> steps, UUID issueId, String excludedBodies,
+                            Instant decidedAt) {
+    }
+
+    public record TriageItem(UUID appealId, String receiptNumber, String categoryCode, String katoCode,
+                             Double latitude, Double longitude, String addressText, String reason,
+                             List<RoutingStep> steps, LocalDate registrationDay, Instant since) {
     }
 
     public record UnitView(String katoCode, String level, String nameKk, String nameRu, LocalDate validFrom,
@@ -35,14 +43,25 @@ public class RoutingQueries {
         return routedAppeals.findByIdOptional(appealId).map(RoutingQueries::view);
     }
 
-    public Optional<UnitView> unit(String kato) {
-        return territory.findByIdOptional(kato).map(u -> new UnitView(u.katoCode, u.level.name(), u.nameKk,
-                u.nameRu, u.validFrom, u.validTo, u.akimName, u.akimElectedSince, u.population, u.officePhone,
-                u.officeEmail));
+    public List<TriageItem> triage(int limit) {
+        return routedAppeals.awaitingTriage(limit).stream().map(a -> new TriageItem(a.appealId, a.receiptNumber,
+                a.categoryCode, a.katoCode, a.latitude, a.longitude, a.addressText, a.reason, AppealRouting.steps(a),
+                a.registrationDay, a.decidedAt)).toList();
     }
 
-    private static RouteView view(RoutedAppeal a) {
+    /** Every version of the unit, newest first: what was in force on any day. */
+    public List<UnitView> unitVersions(String kato) {
+        return territory.versionsOf(kato).stream().map(RoutingQueries::view).toList();
+    }
+
+    public static RouteView view(RoutedAppeal a) {
         return new RouteView(a.appealId, a.receiptNumber, a.status.name(), a.bodyCode,
-                a.method == null ? null : a.method.name(), a.reason, a.excludedBodies, a.decidedAt);
+                a.method == null ? null : a.method.name(), a.reason, AppealRouting.steps(a), a.issueId,
+                a.excludedBodies, a.decidedAt);
+    }
+
+    private static UnitView view(TerritorialUnit u) {
+        return new UnitView(u.katoCode, u.level.name(), u.nameKk, u.nameRu, u.validFrom, u.validTo, u.akimName,
+                u.akimElectedSince, u.population, u.officePhone, u.officeEmail);
     }
 }

@@ -1,160 +1,425 @@
 package kz.appeals.routing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
 import kz.appeals.platform.outbox.Outbox;
-import kz.appeals.platform.problem.ProblemException;
+import kz.appeals.platform.problem.Problem;
 import kz.appeals.routing.domain.KatoCode;
 import kz.appeals.routing.domain.TerritorialLevel;
 import kz.appeals.routing.domain.TerritorialUnit;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Loads the KATO classifier (semicolon-separated, the official file's columns) and the akims' register, and
- * publishes every new or changed settlement on the compacted territory topic for intake and other agencies.
+ * Loads the reference data: the KATO classifier (columns of the official file), the akims' register and the rural
+ * districts' boundaries. Each import is a release effective from a date: a unit or boundary that changes gets a
+ * new version from that date and the old version is closed, so routing decided before is never rewritten. The
+ * whole file is validated first and written in one transaction: a broken file is reported row by row and column by
+ * column, and nothing of it is imported. New, renamed and retired settlements are published on the territory topic.
  */
 @ApplicationScoped
-@Transactional
 public class TerritoryImport {
 
-    public record Result(int units, int changed, int akims) {
+    public record Result(long release, String kind, LocalDate effectiveFrom, int rows, int added, int changed,
+                         int retired) {
     }
 
-    private static final String SAMPLE_KATO = "/reference/sample-kato.csv";
-    private static final String SAMPLE_AKIMS = "/reference/sample-akims.csv";
+    public record SampleResult(Result classifier, Result akims, Result boundaries) {
+    }
 
+    static final List<String> CLASSIFIER_COLUMNS = List.of("te", "name_kaz", "name_rus");
+    static final List<String> AKIM_COLUMNS = List.of("rural_district_kato", "akim_name", "elected_since",
+            "population", "office_phone", "office_email");
+    /** The SAMPLE data is in force from this day, so demo appeals of any recent day can be routed. */
+    static final LocalDate SAMPLE_EFFECTIVE_FROM = LocalDate.of(2025, 1, 1);
+    private static final int PROGRESS_STEP = 200;
+
+    private final EntityManager entityManager;
     private final TerritoryRepository territory;
+    private final ReferenceStore store;
     private final Outbox outbox;
+    private final ImportProgress progress;
     private final Clock clock;
 
-    public TerritoryImport(TerritoryRepository territory, Outbox outbox, Clock clock) {
+    public TerritoryImport(EntityManager entityManager, TerritoryRepository territory, ReferenceStore store,
+                           Outbox outbox, ImportProgress progress, Clock clock) {
+        this.entityManager = entityManager;
         this.territory = territory;
+        this.store = store;
         this.outbox = outbox;
+        this.progress = progress;
         this.clock = clock;
     }
 
-    /** The bundled SAMPLE data set (synthetic region 99), for demos and tests. */
-    public Result importSample() {
-        Result kato = importClassifier(resource(SAMPLE_KATO));
-        int akims = importAkims(resource(SAMPLE_AKIMS));
-        return new Result(kato.units(), kato.changed(), akims);
+    public LocalDate today() {
+        return clock.instant().atOffset(ZoneOffset.ofHours(5)).toLocalDate();
     }
 
-    public Result importClassifier(Reader csv) {
-        List<Map<String, String>> rows = readCsv(csv, List.of("te", "name_kaz", "name_rus"));
-        LocalDate today = clock.instant().atOffset(java.time.ZoneOffset.ofHours(5)).toLocalDate();
-        int changed = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, String> row = rows.get(i);
-            String code = row.get("te");
-            if (!KatoCode.isWellFormed(code)) {
-                throw ProblemException.invalidField("row " + (i + 1) + ".te", "pattern", "Not a 9-digit KATO code: " + code);
-            }
-            TerritorialUnit unit = territory.findByIdOptional(code).orElse(null);
-            boolean isNew = unit == null;
-            if (isNew) {
-                unit = new TerritorialUnit();
-                unit.katoCode = code;
-                unit.validFrom = today;
-            }
-            boolean renamed = !Objects.equals(unit.nameKk, row.get("name_kaz"))
-                    || !Objects.equals(unit.nameRu, row.get("name_rus"));
-            unit.level = new KatoCode(code).level();
-            unit.nameKk = row.get("name_kaz");
-            unit.nameRu = row.get("name_rus");
-            if (isNew) {
-                territory.persist(unit);
-            }
-            if ((isNew || renamed) && unit.level == TerritorialLevel.SETTLEMENT) {
-                publish(unit);
-                changed++;
-            }
-        }
-        return new Result(rows.size(), changed, 0);
+    /** The bundled SAMPLE data set (synthetic region 99): classifier, akims and boundaries. */
+    @Transactional
+    public SampleResult importSample() {
+        return new SampleResult(
+                importClassifier(TabularFile.csv(reader("/reference/sample-kato.csv")), "SAMPLE", SAMPLE_EFFECTIVE_FROM),
+                importAkims(TabularFile.csv(reader("/reference/sample-akims.csv")), "SAMPLE", SAMPLE_EFFECTIVE_FROM),
+                importBoundaries(GeoJson.features(resource("/reference/sample-boundaries.geojson")), "SAMPLE",
+                        SAMPLE_EFFECTIVE_FROM));
     }
 
-    public int importAkims(Reader csv) {
-        List<Map<String, String>> rows = readCsv(csv, List.of("rural_district_kato", "akim_name"));
-        Map<String, TerritorialUnit> ruralDistricts = territory.list("level", TerritorialLevel.RURAL_DISTRICT).stream()
-                .collect(Collectors.toMap(u -> u.katoCode, Function.identity()));
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, String> row = rows.get(i);
-            TerritorialUnit unit = ruralDistricts.get(row.get("rural_district_kato"));
-            if (unit == null) {
-                throw ProblemException.invalidField("row " + (i + 1) + ".rural_district_kato", "unknown",
-                        "No rural district " + row.get("rural_district_kato") + " in the classifier");
-            }
-            unit.akimName = row.get("akim_name");
-            unit.akimElectedSince = blankToNull(row.get("elected_since")) == null ? null
-                    : LocalDate.parse(row.get("elected_since"));
-            unit.population = blankToNull(row.get("population")) == null ? null
-                    : Integer.valueOf(row.get("population"));
-            unit.officePhone = blankToNull(row.get("office_phone"));
-            unit.officeEmail = blankToNull(row.get("office_email"));
-        }
-        return rows.size();
-    }
-
-    private void publish(TerritorialUnit settlement) {
-        KatoCode code = settlement.code();
-        outbox.record(new SettlementPublished(settlement.katoCode, code.ruralDistrict(), code.district(),
-                code.region(), settlement.nameKk, settlement.nameRu, settlement.validFrom, settlement.validTo,
-                clock.instant()));
-    }
-
-    private static List<Map<String, String>> readCsv(Reader csv, List<String> requiredColumns) {
-        try (BufferedReader reader = new BufferedReader(csv)) {
-            List<String> lines = reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-            if (lines.isEmpty()) {
-                throw ProblemException.invalidField("file", "empty", "The file has no header line");
-            }
-            List<String> header = Arrays.stream(lines.get(0).split(";", -1)).map(String::trim).toList();
-            for (String column : requiredColumns) {
-                if (!header.contains(column)) {
-                    throw ProblemException.invalidField("file", "missing-column", "Missing column " + column);
+    @Transactional
+    public Result importClassifier(TabularFile file, String source, LocalDate effectiveFrom) {
+        file.requireColumns(CLASSIFIER_COLUMNS);
+        progress.start("classifier", file.rows().size());
+        holdWritesUntilTheEnd();
+        try {
+            Map<String, TerritorialUnit> current = territory.currentByCode();
+            List<Problem.FieldError> errors = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            Set<String> regions = new HashSet<>();
+            for (TabularFile.Line row : file.rows()) {
+                validateClassifierRow(row, seen, current, effectiveFrom, errors);
+                if (KatoCode.isWellFormed(row.get("te"))) {
+                    regions.add(row.get("te").substring(0, 2));
                 }
             }
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split(";", -1);
-                Map<String, String> row = new java.util.HashMap<>();
-                for (int c = 0; c < header.size() && c < cells.length; c++) {
-                    row.put(header.get(c), cells[c].trim());
+            // units of the regions in the file that the file no longer lists are retired from the effective date
+            List<TerritorialUnit> retiring = current.values().stream()
+                    .filter(u -> regions.contains(u.katoCode.substring(0, 2)) && !seen.contains(u.katoCode)).toList();
+            for (TerritorialUnit unit : retiring) {
+                if (!unit.validFrom.isBefore(effectiveFrom)) {
+                    errors.add(new Problem.FieldError("effectiveFrom", "before-version", "Unit " + unit.katoCode
+                            + " is missing from the file, but its version in force since " + unit.validFrom
+                            + " cannot be retired on " + effectiveFrom));
                 }
-                rows.add(row);
             }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            rejectIfAny(errors);
+
+            long release = store.newRelease("CLASSIFIER", source, effectiveFrom, clock.instant());
+            int added = 0;
+            int changed = 0;
+            int done = 0;
+            for (TabularFile.Line row : file.rows()) {
+                String code = row.get("te");
+                TerritorialUnit unit = current.get(code);
+                if (unit == null) {
+                    TerritorialUnit fresh = new TerritorialUnit();
+                    fresh.katoCode = code;
+                    fresh.level = new KatoCode(code).level();
+                    fresh.validFrom = effectiveFrom;
+                    fresh.releaseId = release;
+                    fresh.nameKk = row.get("name_kaz");
+                    fresh.nameRu = row.get("name_rus");
+                    territory.persist(fresh);
+                    publishIfSettlement(fresh);
+                    added++;
+                } else if (!unit.nameKk.equals(row.get("name_kaz")) || !unit.nameRu.equals(row.get("name_rus"))) {
+                    publishIfSettlement(newVersion(unit, effectiveFrom, release, v -> {
+                        v.nameKk = row.get("name_kaz");
+                        v.nameRu = row.get("name_rus");
+                    }));
+                    changed++;
+                }
+                if (++done % PROGRESS_STEP == 0) {
+                    progress.advance("writing", done);
+                }
+            }
+            for (TerritorialUnit unit : retiring) {
+                unit.validTo = effectiveFrom;
+                publishIfSettlement(unit);
+            }
+            store.completeRelease(release, file.rows().size(), added + changed + retiring.size());
+            entityManager.flush();
+            progress.advance("written", done);
+            progress.finish("classifier from " + source + " imported");
+            return new Result(release, "CLASSIFIER", effectiveFrom, file.rows().size(), added, changed,
+                    retiring.size());
+        } catch (RuntimeException e) {
+            progress.finish("classifier from " + source + " rejected, nothing imported");
+            throw e;
         }
     }
 
-    private static Reader resource(String path) {
-        InputStream in = TerritoryImport.class.getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("Missing bundled resource " + path);
+    @Transactional
+    public Result importAkims(TabularFile file, String source, LocalDate effectiveFrom) {
+        file.requireColumns(AKIM_COLUMNS);
+        progress.start("akims", file.rows().size());
+        holdWritesUntilTheEnd();
+        try {
+            Map<String, TerritorialUnit> current = territory.currentByCode();
+            List<Problem.FieldError> errors = new ArrayList<>();
+            Map<TabularFile.Line, Consumer<TerritorialUnit>> updates = new HashMap<>();
+            for (TabularFile.Line row : file.rows()) {
+                Consumer<TerritorialUnit> update = validateAkimRow(row, current, errors);
+                if (update == null) {
+                    continue;
+                }
+                updates.put(row, update);
+                TerritorialUnit unit = current.get(row.get("rural_district_kato"));
+                if (unit.validFrom.isAfter(effectiveFrom) && !sameAkim(unit, proposed(unit, update))) {
+                    errors.add(ImportProblem.at(row, "rural_district_kato", "before-version", "the version of "
+                            + unit.katoCode + " in force since " + unit.validFrom + " cannot be changed from "
+                            + effectiveFrom));
+                }
+            }
+            rejectIfAny(errors);
+            long release = store.newRelease("AKIMS", source, effectiveFrom, clock.instant());
+            int changed = 0;
+            for (TabularFile.Line row : file.rows()) {
+                TerritorialUnit unit = current.get(row.get("rural_district_kato"));
+                if (!sameAkim(unit, proposed(unit, updates.get(row)))) {
+                    newVersion(unit, effectiveFrom, release, updates.get(row));
+                    changed++;
+                }
+            }
+            store.completeRelease(release, file.rows().size(), changed);
+            entityManager.flush();
+            progress.advance("written", file.rows().size());
+            progress.finish("akims from " + source + " imported");
+            return new Result(release, "AKIMS", effectiveFrom, file.rows().size(), 0, changed, 0);
+        } catch (RuntimeException e) {
+            progress.finish("akims from " + source + " rejected, nothing imported");
+            throw e;
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    @Transactional
+    public Result importBoundaries(List<GeoJson.Feature> features, String source, LocalDate effectiveFrom) {
+        progress.start("boundaries", features.size());
+        holdWritesUntilTheEnd();
+        try {
+            Map<String, TerritorialUnit> current = territory.currentByCode();
+            Map<String, ReferenceStore.StoredBoundary> boundaries = store.currentBoundaries();
+            List<Problem.FieldError> errors = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (GeoJson.Feature feature : features) {
+                String where = "features[" + feature.index() + "].properties.kato";
+                TerritorialUnit unit = current.get(feature.katoCode());
+                if (unit == null || unit.level != TerritorialLevel.RURAL_DISTRICT) {
+                    errors.add(new Problem.FieldError(where, "unknown", "Feature " + feature.index() + ": "
+                            + feature.katoCode() + " is not a rural district in the classifier"));
+                } else if (!seen.add(feature.katoCode())) {
+                    errors.add(new Problem.FieldError(where, "duplicate", "Feature " + feature.index() + ": "
+                            + feature.katoCode() + " has a boundary earlier in the file"));
+                } else {
+                    ReferenceStore.StoredBoundary stored = boundaries.get(feature.katoCode());
+                    if (stored != null && stored.validFrom().isAfter(effectiveFrom)
+                            && !GeoJson.geometry(stored.geojson()).equalsExact(feature.area())) {
+                        errors.add(new Problem.FieldError(where, "before-version", "Feature " + feature.index()
+                                + ": the boundary of " + feature.katoCode() + " in force since " + stored.validFrom()
+                                + " cannot be replaced from " + effectiveFrom));
+                    }
+                }
+            }
+            rejectIfAny(errors);
+            long release = store.newRelease("BOUNDARIES", source, effectiveFrom, clock.instant());
+            int added = 0;
+            int changed = 0;
+            int done = 0;
+            for (GeoJson.Feature feature : features) {
+                ReferenceStore.StoredBoundary stored = boundaries.get(feature.katoCode());
+                if (stored == null) {
+                    store.insertBoundary(feature.katoCode(), effectiveFrom, feature.geometryJson(), release);
+                    added++;
+                } else if (!GeoJson.geometry(stored.geojson()).equalsExact(feature.area())) {
+                    if (stored.validFrom().equals(effectiveFrom)) {
+                        store.replaceBoundary(stored.id(), feature.geometryJson(), release);
+                    } else {
+                        store.closeBoundary(stored.id(), effectiveFrom);
+                        store.insertBoundary(feature.katoCode(), effectiveFrom, feature.geometryJson(), release);
+                    }
+                    changed++;
+                }
+                if (++done % PROGRESS_STEP == 0) {
+                    progress.advance("writing", done);
+                }
+            }
+            store.completeRelease(release, features.size(), added + changed);
+            entityManager.flush();
+            progress.advance("written", done);
+            progress.finish("boundaries from " + source + " imported");
+            return new Result(release, "BOUNDARIES", effectiveFrom, features.size(), added, changed, 0);
+        } catch (RuntimeException e) {
+            progress.finish("boundaries from " + source + " rejected, nothing imported");
+            throw e;
+        }
+    }
+
+    /**
+     * Every outbox row is a native insert, which would flush — and dirty-check — the thousands of units this
+     * transaction holds, once per settlement. Writing them once at the end keeps a national import linear.
+     */
+    private void holdWritesUntilTheEnd() {
+        entityManager.setFlushMode(FlushModeType.COMMIT);
+    }
+
+    private static void validateClassifierRow(TabularFile.Line row, Set<String> seen,
+                                              Map<String, TerritorialUnit> current, LocalDate effectiveFrom,
+                                              List<Problem.FieldError> errors) {
+        String code = row.get("te");
+        if (!KatoCode.isWellFormed(code)) {
+            errors.add(ImportProblem.at(row, "te", "pattern", "not a 9-digit KATO code: «" + code + "»"));
+            return;
+        }
+        if (!seen.add(code)) {
+            errors.add(ImportProblem.at(row, "te", "duplicate", "KATO code " + code + " appears twice"));
+        }
+        // the official file repeats the code's parts in their own columns: they must agree with it
+        String[][] parts = {{"ab", code.substring(0, 2)}, {"cd", code.substring(2, 4)}, {"ef", code.substring(4, 6)},
+                {"hij", code.substring(6, 9)}};
+        for (String[] part : parts) {
+            String given = row.get(part[0]);
+            if (!given.isEmpty() && !given.equals(part[1]) && !stripZeros(given).equals(stripZeros(part[1]))) {
+                errors.add(ImportProblem.at(row, part[0], "mismatch", "«" + given + "» disagrees with te " + code));
+            }
+        }
+        if (!row.get("k").isEmpty() && !row.get("k").matches("\\d{1,2}")) {
+            errors.add(ImportProblem.at(row, "k", "pattern", "not a level number: «" + row.get("k") + "»"));
+        }
+        for (String column : List.of("name_kaz", "name_rus")) {
+            String name = row.get(column);
+            if (name.isBlank()) {
+                errors.add(ImportProblem.at(row, column, "required", "the name is empty"));
+            } else if (name.length() > 200) {
+                errors.add(ImportProblem.at(row, column, "too-long", "the name is longer than 200 characters"));
+            }
+        }
+        TerritorialUnit unit = current.get(code);
+        if (unit != null && unit.validFrom.isAfter(effectiveFrom)
+                && (!unit.nameKk.equals(row.get("name_kaz")) || !unit.nameRu.equals(row.get("name_rus")))) {
+            errors.add(ImportProblem.at(row, "te", "before-version", "the version of " + code + " in force since "
+                    + unit.validFrom + " cannot be changed from " + effectiveFrom));
+        }
+    }
+
+    private static TerritorialUnit proposed(TerritorialUnit unit, Consumer<TerritorialUnit> update) {
+        TerritorialUnit proposed = unit.nextVersion(unit.validFrom, 0);
+        update.accept(proposed);
+        return proposed;
+    }
+
+    private static Consumer<TerritorialUnit> validateAkimRow(TabularFile.Line row, Map<String, TerritorialUnit> current,
+                                                             List<Problem.FieldError> errors) {
+        int before = errors.size();
+        String code = row.get("rural_district_kato");
+        TerritorialUnit unit = current.get(code);
+        if (unit == null || unit.level != TerritorialLevel.RURAL_DISTRICT) {
+            errors.add(ImportProblem.at(row, "rural_district_kato", "unknown",
+                    "no rural district «" + code + "» in the classifier"));
+        }
+        if (row.get("akim_name").isBlank() || row.get("akim_name").length() > 200) {
+            errors.add(ImportProblem.at(row, "akim_name", "required", "the akim's name must have 1 to 200 characters"));
+        }
+        LocalDate electedSince = null;
+        if (!row.get("elected_since").isEmpty()) {
+            try {
+                electedSince = LocalDate.parse(row.get("elected_since"));
+            } catch (DateTimeParseException e) {
+                errors.add(ImportProblem.at(row, "elected_since", "date", "not a date (YYYY-MM-DD): «"
+                        + row.get("elected_since") + "»"));
+            }
+        }
+        Integer population = null;
+        if (!row.get("population").isEmpty()) {
+            if (row.get("population").matches("\\d{1,9}")) {
+                population = Integer.valueOf(row.get("population"));
+            } else {
+                errors.add(ImportProblem.at(row, "population", "number", "not a whole number of residents: «"
+                        + row.get("population") + "»"));
+            }
+        }
+        String phone = blankToNull(row.get("office_phone"));
+        if (phone != null && !phone.matches("\\+?[0-9 ()-]{5,31}")) {
+            errors.add(ImportProblem.at(row, "office_phone", "pattern", "not a phone number: «" + phone + "»"));
+        }
+        String email = blankToNull(row.get("office_email"));
+        if (email != null && (!email.matches("[^@\\s]+@[^@\\s]+") || email.length() > 254)) {
+            errors.add(ImportProblem.at(row, "office_email", "pattern", "not an e-mail address: «" + email + "»"));
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        String name = row.get("akim_name");
+        LocalDate since = electedSince;
+        Integer residents = population;
+        return v -> {
+            v.akimName = name;
+            v.akimElectedSince = since;
+            v.population = residents;
+            v.officePhone = phone;
+            v.officeEmail = email;
+        };
+    }
+
+    /** Closes the unit's version and adds the changed one from the day; a change on the version's own day corrects it. */
+    private TerritorialUnit newVersion(TerritorialUnit unit, LocalDate day, long release,
+                                       Consumer<TerritorialUnit> change) {
+        if (unit.validFrom.equals(day)) {
+            change.accept(unit);
+            unit.releaseId = release;
+            return unit;
+        }
+        TerritorialUnit next = unit.nextVersion(day, release);
+        change.accept(next);
+        unit.validTo = day;
+        territory.persist(next);
+        return next;
+    }
+
+    private static boolean sameAkim(TerritorialUnit a, TerritorialUnit b) {
+        return Objects.equals(a.akimName, b.akimName) && Objects.equals(a.akimElectedSince, b.akimElectedSince)
+                && Objects.equals(a.population, b.population) && Objects.equals(a.officePhone, b.officePhone)
+                && Objects.equals(a.officeEmail, b.officeEmail);
+    }
+
+    private void publishIfSettlement(TerritorialUnit unit) {
+        if (unit.level != TerritorialLevel.SETTLEMENT) {
+            return;
+        }
+        KatoCode code = unit.code();
+        outbox.record(new SettlementPublished(unit.katoCode, code.ruralDistrict(), code.district(), code.region(),
+                unit.nameKk, unit.nameRu, unit.validFrom, unit.validTo, clock.instant()));
+    }
+
+    private static void rejectIfAny(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ImportProblem(errors);
+        }
+    }
+
+    private static String stripZeros(String digits) {
+        String stripped = digits.replaceFirst("^0+", "");
+        return stripped.isEmpty() ? "0" : stripped;
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    private static InputStreamReader reader(String path) {
+        return new InputStreamReader(resource(path), StandardCharsets.UTF_8);
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = TerritoryImport.class.getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("Missing bundled resource " + path);
+        }
+        return in;
     }
 }

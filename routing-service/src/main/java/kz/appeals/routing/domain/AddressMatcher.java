@@ -1,0 +1,211 @@
+package kz.appeals.routing.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the place an address text names by fuzzy matching of settlement, rural district and district names in
+ * Kazakh and Russian, whatever the alphabet ({@link Spelling}). Tolerates a typo or two in longer names and the
+ * endings Russian adds («в Акбулаке», «Акбулакский»). A name shared by places in several rural districts is
+ * ambiguous unless a district named in the text tells them apart: then nothing is guessed.
+ */
+public final class AddressMatcher {
+
+    /** Longest case ending or adjective suffix that may follow a name (folded «-ского», «-инский»). */
+    private static final int MAX_SUFFIX = 5;
+
+    public sealed interface Match {
+    }
+
+    /** The text names this unit: a rural district, or a district when no rural district could be told. */
+    public record Found(TerritorialUnit unit, TerritorialUnit settlement, String detail) implements Match {
+    }
+
+    public record NotFound(String detail) implements Match {
+    }
+
+    private record Name(String key, TerritorialUnit unit) {
+    }
+
+    private record Hit(TerritorialUnit unit, int cost) {
+    }
+
+    /** Names by their first folded letter: a typo in the first letter is rare, and this keeps matching cheap. */
+    private final Map<Character, List<Name>> namesByInitial = new HashMap<>();
+    /** Names by their exact key: most addresses spell names the usual way, and a hash lookup finds them at once. */
+    private final Map<String, List<Name>> namesByKey = new HashMap<>();
+
+    public AddressMatcher(Collection<TerritorialUnit> units) {
+        for (TerritorialUnit unit : units) {
+            if (unit.level == TerritorialLevel.REGION) {
+                continue;
+            }
+            Set<String> keys = new LinkedHashSet<>(List.of(Spelling.nameKey(unit.nameKk), Spelling.nameKey(unit.nameRu)));
+            for (String key : keys) {
+                if (key.length() >= 3) {
+                    Name name = new Name(key, unit);
+                    namesByInitial.computeIfAbsent(key.charAt(0), c -> new ArrayList<>()).add(name);
+                    namesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(name);
+                }
+            }
+        }
+    }
+
+    public Match match(String address, LocalDate day, Territory territory) {
+        List<String> words = Spelling.placeWords(address);
+        List<String> phrases = new ArrayList<>(words);
+        for (int i = 0; i + 1 < words.size(); i++) {
+            phrases.add(Spelling.join(words.subList(i, i + 2)));
+        }
+        // first the usual spellings (exact, or with an ending), then, if they do not settle it, every near spelling
+        Map<String, Hit> exact = new HashMap<>();
+        for (String phrase : phrases) {
+            for (int ending = 0; ending <= MAX_SUFFIX && phrase.length() - ending >= 3; ending++) {
+                for (Name name : namesByKey.getOrDefault(phrase.substring(0, phrase.length() - ending), List.of())) {
+                    if (name.unit.isInForceOn(day)) {
+                        keepBest(exact, new Hit(name.unit, ending == 0 ? 0 : 1));
+                    }
+                }
+            }
+        }
+        if (!exact.isEmpty() && resolve(exact.values(), address, day, territory) instanceof Found found) {
+            return found;
+        }
+        Map<String, Hit> best = new HashMap<>();
+        for (String phrase : phrases) {
+            if (phrase.length() < 3) {
+                continue;
+            }
+            for (Name name : namesByInitial.getOrDefault(phrase.charAt(0), List.of())) {
+                int cost = cost(phrase, name.key);
+                if (cost >= 0 && name.unit.isInForceOn(day)) {
+                    keepBest(best, new Hit(name.unit, cost));
+                }
+            }
+        }
+        if (best.isEmpty()) {
+            return new NotFound("no settlement, rural district or district name found in the address «"
+                    + shorten(address) + "»");
+        }
+        return resolve(best.values(), address, day, territory);
+    }
+
+    private static void keepBest(Map<String, Hit> hits, Hit hit) {
+        hits.merge(hit.unit.katoCode, hit, (a, b) -> a.cost <= b.cost ? a : b);
+    }
+
+    private static Match resolve(Collection<Hit> hits, String address, LocalDate day, Territory territory) {
+        Set<String> districts = hits.stream().filter(h -> h.unit.level == TerritorialLevel.DISTRICT)
+                .map(h -> h.unit.katoCode).collect(Collectors.toSet());
+        // each settlement or rural district hit stands for its rural district; keep the closest spelling per district
+        TreeMap<Integer, Map<String, Hit>> byCost = new TreeMap<>();
+        for (Hit hit : hits) {
+            if (hit.unit.level == TerritorialLevel.DISTRICT) {
+                continue;
+            }
+            KatoCode code = hit.unit.code();
+            if (!districts.isEmpty() && !districts.contains(code.district())) {
+                continue;
+            }
+            byCost.computeIfAbsent(hit.cost, c -> new HashMap<>()).merge(code.ruralDistrict(), hit,
+                    (a, b) -> a.unit.level == TerritorialLevel.SETTLEMENT ? a : b);
+        }
+        if (byCost.isEmpty()) {
+            if (districts.size() == 1) {
+                TerritorialUnit district = hits.stream().filter(h -> h.unit.level == TerritorialLevel.DISTRICT)
+                        .findFirst().orElseThrow().unit;
+                return new Found(district, null, "the address names district " + district.katoCode + " ("
+                        + district.nameRu + ") but no rural district in it");
+            }
+            return new NotFound("the address «" + shorten(address) + "» names districts " + districts
+                    + " but no settlement in them");
+        }
+        Map<String, Hit> closest = byCost.firstEntry().getValue();
+        if (closest.size() > 1) {
+            return new NotFound("the address «" + shorten(address) + "» is ambiguous: it matches places in rural districts "
+                    + closest.values().stream().limit(5).map(h -> h.unit.katoCode + " (" + h.unit.nameRu + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        Hit hit = closest.values().iterator().next();
+        String ruralDistrictCode = hit.unit.code().ruralDistrict();
+        TerritorialUnit ruralDistrict = territory.find(ruralDistrictCode, day).orElse(null);
+        if (ruralDistrict == null) {
+            return new NotFound("the address matches " + hit.unit.nameRu + " but its rural district "
+                    + ruralDistrictCode + " is not in force");
+        }
+        TerritorialUnit settlement = hit.unit.level == TerritorialLevel.SETTLEMENT ? hit.unit : null;
+        return new Found(ruralDistrict, settlement, "the address «" + shorten(address) + "» matches "
+                + (settlement != null ? "settlement " + settlement.katoCode + " (" + settlement.nameKk + " / "
+                + settlement.nameRu + ")" : "rural district " + hit.unit.katoCode + " (" + hit.unit.nameRu + ")")
+                + (hit.cost == 0 ? "" : " allowing for spelling"));
+    }
+
+    /**
+     * Cost of reading {@code phrase} as {@code name}: twice the edit distance, plus one when a short ending
+     * follows the name; -1 when it is too far. Longer names tolerate more typos.
+     */
+    static int cost(String phrase, String name) {
+        int allowed = name.length() <= 4 ? 0 : name.length() <= 7 ? 1 : 2;
+        int lengthGap = phrase.length() - name.length();
+        if (lengthGap < -allowed || lengthGap > allowed + MAX_SUFFIX) {
+            return -1;
+        }
+        int best = -1;
+        int whole = Levenshtein.within(phrase, name, allowed);
+        if (whole >= 0) {
+            best = 2 * whole;
+        }
+        if (lengthGap > 0) {
+            int prefix = Levenshtein.within(phrase.substring(0, name.length()), name, allowed);
+            if (prefix >= 0 && (best < 0 || 2 * prefix + 1 < best)) {
+                best = 2 * prefix + 1;
+            }
+        }
+        return best;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 117) + "…";
+    }
+
+    /** Edit distance with an early exit once it exceeds the allowance. */
+    static final class Levenshtein {
+        private Levenshtein() {
+        }
+
+        static int within(String a, String b, int max) {
+            if (Math.abs(a.length() - b.length()) > max) {
+                return -1;
+            }
+            int[] previous = new int[b.length() + 1];
+            int[] current = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                previous[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                current[0] = i;
+                int rowMin = current[0];
+                for (int j = 1; j <= b.length(); j++) {
+                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                    current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                    rowMin = Math.min(rowMin, current[j]);
+                }
+                if (rowMin > max) {
+                    return -1;
+                }
+                int[] swap = previous;
+                previous = current;
+                current = swap;
+            }
+            return previous[b.length()] <= max ? previous[b.length()] : -1;
+        }
+    }
+}
