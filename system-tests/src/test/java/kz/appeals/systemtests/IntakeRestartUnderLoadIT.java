@@ -47,6 +47,8 @@ class IntakeRestartUnderLoadIT {
     private static final Pattern APPEAL_ID = Pattern.compile("\"appealId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final int PORT = 18092;
     private static final int SUBMITTERS = 4;
+    /** Each submitter's pause after a 201: about 100 appeals/s in all, load enough, a backlog the later tests can bear. */
+    private static final long PAUSE_AFTER_ACCEPTED_MILLIS = 40;
     private static final String TOKEN = Tokens.bearer(Tokens.forRole("frontend"));
 
     @Test
@@ -116,6 +118,7 @@ class IntakeRestartUnderLoadIT {
             Optional<String> appealId = submit(http, baseUrl, kato);
             if (appealId.isPresent()) {
                 accepted.add(appealId.get());
+                pause(PAUSE_AFTER_ACCEPTED_MILLIS);
             } else {
                 failed.incrementAndGet();
                 pause(50);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,12 +40,13 @@ class OutboxSurvivesCrashIT {
         try (KafkaProbe intakeTopic = new KafkaProbe(Topics.INTAKE)) {
             // The relay is switched off so that the crash certainly comes before publication.
             ServiceProcess withoutRelay = new ServiceProcess("intake", 18091,
-                    Map.of("APPEALS_OUTBOX_RELAY_ENABLED", "false"));
+                    Map.of("APPEALS_OUTBOX_RELAY_ENABLED", "false", "APPEALS_OUTBOX_BACKLOG_EVERY", "1s"));
             try {
                 withoutRelay.start().awaitReady(Duration.ofSeconds(120));
                 appealId = submitWhenSettlementKnown(withoutRelay, kato);
                 assertTrue(intakeTopic.collect(Duration.ofSeconds(3)).stream()
                         .noneMatch(r -> appealId.equals(r.key())), "nothing may be published with the relay off");
+                assertReadyWithBacklog(withoutRelay);
                 withoutRelay.kill();
             } finally {
                 withoutRelay.close();
@@ -55,6 +57,21 @@ class OutboxSurvivesCrashIT {
                 intakeTopic.await(KafkaProbe.ofType(EventType.SUBMITTED, appealId), Duration.ofSeconds(30));
             }
         }
+    }
+
+    /** A backlog is what the outbox is for: readiness shows it and stays UP (a DOWN would stop the traffic). */
+    private static void assertReadyWithBacklog(ServiceProcess intake) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            var ready = given().get(intake.baseUrl() + "/q/health/ready");
+            Object backlog = ready.jsonPath().get("checks.find { it.name == 'outbox' }.data.backlog");
+            if (backlog instanceof Number events && events.longValue() > 0) {
+                assertEquals(200, ready.statusCode(), "ready with a backlog: " + ready.asString());
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("readiness never showed the unpublished event");
     }
 
     private static String submitWhenSettlementKnown(ServiceProcess intake, String kato) throws InterruptedException {

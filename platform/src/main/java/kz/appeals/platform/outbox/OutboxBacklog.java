@@ -11,7 +11,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +48,7 @@ public class OutboxBacklog implements HealthCheck {
         try {
             Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
                     "select count(*), min(occurred_at) from outbox_event where published_at is null").getSingleResult());
-            Instant oldest = row[1] == null ? null : row[1] instanceof Timestamp t ? t.toInstant()
-                    : ((java.time.OffsetDateTime) row[1]).toInstant();
+            Instant oldest = row[1] == null ? null : OutboxRelay.toInstant(row[1]);
             last.set(new Measurement(((Number) row[0]).longValue(), oldest, clock.instant(), null));
         } catch (RuntimeException e) {
             last.set(new Measurement(0, null, clock.instant(), e.getClass().getSimpleName() + ": " + e.getMessage()));

@@ -170,7 +170,8 @@ public class OutboxRelay {
         return record;
     }
 
-    private static Instant toInstant(Object column) {
+    /** A timestamptz column as the JDBC driver and Hibernate hand it over: Instant, OffsetDateTime or Timestamp. */
+    static Instant toInstant(Object column) {
         if (column instanceof Instant instant) {
             return instant;
         }
