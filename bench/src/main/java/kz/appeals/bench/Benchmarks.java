@@ -2,6 +2,8 @@ package kz.appeals.bench;
 
 import kz.appeals.bench.escalation.EscalationSweepBenchmark;
 import kz.appeals.bench.intake.IntakeThroughputBenchmark;
+import kz.appeals.bench.response.AnswerThroughputBenchmark;
+import kz.appeals.bench.response.InboxQueryBenchmark;
 import kz.appeals.bench.routing.NationalTerritoryFiles;
 import kz.appeals.bench.routing.RoutingDecisionsBenchmark;
 
@@ -29,6 +31,8 @@ public final class Benchmarks {
         BENCHMARKS.put(EscalationSweepBenchmark.NAME, EscalationSweepBenchmark::main);
         BENCHMARKS.put("routing-decisions", RoutingDecisionsBenchmark::main);
         BENCHMARKS.put("national-territory", NationalTerritoryFiles::main);
+        BENCHMARKS.put("inbox-query", InboxQueryBenchmark::main);
+        BENCHMARKS.put("answers", AnswerThroughputBenchmark::main);
     }
 
     private Benchmarks() {

@@ -130,12 +130,27 @@ public final class AppealEvents {
                            int cycle, String actorRef, Instant occurredAt) implements AppealEvent {
     }
 
+    /** {@code applicantRef} (optional, added in v1): the pseudonym of the applicant who rated, as on Submitted. */
     public record Rated(UUID appealId, String bodyCode, boolean satisfied, String comment, int cycle,
-                        Instant occurredAt) implements AppealEvent {
+                        Instant occurredAt, String applicantRef) implements AppealEvent {
+
+        /** Without the optional applicant reference, as before it was added. */
+        public Rated(UUID appealId, String bodyCode, boolean satisfied, String comment, int cycle, Instant occurredAt) {
+            this(appealId, bodyCode, satisfied, comment, cycle, occurredAt, null);
+        }
     }
 
-    public record Reopened(UUID appealId, String bodyCode, String reason, int cycle, Instant occurredAt)
-            implements AppealEvent {
+    /**
+     * {@code applicantRef} and {@code newDueDate} (optional, added in v1): who reopened the appeal, as on Submitted,
+     * and the last day of the new cycle's term.
+     */
+    public record Reopened(UUID appealId, String bodyCode, String reason, int cycle, Instant occurredAt,
+                           String applicantRef, LocalDate newDueDate) implements AppealEvent {
+
+        /** Without the optional fields, as before they were added. */
+        public Reopened(UUID appealId, String bodyCode, String reason, int cycle, Instant occurredAt) {
+            this(appealId, bodyCode, reason, cycle, occurredAt, null, null);
+        }
     }
 
     public record DeadlineWarning(UUID appealId, String bodyCode, BodyLevel level, WarningThreshold threshold,

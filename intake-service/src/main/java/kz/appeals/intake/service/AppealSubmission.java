@@ -222,7 +222,7 @@ public class AppealSubmission {
 
     private static AppealReceipt receiptOf(Appeal appeal) {
         return new AppealReceipt(appeal.id, appeal.receiptNumber, appeal.registeredAt, appeal.registrationDay,
-                "REGISTERED");
+                "REGISTERED", appeal.applicantRef);
     }
 
     private String hash(SubmitAppealRequest request) {

@@ -5,10 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import kz.appeals.contracts.AppealEvents;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
 import kz.appeals.intake.domain.Applicant;
 import kz.appeals.intake.support.IntakeFixtures;
+import kz.appeals.testing.EventJson;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
@@ -52,9 +54,10 @@ class PersonalDataTest {
         Matcher phone = Pattern.compile("\\+7\\d{10}").matcher(body);
         assertTrue(phone.find());
         try (KafkaProbe intake = new KafkaProbe(Topics.INTAKE)) {
-            String appealId = given().header("Authorization", Tokens.bearer(Tokens.forCitizen(iin)))
+            var receipt = given().header("Authorization", Tokens.bearer(Tokens.forCitizen(iin)))
                     .contentType(ContentType.JSON).body(body).post("/api/v1/appeals")
-                    .then().statusCode(201).extract().path("appealId");
+                    .then().statusCode(201).extract().jsonPath();
+            String appealId = receipt.getString("appealId");
 
             ConsumerRecord<String, String> event = intake.await(KafkaProbe.ofType(EventType.SUBMITTED, appealId),
                     Duration.ofSeconds(20));
@@ -62,6 +65,8 @@ class PersonalDataTest {
             for (Header header : event.headers()) {
                 published.append(new String(header.value(), StandardCharsets.UTF_8));
             }
+            assertEquals(submittedRef(event.value()), receipt.getString("applicantRef"),
+                    "the receipt gives the front end the reference rating and reopening need");
             for (String personal : new String[]{iin, phone.group(), phone.group().substring(2), "Сынақ Азамат",
                     "aigerim.test@example.kz"}) {
                 assertFalse(published.toString().contains(personal), "published event contains " + personal);
@@ -99,6 +104,11 @@ class PersonalDataTest {
         Object[] row = row(id);
         assertArrayEquals(new Object[]{null, null, null}, new Object[]{row[0], row[1], row[2]});
         assertEquals(new Applicant(iin, "Ескі Жазба", "+77010000000", null), vault.open((byte[]) row[3], id));
+    }
+
+    private static String submittedRef(String eventJson) {
+        return EventJson.read(eventJson, AppealEvents.Submitted.class)
+                .applicantRef();
     }
 
     private Object[] row(UUID appealId) {

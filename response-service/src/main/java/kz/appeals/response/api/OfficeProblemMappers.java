@@ -5,10 +5,12 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import kz.appeals.platform.problem.Problem;
+import kz.appeals.response.domain.AlreadyRatedException;
 import kz.appeals.response.domain.AnswerLanguageException;
 import kz.appeals.response.domain.AppealStatus;
 import kz.appeals.response.domain.IllegalTransitionException;
-import kz.appeals.response.domain.OfficeAction;
+import kz.appeals.response.domain.RuleViolationException;
+import kz.appeals.response.domain.AppealAction;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
@@ -20,8 +22,8 @@ public class OfficeProblemMappers {
     /** RFC 9457 problem with extension members, so that a client can offer the allowed actions at once. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TransitionProblem(String type, String title, int status, String detail, String instance,
-                                    AppealStatus currentStatus, OfficeAction attemptedAction,
-                                    Set<OfficeAction> allowedActions) {
+                                    AppealStatus currentStatus, AppealAction attemptedAction,
+                                    Set<AppealAction> allowedActions) {
     }
 
     @ServerExceptionMapper
@@ -41,6 +43,18 @@ public class OfficeProblemMappers {
     public Response answerLanguage(AnswerLanguageException e, UriInfo uri) {
         return respond(new Problem(Problem.typeUri("validation"), "Request is not valid", 422, e.getMessage(), null,
                 List.of(new Problem.FieldError("language", "notAllowed", e.getMessage()))), uri);
+    }
+
+    /** Allowed in this status but refused by a rule for this input: the field and the rule are named. */
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolationException e, UriInfo uri) {
+        return respond(new Problem(Problem.typeUri("rule-violation"), "Refused by a rule", 422, e.getMessage(), null,
+                List.of(new Problem.FieldError(e.field(), e.code(), e.getMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response alreadyRated(AlreadyRatedException e, UriInfo uri) {
+        return respond(Problem.of(409, "already-rated", "Answer already rated", e.getMessage()), uri);
     }
 
     private static Response respond(Problem problem, UriInfo uri) {

@@ -1,10 +1,14 @@
 package kz.appeals.response.domain;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
@@ -12,9 +16,14 @@ import jakarta.persistence.Version;
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.contracts.AppealEvents.Outcome;
+import kz.appeals.appk.DeadlinePolicy;
+import kz.appeals.appk.ExtensionDecision;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,22 +86,22 @@ public class Appeal {
     @Column(name = "routing_occurred_at", nullable = false)
     private Instant routingOccurredAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "answer_outcome")
-    private Outcome answerOutcome;
+    /** The day the current cycle's term counts from: registration, or the reopening's registration day. */
+    @Column(name = "term_start", nullable = false)
+    private LocalDate termStart;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "answer_language")
-    private Language answerLanguage;
+    /** The last day of the current cycle's term (APPK Art. 76), moved only by an extension. */
+    @Column(name = "due_date", nullable = false)
+    private LocalDate dueDate;
 
-    @Column(name = "answer_text")
-    private String answerText;
+    /** A higher body oversees the appeal (an escalation is recorded beside it, see {@link AppealEscalation}). */
+    @Column(name = "escalated", nullable = false)
+    private boolean escalated;
 
-    @Column(name = "answered_at")
-    private Instant answeredAt;
-
-    @Column(name = "answered_by")
-    private String answeredBy;
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "appeal_id", nullable = false, updatable = false)
+    @OrderBy("cycle")
+    private List<AppealAnswer> answers = new ArrayList<>();
 
     /** Two office accounts acting at once: the second commit fails instead of overwriting the first. */
     @Version
@@ -109,12 +118,14 @@ public class Appeal {
     }
 
     /** The first routing decision this service sees for the appeal, whichever kind it is. */
-    public static Appeal assigned(Assignment assignment) {
+    public static Appeal assigned(Assignment assignment, DeadlinePolicy deadlines) {
         Appeal appeal = new Appeal();
         appeal.id = assignment.appealId();
         appeal.cycle = 1;
         appeal.status = AppealStatus.ROUTED;
         appeal.take(assignment);
+        appeal.termStart = assignment.registrationDay();
+        appeal.dueDate = deadlines.answerDue(appeal.termStart);
         return appeal;
     }
 
@@ -148,43 +159,119 @@ public class Appeal {
     }
 
     public StatusChange acknowledge(String actor, Instant at) {
-        return move(OfficeAction.ACKNOWLEDGE, actor, null, at);
+        return move(AppealAction.ACKNOWLEDGE, actor, null, at);
     }
 
-    /** Answered in Kazakh (the state language) or in the language of the appeal. */
+    /**
+     * The head of the body moves the term's last day to {@code newDueDate}, for the reason it states (APPK Art. 76:
+     * a reasoned decision, at most two months from the start of the term in total).
+     */
+    public StatusChange extend(LocalDate newDueDate, String reason, String actor, Instant at,
+                               DeadlinePolicy deadlines) {
+        requireText(reason, "reason", "An extension needs the reasons of the decision");
+        AppealStatus target = AppealLifecycle.next(status, AppealAction.EXTEND);
+        if (deadlines.checkExtension(termStart, dueDate, newDueDate)
+                instanceof ExtensionDecision.Rejected rejected) {
+            throw new RuleViolationException("newDueDate", rejected.reason().name(), rejected.explanation());
+        }
+        dueDate = newDueDate;
+        return moveTo(target, AppealAction.EXTEND, actor, reason, at);
+    }
+
+    /** Answered in Kazakh (the state language) or in the language of the appeal; the answer of this cycle. */
     public StatusChange answer(Outcome outcome, Language answerLanguage, String text, String actor, Instant at) {
         Objects.requireNonNull(outcome, "outcome");
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("An answer needs a text");
+        requireText(text, "text", "An answer needs a text");
+        if (text.length() > AnswerText.MAX_LENGTH) {
+            throw new RuleViolationException("text", "tooLong",
+                    "An answer is at most " + AnswerText.MAX_LENGTH + " characters");
         }
         // The status is checked first: answering an appeal that cannot be answered is a conflict whatever the
         // language.
-        AppealStatus target = AppealLifecycle.next(status, OfficeAction.ANSWER);
+        AppealStatus target = AppealLifecycle.next(status, AppealAction.ANSWER);
         if (!AnswerLanguagePolicy.allows(answerLanguage, language)) {
             throw new AnswerLanguageException(answerLanguage, language);
         }
-        StatusChange change = moveTo(target, OfficeAction.ANSWER, actor, null, at);
-        this.answerOutcome = outcome;
-        this.answerLanguage = answerLanguage;
-        this.answerText = text;
-        this.answeredAt = at;
-        this.answeredBy = actor;
-        return change;
+        answers.add(new AppealAnswer(cycle, bodyCode, outcome, answerLanguage, text, at, actor));
+        return moveTo(target, AppealAction.ANSWER, actor, null, at);
+    }
+
+    /** The applicant rates this cycle's answer, once. */
+    public StatusChange rate(boolean satisfied, String comment, String applicantActor, Instant at) {
+        AppealStatus target = AppealLifecycle.next(status, AppealAction.RATE);
+        AppealAnswer answer = currentAnswer();
+        if (answer.isRated()) {
+            throw new AlreadyRatedException(cycle);
+        }
+        answer.rate(satisfied, comment, at);
+        return moveTo(target, AppealAction.RATE, applicantActor, comment, at);
+    }
+
+    /**
+     * The applicant, not satisfied with this cycle's answer, sends the appeal back within {@code reopenWindow} of
+     * the answer: a new cycle starts with a new term counted from {@code registrationDay}, the reopening's
+     * registration day (APPK Art. 64 and 76, as for a new appeal).
+     */
+    public StatusChange reopen(String reason, String applicantActor, Instant at, LocalDate registrationDay,
+                               Duration reopenWindow, DeadlinePolicy deadlines) {
+        AppealStatus target = AppealLifecycle.next(status, AppealAction.REOPEN);
+        AppealAnswer answer = currentAnswer();
+        if (!Boolean.FALSE.equals(answer.ratingSatisfied())) {
+            throw new RuleViolationException("rating", "notUnsatisfied",
+                    "Only an answer rated as not satisfying can be reopened; rate it first");
+        }
+        Instant deadline = answer.answeredAt().plus(reopenWindow);
+        if (at.isAfter(deadline)) {
+            throw new RuleViolationException("appealId", "reopenPeriodOver",
+                    "An answer can be reopened until " + deadline + " (" + reopenWindow.toDays()
+                            + " days after it was given)");
+        }
+        cycle++;
+        termStart = registrationDay;
+        dueDate = deadlines.answerDue(registrationDay);
+        return moveTo(target, AppealAction.REOPEN, applicantActor, reason, at);
+    }
+
+    /** The term lapsed and the appeal was escalated; it stays with its body, which can still answer it. */
+    public void markEscalated() {
+        escalated = true;
+    }
+
+    /**
+     * The higher body the appeal was escalated to takes it over: from now on that body's office answers it, and the
+     * office below, which could answer until now, no longer acts on it.
+     */
+    public StatusChange takeOver(AppealEscalation escalation, String actor, Instant at) {
+        AppealStatus target = AppealLifecycle.next(status, AppealAction.TAKE_OVER);
+        String reason = "Taken over from " + bodyCode + " after escalation";
+        bodyCode = escalation.toBodyCode();
+        bodyKato = escalation.toBodyKato();
+        return moveTo(target, AppealAction.TAKE_OVER, actor, reason, at);
     }
 
     /** "Not our competence": the reason is what routing and the applicant are told (APPK Art. 76). */
     public StatusChange requestRedirect(String reason, String actor, Instant at) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("A redirect request needs a reason");
-        }
-        return move(OfficeAction.REDIRECT, actor, reason, at);
+        requireText(reason, "reason", "A redirect request needs a reason");
+        return move(AppealAction.REDIRECT, actor, reason, at);
     }
 
-    private StatusChange move(OfficeAction action, String actor, String reason, Instant at) {
+    private AppealAnswer currentAnswer() {
+        return answers.stream().filter(answer -> answer.cycle() == cycle).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Appeal " + id + " is answered but has no answer of cycle "
+                        + cycle));
+    }
+
+    private static void requireText(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw new RuleViolationException(field, "required", message);
+        }
+    }
+
+    private StatusChange move(AppealAction action, String actor, String reason, Instant at) {
         return moveTo(AppealLifecycle.next(status, action), action, actor, reason, at);
     }
 
-    private StatusChange moveTo(AppealStatus target, OfficeAction action, String actor, String reason, Instant at) {
+    private StatusChange moveTo(AppealStatus target, AppealAction action, String actor, String reason, Instant at) {
         AppealStatus from = status;
         status = target;
         return new StatusChange(from, target, action.name(), actor, bodyCode, reason, at);
@@ -276,24 +363,21 @@ public class Appeal {
         return routingOccurredAt;
     }
 
-    public Outcome answerOutcome() {
-        return answerOutcome;
+    public boolean escalated() {
+        return escalated;
     }
 
-    public Language answerLanguage() {
-        return answerLanguage;
+    public LocalDate termStart() {
+        return termStart;
     }
 
-    public String answerText() {
-        return answerText;
+    public LocalDate dueDate() {
+        return dueDate;
     }
 
-    public Instant answeredAt() {
-        return answeredAt;
-    }
-
-    public String answeredBy() {
-        return answeredBy;
+    /** Every cycle's answer, oldest first. */
+    public List<AppealAnswer> answers() {
+        return List.copyOf(answers);
     }
 
     public long version() {

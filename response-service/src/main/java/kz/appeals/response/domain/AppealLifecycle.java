@@ -12,24 +12,31 @@ import java.util.Set;
  */
 public final class AppealLifecycle {
 
-    private static final Map<AppealStatus, Map<OfficeAction, AppealStatus>> TRANSITIONS =
+    private static final Map<AppealStatus, Map<AppealAction, AppealStatus>> TRANSITIONS =
             new EnumMap<>(AppealStatus.class);
 
     static {
         TRANSITIONS.put(AppealStatus.ROUTED, Map.of(
-                OfficeAction.ACKNOWLEDGE, AppealStatus.IN_WORK,
+                AppealAction.ACKNOWLEDGE, AppealStatus.IN_WORK,
+                AppealAction.EXTEND, AppealStatus.ROUTED,
+                AppealAction.TAKE_OVER, AppealStatus.IN_WORK,
                 // A simple question may be answered at once, without a separate acknowledgement.
-                OfficeAction.ANSWER, AppealStatus.ANSWERED,
-                OfficeAction.REDIRECT, AppealStatus.REDIRECT_REQUESTED));
+                AppealAction.ANSWER, AppealStatus.ANSWERED,
+                AppealAction.REDIRECT, AppealStatus.REDIRECT_REQUESTED));
         TRANSITIONS.put(AppealStatus.IN_WORK, Map.of(
-                OfficeAction.ANSWER, AppealStatus.ANSWERED,
-                OfficeAction.REDIRECT, AppealStatus.REDIRECT_REQUESTED));
-        TRANSITIONS.put(AppealStatus.ANSWERED, Map.of());
+                AppealAction.EXTEND, AppealStatus.IN_WORK,
+                AppealAction.TAKE_OVER, AppealStatus.IN_WORK,
+                AppealAction.ANSWER, AppealStatus.ANSWERED,
+                AppealAction.REDIRECT, AppealStatus.REDIRECT_REQUESTED));
+        // The applicant rates the answer; an unsatisfied one may come back as a new cycle.
+        TRANSITIONS.put(AppealStatus.ANSWERED, Map.of(
+                AppealAction.RATE, AppealStatus.ANSWERED,
+                AppealAction.REOPEN, AppealStatus.ROUTED));
         TRANSITIONS.put(AppealStatus.REDIRECT_REQUESTED, Map.of());
     }
 
     /** @throws IllegalTransitionException if {@code action} is not allowed in {@code current} */
-    public static AppealStatus next(AppealStatus current, OfficeAction action) {
+    public static AppealStatus next(AppealStatus current, AppealAction action) {
         AppealStatus next = TRANSITIONS.get(current).get(action);
         if (next == null) {
             throw new IllegalTransitionException(current, action, allowedActions(current));
@@ -38,10 +45,10 @@ public final class AppealLifecycle {
     }
 
     /** In declaration order, so that clients and error messages list them stably. */
-    public static Set<OfficeAction> allowedActions(AppealStatus current) {
-        Map<OfficeAction, AppealStatus> moves = TRANSITIONS.get(current);
+    public static Set<AppealAction> allowedActions(AppealStatus current) {
+        Map<AppealAction, AppealStatus> moves = TRANSITIONS.get(current);
         return Collections.unmodifiableSet(moves.isEmpty()
-                ? EnumSet.noneOf(OfficeAction.class) : EnumSet.copyOf(moves.keySet()));
+                ? EnumSet.noneOf(AppealAction.class) : EnumSet.copyOf(moves.keySet()));
     }
 
     private AppealLifecycle() {

@@ -6,10 +6,10 @@ import java.util.Set;
 public class IllegalTransitionException extends RuntimeException {
 
     private final AppealStatus current;
-    private final OfficeAction attempted;
-    private final Set<OfficeAction> allowed;
+    private final AppealAction attempted;
+    private final Set<AppealAction> allowed;
 
-    public IllegalTransitionException(AppealStatus current, OfficeAction attempted, Set<OfficeAction> allowed) {
+    public IllegalTransitionException(AppealStatus current, AppealAction attempted, Set<AppealAction> allowed) {
         super("Cannot " + attempted + " an appeal in status " + current + "; allowed: " + allowed);
         this.current = current;
         this.attempted = attempted;
@@ -20,11 +20,11 @@ public class IllegalTransitionException extends RuntimeException {
         return current;
     }
 
-    public OfficeAction attempted() {
+    public AppealAction attempted() {
         return attempted;
     }
 
-    public Set<OfficeAction> allowed() {
+    public Set<AppealAction> allowed() {
         return allowed;
     }
 }

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.Set;
 
 /**
- * Reads the decisions of routing (which body answers) and escalation (which higher body oversees). A record that
+ * Reads intake's registrations (who the applicant is, by pseudonym), the decisions of routing (which body answers)
+ * and of escalation (which higher body oversees). A record that
  * can never be applied fails here and the channel's dead-letter strategy parks it on appeals.dlq.response.
  */
 @ApplicationScoped
@@ -21,6 +22,7 @@ public class LifecycleConsumers {
     static final String CONSUMER_NAME = "response-service";
     static final Set<EventType> ROUTING_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED);
     static final Set<EventType> ESCALATION_TYPES = Set.of(EventType.ESCALATED);
+    static final Set<EventType> INTAKE_TYPES = Set.of(EventType.SUBMITTED);
 
     private final InboxProcessor inboxProcessor;
     private final LifecycleEventService service;
@@ -40,5 +42,11 @@ public class LifecycleConsumers {
     @Blocking
     public void onEscalationEvent(ConsumerRecord<String, String> record) {
         inboxProcessor.process(CONSUMER_NAME, record, ESCALATION_TYPES, service::apply);
+    }
+
+    @Incoming("intake-events")
+    @Blocking
+    public void onIntakeEvent(ConsumerRecord<String, String> record) {
+        inboxProcessor.process(CONSUMER_NAME, record, INTAKE_TYPES, service::apply);
     }
 }

@@ -5,29 +5,33 @@ import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.contracts.AppealEvents.Outcome;
 import kz.appeals.response.domain.Appeal;
+import kz.appeals.response.domain.AppealAction;
+import kz.appeals.response.domain.AppealAnswer;
 import kz.appeals.response.domain.AppealAudit;
 import kz.appeals.response.domain.AppealEscalation;
 import kz.appeals.response.domain.AppealLifecycle;
 import kz.appeals.response.domain.AppealStatus;
-import kz.appeals.response.domain.OfficeAction;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** What the office API shows: read models built from the entities inside the transaction, never the entities. */
+/** What the API shows: read models built from the entities inside the transaction, never the entities. */
 public final class AppealViews {
 
+    /** {@code overdue}: open and its due date has passed (national time). */
     public record InboxItem(UUID appealId, String receiptNumber, AppealStatus status, String categoryCode,
                             AppealType appealType, Language language, String description, LocalDate registrationDay,
-                            String bodyCode) {
+                            LocalDate dueDate, boolean overdue, int cycle, String bodyCode) {
 
-        static InboxItem of(Appeal appeal) {
+        static InboxItem of(Appeal appeal, LocalDate today) {
             return new InboxItem(appeal.id(), appeal.receiptNumber(), appeal.status(), appeal.categoryCode(),
                     appeal.appealType(), appeal.language(), appeal.description(), appeal.registrationDay(),
-                    appeal.bodyCode());
+                    appeal.dueDate(), InboxSql.OPEN.contains(appeal.status()) && appeal.dueDate().isBefore(today),
+                    appeal.cycle(), appeal.bodyCode());
         }
     }
 
@@ -35,7 +39,14 @@ public final class AppealViews {
     public record InboxPage(List<InboxItem> items, int page, int size, long totalItems, int totalPages) {
     }
 
-    public record Answer(Outcome outcome, Language language, String text, Instant answeredAt, String answeredBy) {
+    /** One cycle's answer and, once given, the applicant's rating of it. */
+    public record Answer(int cycle, Outcome outcome, Language language, String text, Instant answeredAt,
+                         String answeredBy, Boolean ratingSatisfied, String ratingComment, Instant ratedAt) {
+
+        static Answer of(AppealAnswer answer) {
+            return new Answer(answer.cycle(), answer.outcome(), answer.language(), answer.text(), answer.answeredAt(),
+                    answer.answeredBy(), answer.ratingSatisfied(), answer.ratingComment(), answer.ratedAt());
+        }
     }
 
     public record AuditEntry(AppealStatus fromStatus, AppealStatus toStatus, String action, String actor,
@@ -56,22 +67,41 @@ public final class AppealViews {
         }
     }
 
-    /** {@code allowedActions} tells a client which buttons to offer without duplicating the state machine. */
-    public record AppealDetail(UUID appealId, String receiptNumber, AppealStatus status, Set<OfficeAction> allowedActions,
+    /**
+     * {@code allowedActions} tells a client which buttons to offer without duplicating the state machine: the
+     * actions the status allows that the caller's party may take (a clerk does not see EXTEND, the head does; a
+     * higher body reading a subordinate's appeal sees none). {@code answer} is the latest cycle's answer, {@code answers} every cycle's.
+     */
+    public record AppealDetail(UUID appealId, String receiptNumber, AppealStatus status, Set<AppealAction> allowedActions,
                                int cycle, String bodyCode, String bodyKato, String ruralDistrictKato,
                                String districtKato, String regionKato, String categoryCode, AppealType appealType,
-                               Language language, String description, LocalDate registrationDay, Answer answer,
-                               List<Escalation> escalations, List<AuditEntry> history) {
+                               Language language, String description, LocalDate registrationDay, LocalDate termStart,
+                               LocalDate dueDate, LocalDate extensionCap, Answer answer, List<Answer> answers,
+                               List<Escalation> escalations, List<AuditEntry> history, List<InboxItem> related) {
 
-        static AppealDetail of(Appeal appeal, List<AppealEscalation> escalations, List<AppealAudit> history) {
-            Answer answer = appeal.answeredAt() == null ? null : new Answer(appeal.answerOutcome(),
-                    appeal.answerLanguage(), appeal.answerText(), appeal.answeredAt(), appeal.answeredBy());
-            return new AppealDetail(appeal.id(), appeal.receiptNumber(), appeal.status(),
-                    AppealLifecycle.allowedActions(appeal.status()), appeal.cycle(), appeal.bodyCode(),
-                    appeal.bodyKato(), appeal.ruralDistrictKato(), appeal.districtKato(), appeal.regionKato(),
-                    appeal.categoryCode(), appeal.appealType(), appeal.language(), appeal.description(),
-                    appeal.registrationDay(), answer, escalations.stream().map(Escalation::of).toList(),
-                    history.stream().map(AuditEntry::of).toList());
+        static AppealDetail of(Appeal appeal, Set<AppealAction.Party> parties, LocalDate extensionCap, List<AppealEscalation> escalations,
+                               List<AppealAudit> history, List<InboxItem> related) {
+            List<Answer> answers = appeal.answers().stream().map(Answer::of).toList();
+            Set<AppealAction> allowed = EnumSet.noneOf(AppealAction.class);
+            AppealLifecycle.allowedActions(appeal.status()).stream()
+                    .filter(action -> parties.contains(action.party())).forEach(allowed::add);
+            return new AppealDetail(appeal.id(), appeal.receiptNumber(), appeal.status(), allowed, appeal.cycle(),
+                    appeal.bodyCode(), appeal.bodyKato(), appeal.ruralDistrictKato(), appeal.districtKato(),
+                    appeal.regionKato(), appeal.categoryCode(), appeal.appealType(), appeal.language(),
+                    appeal.description(), appeal.registrationDay(), appeal.termStart(), appeal.dueDate(), extensionCap,
+                    answers.isEmpty() ? null : answers.get(answers.size() - 1), answers,
+                    escalations.stream().map(Escalation::of).toList(),
+                    history.stream().map(AuditEntry::of).toList(), related);
+        }
+    }
+
+    /** What the applicant's front end sees after rating or reopening: no office internals. */
+    public record CitizenView(UUID appealId, String receiptNumber, AppealStatus status, int cycle, LocalDate dueDate,
+                              List<Answer> answers) {
+
+        static CitizenView of(Appeal appeal) {
+            return new CitizenView(appeal.id(), appeal.receiptNumber(), appeal.status(), appeal.cycle(),
+                    appeal.dueDate(), appeal.answers().stream().map(Answer::of).toList());
         }
     }
 

@@ -2,13 +2,16 @@ package kz.appeals.response.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.contracts.AppealEvents.Escalated;
 import kz.appeals.contracts.AppealEvents.Redirected;
 import kz.appeals.contracts.AppealEvents.Routed;
+import kz.appeals.contracts.AppealEvents.Submitted;
 import kz.appeals.contracts.EventType;
 import kz.appeals.platform.inbox.IncomingEvent;
 import kz.appeals.platform.inbox.UnprocessableEventException;
 import kz.appeals.response.domain.Appeal;
+import kz.appeals.response.domain.AppealApplicant;
 import kz.appeals.response.domain.AppealAudit;
 import kz.appeals.response.domain.AppealEscalation;
 import kz.appeals.response.domain.Assignment;
@@ -20,8 +23,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Applies what other services decided about an appeal: routing puts it into a body's inbox or moves it, escalation
- * records that a higher body oversees it. Runs inside the inbox transaction, so each event takes effect once.
+ * Applies what other services decided about an appeal: intake names the applicant by pseudonym, routing puts it into
+ * a body's inbox or moves it, escalation records that a higher body oversees it. Runs inside the inbox transaction, so each event takes effect once.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -32,12 +35,17 @@ public class LifecycleEventService {
     private final AppealRepository appeals;
     private final AppealAuditRepository audits;
     private final AppealEscalationRepository escalations;
+    private final AppealApplicantRepository applicants;
+    private final DeadlinePolicy deadlines;
 
     public LifecycleEventService(AppealRepository appeals, AppealAuditRepository audits,
-                               AppealEscalationRepository escalations) {
+                                 AppealEscalationRepository escalations, AppealApplicantRepository applicants,
+                                 DeadlinePolicy deadlines) {
         this.appeals = appeals;
         this.audits = audits;
         this.escalations = escalations;
+        this.applicants = applicants;
+        this.deadlines = deadlines;
     }
 
     public void apply(IncomingEvent event) {
@@ -45,6 +53,7 @@ public class LifecycleEventService {
             case ROUTED -> assign(routed(event.dataAs(Routed.class), actor(event)));
             case REDIRECTED -> assign(redirected(event.dataAs(Redirected.class), actor(event)));
             case ESCALATED -> escalate(event.dataAs(Escalated.class));
+            case SUBMITTED -> rememberApplicant(event.dataAs(Submitted.class));
             default -> throw new UnprocessableEventException("response-service does not handle " + event.type());
         }
     }
@@ -53,7 +62,10 @@ public class LifecycleEventService {
         UUID appealId = assignment.appealId();
         Optional<Appeal> known = appeals.findByIdOptional(appealId);
         if (known.isEmpty()) {
-            Appeal appeal = Appeal.assigned(assignment);
+            Appeal appeal = Appeal.assigned(assignment, deadlines);
+            if (!escalations.forAppeal(appealId).isEmpty()) {
+                appeal.markEscalated();
+            }
             appeals.persist(appeal);
             audits.persist(new AppealAudit(appealId, appeal.arrival(assignment)));
             return;
@@ -64,6 +76,13 @@ public class LifecycleEventService {
                         assignment.bodyCode()));
     }
 
+    /** An anonymous signal has no applicant, so nobody can rate or reopen it. */
+    private void rememberApplicant(Submitted submitted) {
+        if (submitted.applicantRef() != null && applicants.findById(submitted.appealId()) == null) {
+            applicants.persist(new AppealApplicant(submitted.appealId(), submitted.applicantRef()));
+        }
+    }
+
     private void escalate(Escalated escalated) {
         if (escalations.exists(escalated.appealId(), escalated.toBody().code())) {
             return;
@@ -71,6 +90,7 @@ public class LifecycleEventService {
         escalations.persist(new AppealEscalation(escalated.appealId(), escalated.fromBody().code(),
                 escalated.toBody().code(), escalated.toBody().level(), escalated.toBody().katoCode(),
                 escalated.occurredAt()));
+        appeals.findByIdOptional(escalated.appealId()).ifPresent(Appeal::markEscalated);
     }
 
     private static Assignment routed(Routed e, String actor) {

@@ -1,114 +1,220 @@
 package kz.appeals.response.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import kz.appeals.appk.AppkTerms;
+import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.contracts.AppealEvents.Acknowledged;
 import kz.appeals.contracts.AppealEvents.AppealEvent;
 import kz.appeals.contracts.AppealEvents.Answered;
+import kz.appeals.contracts.AppealEvents.Extended;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.contracts.AppealEvents.Outcome;
 import kz.appeals.contracts.AppealEvents.RedirectRequested;
 import kz.appeals.platform.outbox.Outbox;
+import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.response.domain.Appeal;
+import kz.appeals.response.domain.AppealAction;
 import kz.appeals.response.domain.AppealAudit;
-import kz.appeals.response.domain.AppealStatus;
+import kz.appeals.response.domain.AppealEscalation;
 import kz.appeals.response.domain.StatusChange;
 import kz.appeals.response.service.AppealViews.AppealDetail;
 import kz.appeals.response.service.AppealViews.AuditEntry;
 import kz.appeals.response.service.AppealViews.InboxItem;
 import kz.appeals.response.service.AppealViews.InboxPage;
+import org.hibernate.exception.ConstraintViolationException;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * What an office does with the appeals in its inbox. Every method is scoped to the office's KATO code: an appeal of
- * another body is "not found", never "forbidden", so that its existence does not leak. Each action changes the
- * status, writes the audit row and records the event in one transaction.
+ * What a body does with the appeals in its inbox. Reads are scoped by the {@link Viewer}; actions only by an office
+ * on its own body's appeals. An appeal outside the scope is "not found", never "forbidden", so that its existence
+ * does not leak. Each action changes the appeal, writes the audit row and records the event in one transaction.
  */
 @ApplicationScoped
 @Transactional
 public class OfficeService {
 
+    /** Related appeals: same category, same rural district, registered within this many days of each other. */
+    static final int RELATED_WINDOW_DAYS = 30;
+    static final int RELATED_LIMIT = 20;
+
     private final AppealRepository appeals;
     private final AppealAuditRepository audits;
     private final AppealEscalationRepository escalations;
     private final Outbox outbox;
+    private final DeadlinePolicy deadlines;
+    private final Clock clock;
 
     public OfficeService(AppealRepository appeals, AppealAuditRepository audits,
-                         AppealEscalationRepository escalations, Outbox outbox) {
+                         AppealEscalationRepository escalations, Outbox outbox, DeadlinePolicy deadlines,
+                         Clock clock) {
         this.appeals = appeals;
         this.audits = audits;
         this.escalations = escalations;
         this.outbox = outbox;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public InboxPage inbox(String officeKato, AppealStatus status, int page, int size) {
-        PanacheQuery<Appeal> query = appeals.inbox(officeKato, status).page(Page.of(page, size));
-        List<InboxItem> items = query.list().stream().map(InboxItem::of).toList();
-        return new InboxPage(items, page, size, query.count(), query.pageCount());
+    public InboxPage inbox(Viewer viewer, InboxFilter filter, int page, int size) {
+        LocalDate today = today();
+        LocalDate dueBy = filter.dueWithinWorkingDays() == null ? null
+                : deadlines.calendar().addWorkingDays(today, filter.dueWithinWorkingDays());
+        List<InboxItem> items = appeals.list(InboxSql.page(viewer, filter, today, dueBy, page, size)).stream()
+                .map(appeal -> InboxItem.of(appeal, today)).toList();
+        long total = appeals.count(InboxSql.count(viewer, filter, today, dueBy));
+        return new InboxPage(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public AppealDetail detail(String officeKato, UUID appealId) {
-        return detailOf(load(officeKato, appealId));
+    public AppealDetail detail(OfficeAccount account, UUID appealId) {
+        return detailOf(account, visible(account.viewer(), appealId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AuditEntry> audit(String officeKato, UUID appealId) {
-        Appeal appeal = load(officeKato, appealId);
+    public List<AuditEntry> audit(Viewer viewer, UUID appealId) {
+        Appeal appeal = visible(viewer, appealId);
         return audits.history(appeal.id()).stream().map(AuditEntry::of).toList();
     }
 
-    public AppealDetail acknowledge(String officeKato, UUID appealId, String actor) {
-        Appeal appeal = load(officeKato, appealId);
+    public AppealDetail acknowledge(OfficeAccount account, UUID appealId) {
+        Appeal appeal = ownOffice(account, appealId);
         Instant now = now();
-        StatusChange change = appeal.acknowledge(actor, now);
-        return commit(appeal, change, new Acknowledged(appeal.id(), appeal.bodyCode(), actor, now));
+        StatusChange change = appeal.acknowledge(account.accountRef(), now);
+        return commit(account, appeal, change, new Acknowledged(appeal.id(), appeal.bodyCode(), account.accountRef(),
+                now));
     }
 
-    public AppealDetail answer(String officeKato, UUID appealId, Outcome outcome, Language language, String text,
-                               String actor) {
-        Appeal appeal = load(officeKato, appealId);
+    /**
+     * APPK Art. 76: the head of the body (or a deputy) extends the term by a reasoned decision; the event carries the
+     * new due date so that the applicant is told within the notice term.
+     */
+    public AppealDetail extend(OfficeAccount account, UUID appealId, LocalDate newDueDate, String reason) {
+        if (!account.headOfBody()) {
+            throw new ProblemException(Problem.of(403, "head-of-body-only", "Forbidden",
+                    "Only the head of the body or a deputy may extend the term ("
+                            + AppkTerms.EXTENSION_CAP.citation() + ")"));
+        }
+        Appeal appeal = ownOffice(account, appealId);
         Instant now = now();
-        StatusChange change = appeal.answer(outcome, language, text, actor, now);
-        return commit(appeal, change, new Answered(appeal.id(), appeal.bodyCode(), outcome, language, text,
-                appeal.cycle(), actor, now));
+        StatusChange change = appeal.extend(newDueDate, reason, account.accountRef(), now, deadlines);
+        return commit(account, appeal, change, new Extended(appeal.id(), appeal.bodyCode(), appeal.dueDate(), reason,
+                account.accountRef(), now));
     }
 
-    public AppealDetail redirect(String officeKato, UUID appealId, String reason, String actor) {
-        Appeal appeal = load(officeKato, appealId);
+    public AppealDetail answer(OfficeAccount account, UUID appealId, Outcome outcome, Language language,
+                               String text) {
+        Appeal appeal = ownOffice(account, appealId);
         Instant now = now();
-        StatusChange change = appeal.requestRedirect(reason, actor, now);
-        return commit(appeal, change, new RedirectRequested(appeal.id(), appeal.bodyCode(), reason, actor, now));
+        StatusChange change = appeal.answer(outcome, language, text, account.accountRef(), now);
+        return commit(account, appeal, change, new Answered(appeal.id(), appeal.bodyCode(), outcome, language, text,
+                appeal.cycle(), account.accountRef(), now));
     }
 
-    private AppealDetail commit(Appeal appeal, StatusChange change, AppealEvent event) {
-        audits.persist(new AppealAudit(appeal.id(), change));
-        outbox.record(event);
-        // Flushing here makes a lost race with another account (stale @Version) fail inside this method, as an
-        // OptimisticLockException the API answers with 409, rather than later at commit.
-        appeals.flush();
-        return detailOf(appeal);
+    public AppealDetail redirect(OfficeAccount account, UUID appealId, String reason) {
+        Appeal appeal = ownOffice(account, appealId);
+        Instant now = now();
+        StatusChange change = appeal.requestRedirect(reason, account.accountRef(), now);
+        return commit(account, appeal, change, new RedirectRequested(appeal.id(), appeal.bodyCode(), reason,
+                account.accountRef(), now));
     }
 
-    private AppealDetail detailOf(Appeal appeal) {
-        return AppealDetail.of(appeal, escalations.forAppeal(appeal.id()), audits.history(appeal.id()));
+    /**
+     * The higher body an appeal was escalated to takes it over (APPK Art. 91): the appeal moves to that body's inbox
+     * in work, and the event says that body took it into work.
+     */
+    public AppealDetail takeOver(OfficeAccount account, UUID appealId) {
+        Appeal appeal = visible(account.viewer(), appealId);
+        AppealEscalation escalation = escalationTo(account.viewer(), appeal)
+                .orElseThrow(() -> new ProblemException(Problem.of(403, "not-escalated-to-caller", "Forbidden",
+                        "Only the body the appeal was escalated to may take it over")));
+        Instant now = now();
+        StatusChange change = appeal.takeOver(escalation, account.accountRef(), now);
+        return commit(account, appeal, change, new Acknowledged(appeal.id(), appeal.bodyCode(), account.accountRef(),
+                now));
     }
 
-    private Appeal load(String officeKato, UUID appealId) {
-        return appeals.findForOffice(appealId, officeKato)
-                .orElseThrow(() -> ProblemException.notFound("No appeal " + appealId + " in this office's inbox"));
+    private AppealDetail commit(OfficeAccount account, Appeal appeal, StatusChange change, AppealEvent event) {
+        // Flushing here makes a lost race with another account fail inside this method, as an
+        // OptimisticLockException the API answers with 409, rather than later at commit. The race shows either as a
+        // stale @Version or, for two answers at once, as the second answer of the cycle hitting its unique key
+        // (the answer row is inserted, by the outbox's flush or this one, before the appeal row is updated).
+        try {
+            audits.persist(new AppealAudit(appeal.id(), change));
+            outbox.record(event);
+            appeals.flush();
+        } catch (ConstraintViolationException e) {
+            if (e.getConstraintName() != null && e.getConstraintName().startsWith("appeal_answer")) {
+                throw new OptimisticLockException("Another account answered this cycle at the same time", e);
+            }
+            throw e;
+        }
+        return detailOf(account, appeal);
+    }
+
+    private AppealDetail detailOf(OfficeAccount account, Appeal appeal) {
+        LocalDate today = today();
+        List<InboxItem> related = appeals.list(InboxSql.related(account.viewer(), appeal.id(),
+                        appeal.ruralDistrictKato(), appeal.categoryCode(), appeal.registrationDay(),
+                        RELATED_WINDOW_DAYS, RELATED_LIMIT)).stream()
+                .map(other -> InboxItem.of(other, today)).toList();
+        Set<AppealAction.Party> parties = account.viewer().holds(appeal.bodyKato()) ? account.partiesOnOwnAppeal()
+                : escalationTo(account.viewer(), appeal).isPresent() ? Set.of(AppealAction.Party.HIGHER_BODY)
+                : Set.of();
+        return AppealDetail.of(appeal, parties,
+                deadlines.extensionCap(appeal.termStart()), escalations.forAppeal(appeal.id()),
+                audits.history(appeal.id()), related);
+    }
+
+    /** The appeal if the viewer may read it. */
+    private Appeal visible(Viewer viewer, UUID appealId) {
+        if (appeals.count(InboxSql.visible(viewer, appealId)) == 0) {
+            throw notInScope(appealId);
+        }
+        return appeals.findById(appealId);
+    }
+
+    /** The appeal if the caller's body holds it: only that body acts on it; a higher body reading it may not. */
+    private Appeal ownOffice(OfficeAccount account, UUID appealId) {
+        Appeal held = appeals.findById(appealId);
+        if (held != null && account.viewer().holds(held.bodyKato())) {
+            return held;
+        }
+        // Not the caller's: 403 if the caller may at least read it, 404 otherwise.
+        Appeal appeal = visible(account.viewer(), appealId);
+        if (!account.viewer().holds(appeal.bodyKato())) {
+            throw new ProblemException(Problem.of(403, "read-only", "Forbidden",
+                    "A higher body reads its subordinates' appeals; the body that holds the appeal acts on it"));
+        }
+        return appeal;
+    }
+
+    private Optional<AppealEscalation> escalationTo(Viewer viewer, Appeal appeal) {
+        return escalations.forAppeal(appeal.id()).stream()
+                .filter(escalation -> viewer.holds(escalation.toBodyKato())).findFirst();
+    }
+
+    private static ProblemException notInScope(UUID appealId) {
+        return ProblemException.notFound("No appeal " + appealId + " in this body's inbox");
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), AppkTerms.NATIONAL_OFFSET);
     }
 
     /** Microseconds: what PostgreSQL stores, so the event and the row carry the same instant. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -159,7 +159,7 @@ class OfficeApiTest {
                 .body("status", equalTo(409))
                 .body("currentStatus", equalTo("IN_WORK"))
                 .body("attemptedAction", equalTo("ACKNOWLEDGE"))
-                .body("allowedActions", contains("ANSWER", "REDIRECT"));
+                .body("allowedActions", contains("EXTEND", "ANSWER", "REDIRECT", "TAKE_OVER"));
 
         as(office).contentType("application/json").body(Map.of("reason", "Not ours"))
                 .post("/api/v1/appeals/{id}/redirect", appealId).then().statusCode(200);
@@ -262,8 +262,10 @@ class OfficeApiTest {
         given().get("/api/v1/inbox").then().statusCode(401);
         given().post("/api/v1/appeals/{id}/acknowledge", appealId).then().statusCode(401);
         given().auth().oauth2(Tokens.forRole(Roles.ANALYST)).get("/api/v1/inbox").then().statusCode(403);
-        given().auth().oauth2(Tokens.forOffice(Roles.DISTRICT_AKIMAT, office))
+        given().auth().oauth2(Tokens.forOffice(Roles.ANALYST, office))
                 .get("/api/v1/appeals/{id}", appealId).then().statusCode(403);
+        given().auth().oauth2(Tokens.forRole(Roles.FRONTEND))
+                .post("/api/v1/appeals/{id}/acknowledge", appealId).then().statusCode(403);
         given().auth().oauth2(Tokens.forRole(Roles.AKIM_OFFICE))
                 .get("/api/v1/inbox").then().statusCode(403).contentType(PROBLEM);
 
@@ -281,8 +283,9 @@ class OfficeApiTest {
     }
 
     @Test
-    void theInboxIsSortedByRegistrationDayThenReceiptPagedAndFilteredByStatus() {
-        // The appeal of @BeforeEach is registered on DAY; these come a day earlier and later.
+    void theInboxIsSortedByDeadlinePagedAndFilteredByStatus() {
+        // The appeal of @BeforeEach is registered on DAY; these come a day earlier and later, so their terms end
+        // earlier and later.
         UUID earlier = UUID.randomUUID();
         UUID later = UUID.randomUUID();
         send(routing, routed(later, office, DAY.plusDays(1), "KZ-A-2", now()));

@@ -18,8 +18,14 @@ class AppealLifecycleTest {
             "ROUTED, ANSWER, ANSWERED",
             "ROUTED, REDIRECT, REDIRECT_REQUESTED",
             "IN_WORK, ANSWER, ANSWERED",
-            "IN_WORK, REDIRECT, REDIRECT_REQUESTED"})
-    void allowedMoves(AppealStatus from, OfficeAction action, AppealStatus to) {
+            "IN_WORK, REDIRECT, REDIRECT_REQUESTED",
+            "ROUTED, EXTEND, ROUTED",
+            "IN_WORK, EXTEND, IN_WORK",
+            "ANSWERED, RATE, ANSWERED",
+            "ANSWERED, REOPEN, ROUTED",
+            "ROUTED, TAKE_OVER, IN_WORK",
+            "IN_WORK, TAKE_OVER, IN_WORK"})
+    void allowedMoves(AppealStatus from, AppealAction action, AppealStatus to) {
         assertEquals(to, AppealLifecycle.next(from, action));
     }
 
@@ -29,10 +35,15 @@ class AppealLifecycleTest {
             "ANSWERED, ACKNOWLEDGE",
             "ANSWERED, ANSWER",
             "ANSWERED, REDIRECT",
+            "ANSWERED, EXTEND",
+            "ROUTED, RATE",
+            "IN_WORK, REOPEN",
+            "REDIRECT_REQUESTED, EXTEND",
+            "ANSWERED, TAKE_OVER",
             "REDIRECT_REQUESTED, ACKNOWLEDGE",
             "REDIRECT_REQUESTED, ANSWER",
             "REDIRECT_REQUESTED, REDIRECT"})
-    void refusedMovesNameTheStateAndTheAllowedActions(AppealStatus from, OfficeAction action) {
+    void refusedMovesNameTheStateAndTheAllowedActions(AppealStatus from, AppealAction action) {
         IllegalTransitionException refused = assertThrows(IllegalTransitionException.class,
                 () -> AppealLifecycle.next(from, action));
         assertEquals(from, refused.current());
@@ -42,10 +53,13 @@ class AppealLifecycleTest {
 
     @Test
     void allowedActionsPerStatus() {
-        assertEquals(EnumSet.allOf(OfficeAction.class), AppealLifecycle.allowedActions(AppealStatus.ROUTED));
-        assertEquals(EnumSet.of(OfficeAction.ANSWER, OfficeAction.REDIRECT),
+        assertEquals(EnumSet.of(AppealAction.ACKNOWLEDGE, AppealAction.EXTEND, AppealAction.ANSWER,
+                AppealAction.REDIRECT, AppealAction.TAKE_OVER), AppealLifecycle.allowedActions(AppealStatus.ROUTED));
+        assertEquals(EnumSet.of(AppealAction.EXTEND, AppealAction.ANSWER, AppealAction.REDIRECT,
+                        AppealAction.TAKE_OVER),
                 AppealLifecycle.allowedActions(AppealStatus.IN_WORK));
-        assertEquals(Set.of(), AppealLifecycle.allowedActions(AppealStatus.ANSWERED));
+        assertEquals(EnumSet.of(AppealAction.RATE, AppealAction.REOPEN),
+                AppealLifecycle.allowedActions(AppealStatus.ANSWERED));
         assertEquals(Set.of(), AppealLifecycle.allowedActions(AppealStatus.REDIRECT_REQUESTED));
     }
 

@@ -4,14 +4,19 @@ import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.contracts.AppealEvents.Outcome;
 import kz.appeals.response.domain.Assignment.Kind;
+import kz.appeals.appk.DeadlinePolicy;
+import kz.appeals.appk.ExtensionDecision;
+import kz.appeals.appk.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,21 +29,24 @@ class AppealTest {
     private static final Instant T1 = T0.plusSeconds(3600);
     private static final Instant T2 = T1.plusSeconds(3600);
     private static final Instant NOW = T2.plusSeconds(3600);
+    private static final DeadlinePolicy DEADLINES = new DeadlinePolicy(WorkingCalendar.bundled());
+    /** Registration day of every test appeal: Monday 23 November 2026. */
+    private static final LocalDate REGISTERED = LocalDate.of(2026, 11, 23);
 
     private static Assignment assignment(Kind kind, String body, Instant at) {
         return new Assignment(kind, ID, "R-2026-000001", body, "kato-" + body, "111111000", "111100000",
-                "110000000", "roads", AppealType.APPLICATION, Language.ru, "Pothole", LocalDate.of(2026, 11, 23),
+                "110000000", "roads", AppealType.APPLICATION, Language.ru, "Pothole", REGISTERED,
                 "rule", "/kz/appeals/routing", at);
     }
 
     private static Appeal routedTo(String body, Instant at) {
-        return Appeal.assigned(assignment(Kind.ROUTED, body, at));
+        return Appeal.assigned(assignment(Kind.ROUTED, body, at), DEADLINES);
     }
 
     @Test
     void arrivesRoutedToTheChosenBody() {
         Assignment routed = assignment(Kind.ROUTED, "A", T0);
-        Appeal appeal = Appeal.assigned(routed);
+        Appeal appeal = Appeal.assigned(routed, DEADLINES);
         assertEquals(AppealStatus.ROUTED, appeal.status());
         assertEquals("A", appeal.bodyCode());
         assertEquals(1, appeal.cycle());
@@ -57,9 +65,11 @@ class AppealTest {
         StatusChange answer = appeal.answer(Outcome.SATISFIED, Language.ru, "Repaired", "clerk", NOW);
         assertEquals(AppealStatus.IN_WORK, answer.from());
         assertEquals(AppealStatus.ANSWERED, appeal.status());
-        assertEquals("Repaired", appeal.answerText());
-        assertEquals("clerk", appeal.answeredBy());
-        assertEquals(NOW, appeal.answeredAt());
+        AppealAnswer given = appeal.answers().get(0);
+        assertEquals("Repaired", given.text());
+        assertEquals("clerk", given.answeredBy());
+        assertEquals(NOW, given.answeredAt());
+        assertEquals(1, given.cycle());
     }
 
     @Test
@@ -92,7 +102,9 @@ class AppealTest {
     @Test
     void redirectNeedsAReason() {
         Appeal appeal = routedTo("A", T0);
-        assertThrows(IllegalArgumentException.class, () -> appeal.requestRedirect(" ", "clerk", NOW));
+        RuleViolationException refused = assertThrows(RuleViolationException.class,
+                () -> appeal.requestRedirect(" ", "clerk", NOW));
+        assertEquals("reason", refused.field());
         StatusChange change = appeal.requestRedirect("Utility's competence", "clerk", NOW);
         assertEquals(AppealStatus.REDIRECT_REQUESTED, change.to());
         assertEquals("Utility's competence", change.reason());
@@ -121,7 +133,7 @@ class AppealTest {
 
     @Test
     void aRoutedEventOvertakenByARedirectDoesNotMoveTheAppealBack() {
-        Appeal appeal = Appeal.assigned(assignment(Kind.REDIRECTED, "B", T1));
+        Appeal appeal = Appeal.assigned(assignment(Kind.REDIRECTED, "B", T1), DEADLINES);
         assertTrue(appeal.reassign(assignment(Kind.ROUTED, "A", T0)).isEmpty());
         assertEquals("B", appeal.bodyCode());
         assertEquals(AppealStatus.ROUTED, appeal.status());
@@ -163,7 +175,7 @@ class AppealTest {
     void eitherOrderOfRoutedAndRedirectedEndsTheSame() {
         Appeal inOrder = routedTo("A", T0);
         inOrder.reassign(assignment(Kind.REDIRECTED, "B", T1));
-        Appeal reversed = Appeal.assigned(assignment(Kind.REDIRECTED, "B", T1));
+        Appeal reversed = Appeal.assigned(assignment(Kind.REDIRECTED, "B", T1), DEADLINES);
         reversed.reassign(assignment(Kind.ROUTED, "A", T0));
         assertEquals(inOrder.bodyCode(), reversed.bodyCode());
         assertEquals(inOrder.status(), reversed.status());
@@ -175,5 +187,115 @@ class AppealTest {
         Appeal appeal = routedTo("A", T0.plusNanos(1_000));
         assertTrue(appeal.reassign(assignment(Kind.REDIRECTED, "B", T0.plusNanos(1_400))).isEmpty(),
                 "the same microsecond is not newer");
+    }
+
+    @Test
+    void theTermIsFifteenWorkingDaysFromRegistration() {
+        Appeal appeal = routedTo("A", T0);
+        assertEquals(REGISTERED, appeal.termStart());
+        assertEquals(DEADLINES.answerDue(REGISTERED), appeal.dueDate());
+    }
+
+    @Test
+    void theHeadExtendsTheTermWithinTwoMonthsOfReceipt() {
+        Appeal appeal = routedTo("A", T0);
+        LocalDate cap = DEADLINES.extensionCap(REGISTERED);
+        LocalDate lastWorkingDay = cap;
+        while (!DEADLINES.calendar().isWorkingDay(lastWorkingDay)) {
+            lastWorkingDay = lastWorkingDay.minusDays(1);
+        }
+        StatusChange change = appeal.extend(lastWorkingDay, "Contractor needed", "head", NOW, DEADLINES);
+        assertEquals(AppealStatus.ROUTED, change.to());
+        assertEquals("EXTEND", change.action());
+        assertEquals("Contractor needed", change.reason());
+        assertEquals(lastWorkingDay, appeal.dueDate());
+    }
+
+    @Test
+    void anExtensionPastTheCapOrWithoutReasonChangesNothing() {
+        Appeal appeal = routedTo("A", T0);
+        LocalDate due = appeal.dueDate();
+        RuleViolationException beyond = assertThrows(RuleViolationException.class, () -> appeal.extend(
+                DEADLINES.extensionCap(REGISTERED).plusDays(3), "Too long", "head", NOW, DEADLINES));
+        assertEquals("newDueDate", beyond.field());
+        assertEquals(ExtensionDecision.Reason.BEYOND_CAP.name(), beyond.code());
+        RuleViolationException earlier = assertThrows(RuleViolationException.class,
+                () -> appeal.extend(due.minusDays(1), "Earlier", "head", NOW, DEADLINES));
+        assertEquals(ExtensionDecision.Reason.NOT_LATER_THAN_CURRENT_DUE_DATE.name(), earlier.code());
+        RuleViolationException noReason = assertThrows(RuleViolationException.class,
+                () -> appeal.extend(DEADLINES.calendar().addWorkingDays(due, 5), " ", "head", NOW, DEADLINES));
+        assertEquals("reason", noReason.field());
+        assertEquals(due, appeal.dueDate());
+    }
+
+    @Test
+    void anAnsweredAppealCannotBeExtended() {
+        Appeal appeal = answeredIn(Language.ru);
+        assertThrows(IllegalTransitionException.class, () -> appeal.extend(
+                DEADLINES.calendar().addWorkingDays(appeal.dueDate(), 5), "Late", "head", NOW, DEADLINES));
+    }
+
+    @Test
+    void anAnswerIsRatedOnce() {
+        Appeal appeal = answeredIn(Language.ru);
+        StatusChange rated = appeal.rate(false, "Still a hole", "applicant:x", NOW);
+        assertEquals(AppealStatus.ANSWERED, rated.to());
+        assertEquals("RATE", rated.action());
+        assertFalse(appeal.answers().get(0).ratingSatisfied());
+        assertThrows(AlreadyRatedException.class, () -> appeal.rate(true, null, "applicant:x", NOW));
+        assertFalse(appeal.answers().get(0).ratingSatisfied(), "the first rating stands");
+    }
+
+    @Test
+    void onlyAnAnswerCanBeRated() {
+        Appeal appeal = routedTo("A", T0);
+        assertThrows(IllegalTransitionException.class, () -> appeal.rate(true, null, "applicant:x", NOW));
+    }
+
+    @Test
+    void anUnsatisfyingAnswerReopensAsANewCycleWithANewTerm() {
+        Appeal appeal = answeredIn(Language.ru);
+        appeal.rate(false, "Still a hole", "applicant:x", NOW);
+        LocalDate reopenedOn = LocalDate.of(2026, 12, 14);
+        StatusChange change = appeal.reopen("Not fixed", "applicant:x", NOW.plusSeconds(86_400), reopenedOn,
+                Duration.ofDays(30), DEADLINES);
+        assertEquals(AppealStatus.ANSWERED, change.from());
+        assertEquals(AppealStatus.ROUTED, appeal.status());
+        assertEquals(2, appeal.cycle());
+        assertEquals(reopenedOn, appeal.termStart());
+        assertEquals(DEADLINES.answerDue(reopenedOn), appeal.dueDate());
+
+        appeal.answer(Outcome.SATISFIED, Language.ru, "Asphalted", "clerk", NOW.plusSeconds(2 * 86_400));
+        assertEquals(2, appeal.answers().size(), "the first cycle's answer is kept");
+        appeal.rate(true, null, "applicant:x", NOW.plusSeconds(3 * 86_400));
+        assertTrue(appeal.answers().get(1).ratingSatisfied());
+    }
+
+    @Test
+    void reopeningNeedsAnUnsatisfiedRatingWithinThePeriod() {
+        Appeal unrated = answeredIn(Language.ru);
+        assertEquals("rating", assertThrows(RuleViolationException.class, () -> unrated.reopen("Not fixed",
+                "applicant:x", NOW, REGISTERED, Duration.ofDays(30), DEADLINES)).field());
+        Appeal satisfied = answeredIn(Language.ru);
+        satisfied.rate(true, null, "applicant:x", NOW);
+        assertThrows(RuleViolationException.class, () -> satisfied.reopen("Changed my mind", "applicant:x", NOW,
+                REGISTERED, Duration.ofDays(30), DEADLINES));
+
+        Appeal late = answeredIn(Language.ru);
+        late.rate(false, null, "applicant:x", NOW);
+        RuleViolationException tooLate = assertThrows(RuleViolationException.class, () -> late.reopen("Not fixed",
+                "applicant:x", NOW.plus(Duration.ofDays(31)), REGISTERED, Duration.ofDays(30), DEADLINES));
+        assertEquals("reopenPeriodOver", tooLate.code());
+        assertEquals(AppealStatus.ANSWERED, late.status());
+        assertEquals(1, late.cycle());
+    }
+
+    @Test
+    void anOverlongAnswerIsRefused() {
+        Appeal appeal = routedTo("A", T0);
+        String text = "x".repeat(AnswerText.MAX_LENGTH + 1);
+        assertThrows(RuleViolationException.class,
+                () -> appeal.answer(Outcome.EXPLAINED, Language.ru, text, "clerk", NOW));
+        assertEquals(AppealStatus.ROUTED, appeal.status());
     }
 }

@@ -177,6 +177,8 @@ class LifecycleConsumersTest {
                 .body("escalations[0].fromBodyCode", equalTo("RD-" + office))
                 .body("escalations[0].toBodyCode", equalTo(escalation.toBody().code()))
                 .body("escalations[0].toBodyLevel", equalTo("DISTRICT_AKIMAT"));
+        as(office).queryParam("escalated", "true").get("/api/v1/inbox").then().statusCode(200)
+                .body("items.appealId", contains(appealId.toString()));
         as(office).contentType("application/json")
                 .body(Map.of("outcome", "EXPLAINED", "text", "Scheduled for spring", "language", "ru"))
                 .post("/api/v1/appeals/{id}/answer", appealId).then().statusCode(200)

@@ -6,9 +6,11 @@ import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.Escalated;
 import kz.appeals.contracts.AppealEvents.Language;
+import kz.appeals.contracts.AppealEvents.Location;
 import kz.appeals.contracts.AppealEvents.Redirected;
 import kz.appeals.contracts.AppealEvents.Routed;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
+import kz.appeals.contracts.AppealEvents.Submitted;
 import kz.appeals.contracts.ContractEvent;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.ContractValidator;
@@ -55,10 +57,25 @@ public final class RoutingFixtures {
     }
 
     public static Escalated escalated(UUID appealId, String fromKato, Instant occurredAt) {
-        String districtKato = district(fromKato);
-        Body district = new Body("DA-" + districtKato, BodyLevel.DISTRICT_AKIMAT, districtKato,
-                "Аудан әкімдігі", "Акимат района");
-        return new Escalated(appealId, office(fromKato), district, DAY.plusDays(21), DAY.plusDays(49), occurredAt);
+        return new Escalated(appealId, office(fromKato), districtAkimat(fromKato), DAY.plusDays(21), DAY.plusDays(49),
+                occurredAt);
+    }
+
+    /** Intake's registration of the appeal, naming its applicant by a pseudonym. */
+    public static Submitted submitted(UUID appealId, String applicantRef) {
+        Instant at = now();
+        return new Submitted(appealId, receipt(), AppealType.APPLICATION, "roads", "Pothole near school No. 2",
+                Language.ru, new Location("991021001", null, null, null), "egov", applicantRef, false, 0, at, DAY, at);
+    }
+
+    /** A random pseudonym of the shape intake issues (64 lowercase hex digits). */
+    public static String applicantRef() {
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    }
+
+    public static Body districtAkimat(String officeKato) {
+        String kato = district(officeKato);
+        return new Body("DA-" + kato, BodyLevel.DISTRICT_AKIMAT, kato, "Аудан әкімдігі", "Акимат района");
     }
 
     public static String receipt() {
@@ -90,11 +107,11 @@ public final class RoutingFixtures {
         }
     }
 
-    private static String district(String kato) {
+    public static String district(String kato) {
         return kato.substring(0, 4) + "00000";
     }
 
-    private static String region(String kato) {
+    public static String region(String kato) {
         return kato.substring(0, 2) + "0000000";
     }
 

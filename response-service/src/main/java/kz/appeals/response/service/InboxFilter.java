@@ -1,0 +1,17 @@
+package kz.appeals.response.service;
+
+import kz.appeals.response.domain.AppealStatus;
+
+/**
+ * What an inbox query keeps. Null or false means "no restriction". {@code dueWithinWorkingDays} and {@code overdue}
+ * concern open appeals only (not answered, not handed back), since only those can still miss their term.
+ */
+public record InboxFilter(AppealStatus status, boolean openOnly, String categoryCode, Integer dueWithinWorkingDays,
+                          boolean overdue, boolean escalated) {
+
+    public static final InboxFilter NONE = new InboxFilter(null, false, null, null, false, false);
+
+    public boolean restrictsToOpen() {
+        return openOnly || dueWithinWorkingDays != null || overdue;
+    }
+}

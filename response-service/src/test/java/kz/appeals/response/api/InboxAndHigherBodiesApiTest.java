@@ -1,0 +1,257 @@
+package kz.appeals.response.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import kz.appeals.appk.AppkTerms;
+import kz.appeals.appk.DeadlinePolicy;
+import kz.appeals.appk.WorkingCalendar;
+import kz.appeals.contracts.AppealEvents.Acknowledged;
+import kz.appeals.contracts.AppealEvents.Body;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.AppealEvents.Escalated;
+import kz.appeals.contracts.AppealEvents.Routed;
+import kz.appeals.contracts.ContractJson;
+import kz.appeals.contracts.EventType;
+import kz.appeals.contracts.Topics;
+import kz.appeals.platform.security.Roles;
+import kz.appeals.testing.KafkaProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import static kz.appeals.response.support.OfficeApi.as;
+import static kz.appeals.response.support.OfficeApi.asHigherBody;
+import static kz.appeals.response.support.OfficeApi.awaitAppeal;
+import static kz.appeals.response.support.RoutingFixtures.applicantRef;
+import static kz.appeals.response.support.RoutingFixtures.district;
+import static kz.appeals.response.support.RoutingFixtures.escalated;
+import static kz.appeals.response.support.RoutingFixtures.newOfficeKato;
+import static kz.appeals.response.support.RoutingFixtures.now;
+import static kz.appeals.response.support.RoutingFixtures.office;
+import static kz.appeals.response.support.RoutingFixtures.region;
+import static kz.appeals.response.support.RoutingFixtures.routed;
+import static kz.appeals.response.support.RoutingFixtures.send;
+import static kz.appeals.response.support.RoutingFixtures.submitted;
+import static kz.appeals.testing.Eventually.eventually;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The inbox's filters and order, the detail's related appeals, and what the bodies above an office see of its
+ * appeals once they are escalated. Five appeals of one office, registered on days chosen so that their terms fall
+ * overdue, soon and later than today.
+ */
+@QuarkusTest
+class InboxAndHigherBodiesApiTest {
+
+    private static final DeadlinePolicy DEADLINES = new DeadlinePolicy(WorkingCalendar.bundled());
+    private static final String PROBLEM = "application/problem+json";
+
+    private static KafkaProbe routing;
+    private static KafkaProbe escalation;
+    private static KafkaProbe intake;
+    private static KafkaProbe responses;
+
+    private final LocalDate today = LocalDate.now(AppkTerms.NATIONAL_OFFSET);
+    private String office;
+    /** Registered 40 days ago, still open: overdue. */
+    private UUID overdue;
+    /** Registered 40 days ago and answered: closed, so never overdue. */
+    private UUID answered;
+    /** Due within five working days from today. */
+    private UUID soon;
+    /** Registered today. */
+    private UUID fresh;
+    /** Registered today, another category. */
+    private UUID water;
+
+    @BeforeAll
+    static void openProbes() {
+        routing = new KafkaProbe(Topics.ROUTING);
+        escalation = new KafkaProbe(Topics.ESCALATION);
+        intake = new KafkaProbe(Topics.INTAKE);
+        responses = new KafkaProbe(Topics.RESPONSE);
+    }
+
+    @AfterAll
+    static void closeProbes() {
+        routing.close();
+        escalation.close();
+        intake.close();
+        responses.close();
+    }
+
+    @BeforeEach
+    void fiveAppeals() {
+        office = newOfficeKato();
+        overdue = appeal(today.minusDays(40), "KZ-1", "roads");
+        answered = appeal(today.minusDays(40), "KZ-2", "roads");
+        soon = appeal(registeredDueSoon(), "KZ-3", "roads");
+        fresh = appeal(today, "KZ-4", "roads");
+        water = appeal(today, "KZ-5", "water");
+        as(office).contentType("application/json")
+                .body(Map.of("outcome", "EXPLAINED", "text", "Repaired last week", "language", "ru"))
+                .post("/api/v1/appeals/{id}/answer", answered).then().statusCode(200);
+    }
+
+    @Test
+    void theInboxIsInDeadlineOrderAndFiltered() {
+        as(office).get("/api/v1/inbox").then().statusCode(200)
+                .body("items.appealId", contains(ids(overdue, answered, soon, fresh, water)))
+                .body("items.overdue", contains(true, false, false, false, false))
+                .body("totalItems", equalTo(5));
+        as(office).queryParam("overdue", "true").get("/api/v1/inbox").then().statusCode(200)
+                .body("items.appealId", contains(ids(overdue)));
+        as(office).queryParam("dueWithin", 5).get("/api/v1/inbox").then().statusCode(200)
+                .body("items.appealId", contains(ids(overdue, soon)));
+        as(office).queryParam("open", "true").get("/api/v1/inbox").then().statusCode(200)
+                .body("items.appealId", contains(ids(overdue, soon, fresh, water)));
+        as(office).queryParam("category", "water").get("/api/v1/inbox").then().statusCode(200)
+                .body("items.appealId", contains(ids(water)));
+        as(office).queryParam("open", "true").queryParam("category", "roads").queryParam("size", 2)
+                .queryParam("page", 1).get("/api/v1/inbox").then().statusCode(200)
+                .body("items.appealId", contains(ids(fresh)))
+                .body("totalItems", equalTo(3))
+                .body("totalPages", equalTo(2));
+        as(office).queryParam("escalated", "true").get("/api/v1/inbox").then().statusCode(200)
+                .body("items", empty());
+
+        as(office).queryParam("dueWithin", -1).get("/api/v1/inbox").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", contains("dueWithin"));
+        as(office).queryParam("overdue", "yes").get("/api/v1/inbox").then().statusCode(400)
+                .body("errors.field", contains("overdue"));
+    }
+
+    @Test
+    void theDetailListsRelatedAppealsOfTheSameIssue() {
+        String applicant = applicantRef();
+        send(intake, submitted(overdue, applicant));
+        send(intake, submitted(fresh, applicant));
+        // Same applicant (overdue), or same category and rural district within 30 days (soon); not another
+        // category (water) nor the appeal itself.
+        eventually(() -> as(office).get("/api/v1/appeals/{id}", fresh).then().statusCode(200)
+                .body("related.appealId", containsInAnyOrder(ids(soon, overdue))));
+    }
+
+    @Test
+    void escalatedAppealsReachTheHigherBodiesWhileTheOfficeCanStillAnswer() {
+        send(escalation, escalated(overdue, office, now()));
+        String districtKato = district(office);
+        eventually(() -> asHigherBody(Roles.DISTRICT_AKIMAT, districtKato).queryParam("escalated", "true")
+                .get("/api/v1/inbox").then().statusCode(200)
+                .body("items.appealId", hasItem(overdue.toString()))
+                .body("items.appealId", not(hasItem(fresh.toString()))));
+        as(office).queryParam("escalated", "true").get("/api/v1/inbox").then().statusCode(200)
+                .body("items.appealId", contains(ids(overdue)));
+
+        // The district reads the whole history and its subordinate's other appeals; until it takes the escalated
+        // one over, it acts on none of them.
+        asHigherBody(Roles.DISTRICT_AKIMAT, districtKato).get("/api/v1/appeals/{id}", fresh).then()
+                .statusCode(200)
+                .body("allowedActions", empty());
+        asHigherBody(Roles.DISTRICT_AKIMAT, districtKato).get("/api/v1/appeals/{id}", overdue).then()
+                .statusCode(200)
+                .body("allowedActions", contains("TAKE_OVER"))
+                .body("escalations", hasSize(1))
+                .body("escalations[0].toBodyKato", equalTo(districtKato))
+                .body("history.action", contains("ROUTED"));
+        asHigherBody(Roles.DISTRICT_AKIMAT, districtKato).get("/api/v1/appeals/{id}/audit", fresh).then()
+                .statusCode(200);
+        asHigherBody(Roles.DISTRICT_AKIMAT, districtKato).post("/api/v1/appeals/{id}/acknowledge", overdue).then()
+                .statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("https://appeals.kz/problems/read-only"));
+        asHigherBody(Roles.REGION_AKIMAT, region(office)).queryParam("escalated", "true").get("/api/v1/inbox")
+                .then().statusCode(200)
+                .body("items.appealId", hasItem(overdue.toString()));
+        // The Presidential Administration reads any appeal, but lists only those escalated to it.
+        asHigherBody(Roles.PRESIDENTIAL_ADMINISTRATION, null).get("/api/v1/appeals/{id}", overdue).then()
+                .statusCode(200);
+        send(escalation, new Escalated(soon, office(office), new Body("PA", BodyLevel.PRESIDENTIAL_ADMINISTRATION,
+                null, "Президент Әкімшілігі", "Администрация Президента"), today, today.plusDays(30), now()));
+        eventually(() -> asHigherBody(Roles.PRESIDENTIAL_ADMINISTRATION, null).get("/api/v1/inbox?size=100")
+                .then().statusCode(200)
+                .body("items.appealId", hasItem(soon.toString()))
+                .body("items.appealId", not(hasItem(overdue.toString()))));
+        String otherDistrict = district(office).startsWith("99") ? "980100000" : "990100000";
+        asHigherBody(Roles.DISTRICT_AKIMAT, otherDistrict).get("/api/v1/appeals/{id}", overdue).then()
+                .statusCode(404);
+
+        as(office).contentType("application/json")
+                .body(Map.of("outcome", "SATISFIED", "text", "Repaired after all", "language", "ru"))
+                .post("/api/v1/appeals/{id}/answer", overdue).then().statusCode(200)
+                .body("status", equalTo("ANSWERED"));
+    }
+
+    @Test
+    void theBodyAnAppealWasEscalatedToTakesItOverAndAnswersIt() throws Exception {
+        send(escalation, escalated(overdue, office, now()));
+        String districtKato = district(office);
+        eventually(() -> asHigherBody(Roles.DISTRICT_AKIMAT, districtKato).get("/api/v1/appeals/{id}", overdue)
+                .then().statusCode(200)
+                .body("allowedActions", contains("TAKE_OVER")));
+        // Neither the office below nor a body the appeal was not escalated to may take it over.
+        as(office).post("/api/v1/appeals/{id}/take-over", overdue).then().statusCode(403).contentType(PROBLEM);
+        asHigherBody(Roles.REGION_AKIMAT, region(office)).post("/api/v1/appeals/{id}/take-over", overdue).then()
+                .statusCode(403);
+
+        asHigherBody(Roles.DISTRICT_AKIMAT, districtKato).post("/api/v1/appeals/{id}/take-over", overdue).then()
+                .statusCode(200)
+                .body("status", equalTo("IN_WORK"))
+                .body("bodyCode", equalTo("DA-" + districtKato))
+                .body("allowedActions", contains("ANSWER", "REDIRECT"))
+                .body("history.action", contains("ROUTED", "TAKE_OVER"));
+        ConsumerRecord<String, String> record = responses.await(
+                KafkaProbe.ofType(EventType.ACKNOWLEDGED, overdue.toString()), Duration.ofSeconds(30));
+        assertEquals("DA-" + districtKato,
+                ContractJson.mapper().readValue(record.value(), Acknowledged.class).bodyCode());
+
+        // The office no longer holds it: it drops out of the office's inbox and the office cannot answer it.
+        as(office).queryParam("open", "true").get("/api/v1/inbox").then().statusCode(200)
+                .body("items.appealId", not(hasItem(overdue.toString())));
+        as(office).contentType("application/json")
+                .body(Map.of("outcome", "SATISFIED", "text", "Late answer", "language", "ru"))
+                .post("/api/v1/appeals/{id}/answer", overdue).then().statusCode(404);
+        asHigherBody(Roles.DISTRICT_AKIMAT, districtKato).contentType("application/json")
+                .body(Map.of("outcome", "SATISFIED", "text", "The district repaired the road", "language", "ru"))
+                .post("/api/v1/appeals/{id}/answer", overdue).then().statusCode(200)
+                .body("status", equalTo("ANSWERED"))
+                .body("answer.answeredBy", equalTo(Roles.DISTRICT_AKIMAT + "-" + districtKato));
+    }
+
+    private UUID appeal(LocalDate registrationDay, String receiptNumber, String category) {
+        UUID id = UUID.randomUUID();
+        Routed base = routed(id, office, registrationDay, receiptNumber + "-" + id, now());
+        send(routing, new Routed(id, base.receiptNumber(), base.body(), base.ruralDistrictKato(), base.districtKato(),
+                base.regionKato(), base.method(), base.reason(), base.appealType(), category, base.description(),
+                base.language(), registrationDay, base.occurredAt()));
+        awaitAppeal(office, id);
+        return id;
+    }
+
+    /** The latest registration day whose term ends within five working days from today but not before today. */
+    private LocalDate registeredDueSoon() {
+        LocalDate dueBy = DEADLINES.calendar().addWorkingDays(today, 5);
+        LocalDate day = today;
+        while (DEADLINES.answerDue(day).isAfter(dueBy)) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
+    private static Object[] ids(UUID... ids) {
+        return Arrays.stream(ids).map(UUID::toString).toArray();
+    }
+}
