@@ -10,7 +10,10 @@ SERVICES=(
   escalation-service:8084:escalation
   analytics-service:8085:analytics
 )
-SERVICE_JVM=(-XX:+UseSerialGC -Xmx384m)
+# C1 only: five service JVMs, Kafka and PostgreSQL share the machine, and under load each service spent 30-64 s of
+# CPU in the C2 compiler in its first minutes (jstack, 2 cores); with C1 the pipeline kept 34 instead of 27
+# appeals/s at 40/s offered (README, Performance). Deployments choose their own flags.
+SERVICE_JVM=(-XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1)
 SERVICE_READY_TIMEOUT=120
 # As k8s/ gives each pod (terminationGracePeriodSeconds): under a consumer backlog a service needs 20-25 s to
 # leave its consumer groups and let its executor threads go (measured: escalation 24 s after a benchmark).
