@@ -56,6 +56,10 @@ public class Appeal {
     @Column(name = "district_kato")
     private String districtKato;
 
+    /** Routing's issue: the related appeals the office may answer together (each applicant still gets an answer). */
+    @Column(name = "issue_id")
+    private UUID issueId;
+
     @Column(name = "region_kato")
     private String regionKato;
 
@@ -279,6 +283,7 @@ public class Appeal {
 
     private void take(Assignment assignment) {
         receiptNumber = assignment.receiptNumber();
+        issueId = assignment.issueId();
         bodyCode = assignment.bodyCode();
         bodyKato = assignment.bodyKato();
         ruralDistrictKato = assignment.ruralDistrictKato();
@@ -321,6 +326,10 @@ public class Appeal {
 
     public String ruralDistrictKato() {
         return ruralDistrictKato;
+    }
+
+    public UUID issueId() {
+        return issueId;
     }
 
     public String districtKato() {

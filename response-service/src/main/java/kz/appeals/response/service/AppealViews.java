@@ -74,7 +74,8 @@ public final class AppealViews {
      */
     public record AppealDetail(UUID appealId, String receiptNumber, AppealStatus status, Set<AppealAction> allowedActions,
                                int cycle, String bodyCode, String bodyKato, String ruralDistrictKato,
-                               String districtKato, String regionKato, String categoryCode, AppealType appealType,
+                               String districtKato, String regionKato, UUID issueId, String categoryCode,
+                               AppealType appealType,
                                Language language, String description, LocalDate registrationDay, LocalDate termStart,
                                LocalDate dueDate, LocalDate extensionCap, Answer answer, List<Answer> answers,
                                List<Escalation> escalations, List<AuditEntry> history, List<InboxItem> related) {
@@ -87,7 +88,8 @@ public final class AppealViews {
                     .filter(action -> parties.contains(action.party())).forEach(allowed::add);
             return new AppealDetail(appeal.id(), appeal.receiptNumber(), appeal.status(), allowed, appeal.cycle(),
                     appeal.bodyCode(), appeal.bodyKato(), appeal.ruralDistrictKato(), appeal.districtKato(),
-                    appeal.regionKato(), appeal.categoryCode(), appeal.appealType(), appeal.language(),
+                    appeal.regionKato(), appeal.issueId(), appeal.categoryCode(), appeal.appealType(),
+                    appeal.language(),
                     appeal.description(), appeal.registrationDay(), appeal.termStart(), appeal.dueDate(), extensionCap,
                     answers.isEmpty() ? null : answers.get(answers.size() - 1), answers,
                     escalations.stream().map(Escalation::of).toList(),

@@ -56,19 +56,23 @@ public final class InboxSql {
      * Appeals about the same issue as {@code appealId}, visible to the viewer: the same applicant's, and those of
      * the same category in the same rural district registered within {@code windowDays} of it.
      */
-    public static Statement related(Viewer viewer, UUID appealId, String ruralDistrictKato, String categoryCode,
-                                    LocalDate registrationDay, int windowDays, int limit) {
+    /**
+     * The appeals of the same issue, as routing grouped them ({@code issueId}, null when routing grouped none), and
+     * the same applicant's other appeals; only those the viewer may see.
+     */
+    public static Statement related(Viewer viewer, UUID appealId, UUID issueId, int limit) {
         List<Object> parameters = new ArrayList<>();
         String scope = scope(viewer, parameters, false);
         parameters.add(appealId);
-        parameters.add(ruralDistrictKato);
-        parameters.add(categoryCode);
-        parameters.add(registrationDay.minusDays(windowDays));
-        parameters.add(registrationDay.plusDays(windowDays));
+        String sameIssue = "false";
+        if (issueId != null) {
+            sameIssue = "a.issue_id = ?";
+            parameters.add(issueId);
+        }
         parameters.add(appealId);
         parameters.add(limit);
         return new Statement("select a.* from appeal a where " + scope + " and a.appeal_id <> ?"
-                + " and ((a.rural_district_kato = ? and a.category_code = ? and a.registration_day between ? and ?)"
+                + " and (" + sameIssue
                 + " or a.appeal_id in (select same.appeal_id from appeal_applicant same join appeal_applicant this"
                 + " on this.applicant_ref = same.applicant_ref where this.appeal_id = ?))"
                 + " order by a.registration_day desc, a.receipt_number limit ?", parameters);

@@ -96,13 +96,13 @@ public class LifecycleEventService {
     private static Assignment routed(Routed e, String actor) {
         return new Assignment(Kind.ROUTED, e.appealId(), e.receiptNumber(), e.body().code(), e.body().katoCode(),
                 e.ruralDistrictKato(), e.districtKato(), e.regionKato(), e.categoryCode(), e.appealType(),
-                e.language(), e.description(), e.registrationDay(), e.reason(), actor, e.occurredAt());
+                e.language(), e.description(), e.registrationDay(), e.reason(), actor, e.occurredAt(), e.issueId());
     }
 
     private static Assignment redirected(Redirected e, String actor) {
         return new Assignment(Kind.REDIRECTED, e.appealId(), e.receiptNumber(), e.body().code(), e.body().katoCode(),
                 e.ruralDistrictKato(), e.districtKato(), e.regionKato(), e.categoryCode(), e.appealType(),
-                e.language(), e.description(), e.registrationDay(), e.reason(), actor, e.occurredAt());
+                e.language(), e.description(), e.registrationDay(), e.reason(), actor, e.occurredAt(), e.issueId());
     }
 
     /** The producing service, as the event's CloudEvents source names it. */

@@ -44,8 +44,7 @@ import java.util.UUID;
 @Transactional
 public class OfficeService {
 
-    /** Related appeals: same category, same rural district, registered within this many days of each other. */
-    static final int RELATED_WINDOW_DAYS = 30;
+    /** Related appeals shown in a detail, at most. */
     static final int RELATED_LIMIT = 20;
 
     private final AppealRepository appeals;
@@ -165,9 +164,8 @@ public class OfficeService {
 
     private AppealDetail detailOf(OfficeAccount account, Appeal appeal) {
         LocalDate today = today();
-        List<InboxItem> related = appeals.list(InboxSql.related(account.viewer(), appeal.id(),
-                        appeal.ruralDistrictKato(), appeal.categoryCode(), appeal.registrationDay(),
-                        RELATED_WINDOW_DAYS, RELATED_LIMIT)).stream()
+        List<InboxItem> related = appeals.list(InboxSql.related(account.viewer(), appeal.id(), appeal.issueId(),
+                        RELATED_LIMIT)).stream()
                 .map(other -> InboxItem.of(other, today)).toList();
         Set<AppealAction.Party> parties = account.viewer().holds(appeal.bodyKato()) ? account.partiesOnOwnAppeal()
                 : escalationTo(account.viewer(), appeal).isPresent() ? Set.of(AppealAction.Party.HIGHER_BODY)

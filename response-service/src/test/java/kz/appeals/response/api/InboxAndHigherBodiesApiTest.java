@@ -47,6 +47,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -77,6 +78,8 @@ class InboxAndHigherBodiesApiTest {
     private UUID fresh;
     /** Registered today, another category. */
     private UUID water;
+    /** Routing's issue of {@code soon} and {@code fresh}. */
+    private UUID pothole;
 
     @BeforeAll
     static void openProbes() {
@@ -97,10 +100,11 @@ class InboxAndHigherBodiesApiTest {
     @BeforeEach
     void fiveAppeals() {
         office = newOfficeKato();
+        pothole = UUID.randomUUID();
         overdue = appeal(today.minusDays(40), "KZ-1", "roads");
         answered = appeal(today.minusDays(40), "KZ-2", "roads");
-        soon = appeal(registeredDueSoon(), "KZ-3", "roads");
-        fresh = appeal(today, "KZ-4", "roads");
+        soon = appeal(registeredDueSoon(), "KZ-3", "roads", pothole);
+        fresh = appeal(today, "KZ-4", "roads", pothole);
         water = appeal(today, "KZ-5", "water");
         as(office).contentType("application/json")
                 .body(Map.of("outcome", "EXPLAINED", "text", "Repaired last week", "language", "ru"))
@@ -140,10 +144,15 @@ class InboxAndHigherBodiesApiTest {
         String applicant = applicantRef();
         send(intake, submitted(overdue, applicant));
         send(intake, submitted(fresh, applicant));
-        // Same applicant (overdue), or same category and rural district within 30 days (soon); not another
-        // category (water) nor the appeal itself.
+        // Routing's issue (soon) or the same applicant (overdue); not an appeal of the same category and district
+        // that routing did not group with it (answered), another category (water), nor the appeal itself.
         eventually(() -> as(office).get("/api/v1/appeals/{id}", fresh).then().statusCode(200)
+                .body("issueId", equalTo(pothole.toString()))
                 .body("related.appealId", containsInAnyOrder(ids(soon, overdue))));
+        // Without an issue only the same applicant's appeals are related.
+        as(office).get("/api/v1/appeals/{id}", overdue).then().statusCode(200)
+                .body("issueId", nullValue())
+                .body("related.appealId", containsInAnyOrder(ids(fresh)));
     }
 
     @Test
@@ -232,11 +241,16 @@ class InboxAndHigherBodiesApiTest {
     }
 
     private UUID appeal(LocalDate registrationDay, String receiptNumber, String category) {
+        return appeal(registrationDay, receiptNumber, category, null);
+    }
+
+    /** An appeal routed to the office, in routing's issue {@code issueId} (null: routing grouped it with none). */
+    private UUID appeal(LocalDate registrationDay, String receiptNumber, String category, UUID issueId) {
         UUID id = UUID.randomUUID();
         Routed base = routed(id, office, registrationDay, receiptNumber + "-" + id, now());
         send(routing, new Routed(id, base.receiptNumber(), base.body(), base.ruralDistrictKato(), base.districtKato(),
                 base.regionKato(), base.method(), base.reason(), base.appealType(), category, base.description(),
-                base.language(), registrationDay, base.occurredAt()));
+                base.language(), registrationDay, base.occurredAt(), null, issueId));
         awaitAppeal(office, id);
         return id;
     }

@@ -34,9 +34,13 @@ class AppealTest {
     private static final LocalDate REGISTERED = LocalDate.of(2026, 11, 23);
 
     private static Assignment assignment(Kind kind, String body, Instant at) {
+        return assignment(kind, body, at, null);
+    }
+
+    private static Assignment assignment(Kind kind, String body, Instant at, UUID issueId) {
         return new Assignment(kind, ID, "R-2026-000001", body, "kato-" + body, "111111000", "111100000",
                 "110000000", "roads", AppealType.APPLICATION, Language.ru, "Pothole", REGISTERED,
-                "rule", "/kz/appeals/routing", at);
+                "rule", "/kz/appeals/routing", at, issueId);
     }
 
     private static Appeal routedTo(String body, Instant at) {
@@ -121,6 +125,18 @@ class AppealTest {
         assertEquals(AppealStatus.ROUTED, appeal.status());
         assertEquals("B", appeal.bodyCode());
         assertEquals("kato-B", appeal.bodyKato());
+    }
+
+    @Test
+    void theIssueIsTheOneOfRoutingsLatestDecision() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Appeal appeal = Appeal.assigned(assignment(Kind.ROUTED, "RD-1", T1, first), DEADLINES);
+        assertEquals(first, appeal.issueId());
+        appeal.reassign(assignment(Kind.REDIRECTED, "RD-2", T2, second));
+        assertEquals(second, appeal.issueId());
+        appeal.reassign(assignment(Kind.ROUTED, "RD-1", T1, first));
+        assertEquals(second, appeal.issueId(), "an overtaken decision changes nothing");
     }
 
     @Test
