@@ -6,10 +6,12 @@ import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Answered;
 import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.AppealEvents.Escalated;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.contracts.AppealEvents.Location;
 import kz.appeals.contracts.AppealEvents.Outcome;
 import kz.appeals.contracts.AppealEvents.Redirected;
+import kz.appeals.contracts.AppealEvents.Reopened;
 import kz.appeals.contracts.AppealEvents.Routed;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
 import kz.appeals.contracts.AppealEvents.Submitted;
@@ -73,6 +75,22 @@ public final class LifecycleEvents {
     public static Answered answered(UUID appeal, String ruralDistrictKato, Instant at) {
         return new Answered(appeal, "RD-" + ruralDistrictKato, Outcome.SATISFIED, Language.ru, "Repaired", 1,
                 "officer-1", at);
+    }
+
+    /** Escalated from the rural district's office to {@code to}, as escalation publishes it. */
+    public static Escalated escalated(UUID appeal, String ruralDistrictKato, Body to, Instant at) {
+        return new Escalated(appeal, ruralBody(ruralDistrictKato), to, REGISTERED.plusDays(24), REGISTERED.plusDays(45),
+                at);
+    }
+
+    public static Body higherBody(BodyLevel level, String katoCode) {
+        return new Body(katoCode == null ? level.name() : level.name() + "-" + katoCode, level, katoCode,
+                "Жоғары орган", "Вышестоящий орган");
+    }
+
+    /** The applicant reopened the answer of cycle 1: cycle 2 starts. */
+    public static Reopened reopened(UUID appeal, String ruralDistrictKato, Instant at) {
+        return new Reopened(appeal, "RD-" + ruralDistrictKato, "Still broken", 2, at);
     }
 
     /** A 9-digit code no sample territory uses with any real chance. */

@@ -5,6 +5,8 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import kz.appeals.analytics.Eventually;
+import kz.appeals.analytics.LifecycleEvents;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.Topics;
 import kz.appeals.platform.security.Roles;
 import kz.appeals.testing.KafkaProbe;
@@ -20,6 +22,8 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static kz.appeals.analytics.LifecycleEvents.answered;
+import static kz.appeals.analytics.LifecycleEvents.escalated;
+import static kz.appeals.analytics.LifecycleEvents.higherBody;
 import static kz.appeals.analytics.LifecycleEvents.randomKato;
 import static kz.appeals.analytics.LifecycleEvents.routed;
 import static kz.appeals.analytics.LifecycleEvents.send;
@@ -56,6 +60,40 @@ class RuralDistrictMetricsResourceTest {
                 .body("answeredOnTime", contains(0, 0))
                 .body("period.from", contains("2026-11-01", "2026-11-01"))
                 .body("satisfactionRate", contains(nullValue(), nullValue()));
+    }
+
+    @Test
+    void escalationsCountByTheHighestBodyTheyReachedAndPer100Appeals() {
+        String region = randomKato();
+        String district = randomKato();
+        UUID toDistrict = UUID.randomUUID();
+        UUID toCentre = UUID.randomUUID();
+        UUID reopened = UUID.randomUUID();
+        Instant at = Instant.parse("2026-12-20T05:00:00Z");
+        try (KafkaProbe probe = new KafkaProbe(Topics.ROUTING)) {
+            for (UUID appeal : List.of(toDistrict, toCentre, reopened, UUID.randomUUID())) {
+                send(probe, routed(appeal, district, region));
+            }
+            send(probe, escalated(toDistrict, district, higherBody(BodyLevel.DISTRICT_AKIMAT, "191000000"), at));
+            // The ladder, in either order: the highest level counts, and only once.
+            send(probe, escalated(toCentre, district, higherBody(BodyLevel.PRESIDENTIAL_ADMINISTRATION, null),
+                    at.plusSeconds(60)));
+            send(probe, escalated(toCentre, district, higherBody(BodyLevel.REGION_AKIMAT, "190000000"), at));
+            send(probe, answered(reopened, district, at));
+            send(probe, LifecycleEvents.reopened(reopened, district, at.plusSeconds(60)));
+        }
+
+        Eventually.await(() -> one(district).extract().<Integer>path("reopened"), Integer.valueOf(1)::equals,
+                "the reopening of " + reopened + " counted");
+        Eventually.await(() -> one(district).extract().<Integer>path("escalations.reachedPresidentialAdministration"),
+                Integer.valueOf(1)::equals, "the escalation of " + toCentre + " to the centre counted");
+        one(district)
+                .body("received", equalTo(4))
+                .body("escalated", equalTo(2))
+                .body("escalations.reachedDistrictAkimat", equalTo(2))
+                .body("escalations.reachedRegion", equalTo(1))
+                .body("escalations.reachedDistrictAkimatPer100", equalTo(50.0f))
+                .body("escalations.reachedPresidentialAdministrationPer100", equalTo(25.0f));
     }
 
     @ParameterizedTest
@@ -125,6 +163,12 @@ class RuralDistrictMetricsResourceTest {
 
     private static RequestSpecification asAnalyst() {
         return given().auth().oauth2(Tokens.forRole(Roles.ANALYST));
+    }
+
+    private static ValidatableResponse one(String ruralDistrict) {
+        return asAnalyst().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get(ONE, ruralDistrict)
+                .then().statusCode(200);
     }
 
     private static ValidatableResponse list(String region) {
