@@ -12,6 +12,7 @@ package kz.appeals.analytics.domain;
  * @param deemedRefused    deemed refused because no decision came in time (APPK Art. 91(2))
  * @param escalated        escalated to a higher body at least once
  * @param escalations      how high the escalations reached, and per 100 appeals received
+ * @param keptLocally      neither deemed refused nor escalated above the rural district ({@link TrustIndex})
  * @param reopened         reopened by the applicant as not satisfied at least once
  * @param rated            answers rated by the applicant (latest cycle)
  * @param satisfied        of those, rated satisfied
@@ -19,7 +20,8 @@ package kz.appeals.analytics.domain;
  */
 public record RuralDistrictMetrics(String ruralDistrictKato, ReportingPeriod period, long received, long answered,
                                    long answeredOnTime, long extended, long redirected, long deemedRefused,
-                                   long escalated, Escalations escalations, long reopened, long rated,
+                                   long escalated, Escalations escalations, long keptLocally, long reopened,
+                                   long rated,
                                    long satisfied, Double satisfactionRate) {
 
     /**
@@ -47,16 +49,16 @@ public record RuralDistrictMetrics(String ruralDistrictKato, ReportingPeriod per
     public static RuralDistrictMetrics of(String ruralDistrictKato, ReportingPeriod period, long received,
                                           long answered, long answeredOnTime, long extended, long redirected,
                                           long deemedRefused, long escalated, long reachedDistrictAkimat,
-                                          long reachedRegion, long reachedPresidentialAdministration, long reopened,
-                                          long rated, long satisfied) {
+                                          long reachedRegion, long reachedPresidentialAdministration,
+                                          long keptLocally, long reopened, long rated, long satisfied) {
         Double satisfactionRate = rated == 0 ? null : (double) satisfied / rated;
         return new RuralDistrictMetrics(ruralDistrictKato, period, received, answered, answeredOnTime, extended,
                 redirected, deemedRefused, escalated, Escalations.of(received, reachedDistrictAkimat, reachedRegion,
-                reachedPresidentialAdministration), reopened, rated, satisfied, satisfactionRate);
+                reachedPresidentialAdministration), keptLocally, reopened, rated, satisfied, satisfactionRate);
     }
 
     /** A district with no appeals in the period: every count is zero, not unknown. */
     public static RuralDistrictMetrics none(String ruralDistrictKato, ReportingPeriod period) {
-        return of(ruralDistrictKato, period, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return of(ruralDistrictKato, period, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

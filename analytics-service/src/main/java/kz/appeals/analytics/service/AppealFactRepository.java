@@ -33,6 +33,8 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                    count(*) filter (where f.escalation_level in
                        ('REGION_AKIMAT', 'NATIONAL_AGENCY', 'PRESIDENTIAL_ADMINISTRATION')),
                    count(*) filter (where f.escalation_level = 'PRESIDENTIAL_ADMINISTRATION'),
+                   count(*) filter (where not f.deemed_refused
+                       and (f.escalation_level is null or f.escalation_level in ('RURAL_DISTRICT', 'UTILITY'))),
                    count(*) filter (where f.reopened_count > 0),
                    count(f.rated_satisfied),
                    count(*) filter (where f.rated_satisfied)
@@ -85,8 +87,8 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                 .getResultList();
         return rows.stream().map(row -> RuralDistrictMetrics.of((String) row[0], period, count(row[1]),
                 count(row[2]), count(row[3]), count(row[4]), count(row[5]), count(row[6]), count(row[7]),
-                count(row[8]), count(row[9]), count(row[10]), count(row[11]), count(row[12]), count(row[13])))
-                .toList();
+                count(row[8]), count(row[9]), count(row[10]), count(row[11]), count(row[12]), count(row[13]),
+                count(row[14]))).toList();
     }
 
     /** ISO dates and instants need no quoting inside a PostgreSQL array literal. */

@@ -2,7 +2,9 @@ package kz.appeals.analytics.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import kz.appeals.analytics.config.RankingConfig;
 import kz.appeals.analytics.domain.AnswerTerm;
+import kz.appeals.analytics.domain.Ranking;
 import kz.appeals.analytics.domain.ReportingPeriod;
 import kz.appeals.analytics.domain.RuralDistrictMetrics;
 
@@ -18,10 +20,12 @@ public class MetricsService {
 
     private final AppealFactRepository facts;
     private final AnswerTerm answerTerm;
+    private final RankingConfig ranking;
 
-    public MetricsService(AppealFactRepository facts, AnswerTerm answerTerm) {
+    public MetricsService(AppealFactRepository facts, AnswerTerm answerTerm, RankingConfig ranking) {
         this.facts = facts;
         this.answerTerm = answerTerm;
+        this.ranking = ranking;
     }
 
     /** A district with no appeals in the period gets zeros: analytics cannot tell an unknown code from a quiet one. */
@@ -33,6 +37,11 @@ public class MetricsService {
     /** Every rural district of the region that received appeals in the period, by KATO code. */
     public List<RuralDistrictMetrics> ofRegion(String regionKato, ReportingPeriod period) {
         return facts.metricsOfRegion(regionKato, period, lateFrom(period));
+    }
+
+    /** The region's rural districts by trust index, those below the minimum volume listed apart. */
+    public Ranking rankingOfRegion(String regionKato, ReportingPeriod period) {
+        return Ranking.of(period, ranking.minimumAppeals(), ofRegion(regionKato, period));
     }
 
     /** Due dates are computed at query time, so a corrected calendar applies to past periods too. */

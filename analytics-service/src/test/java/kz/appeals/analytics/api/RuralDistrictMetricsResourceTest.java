@@ -28,8 +28,10 @@ import static kz.appeals.analytics.LifecycleEvents.randomKato;
 import static kz.appeals.analytics.LifecycleEvents.routed;
 import static kz.appeals.analytics.LifecycleEvents.send;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class RuralDistrictMetricsResourceTest {
@@ -94,6 +96,40 @@ class RuralDistrictMetricsResourceTest {
                 .body("escalations.reachedRegion", equalTo(1))
                 .body("escalations.reachedDistrictAkimatPer100", equalTo(50.0f))
                 .body("escalations.reachedPresidentialAdministrationPer100", equalTo(25.0f));
+    }
+
+    @Test
+    void theRegionsDistrictsAreRankedByTrustIndexWithTheFormulaAndTheMinimumVolume() {
+        String region = randomKato();
+        String sure = "1" + randomKato().substring(1);
+        String escalating = "2" + randomKato().substring(1);
+        String quiet = "3" + randomKato().substring(1);
+        UUID lapsed = UUID.randomUUID();
+        try (KafkaProbe probe = new KafkaProbe(Topics.ROUTING)) {
+            send(probe, routed(UUID.randomUUID(), sure, region));
+            send(probe, routed(UUID.randomUUID(), sure, region));
+            send(probe, routed(UUID.randomUUID(), escalating, region));
+            send(probe, routed(UUID.randomUUID(), escalating, region));
+            send(probe, routed(lapsed, escalating, region));
+            send(probe, escalated(lapsed, escalating, higherBody(BodyLevel.REGION_AKIMAT, region),
+                    Instant.parse("2026-12-20T05:00:00Z")));
+            send(probe, routed(UUID.randomUUID(), quiet, region));
+        }
+
+        Eventually.await(() -> ranking(region).extract().<List<Integer>>path("ranked.keptLocally"),
+                List.of(2, 2)::equals, "both rankable districts of " + region + " counted");
+        // 2 of 2 kept locally (Wilson lower bound 0.342) ranks above 2 of 3 (0.208); one appeal is below the minimum.
+        ValidatableResponse ranking = ranking(region)
+                .body("minimumAppeals", equalTo(2))
+                .body("formula", containsString("Wilson"))
+                .body("ranked.ruralDistrictKato", contains(sure, escalating))
+                .body("ranked.rank", contains(1, 2))
+                .body("ranked.received", contains(2, 3))
+                .body("notRanked.ruralDistrictKato", contains(quiet));
+        assertEquals(0.3424, ranking.extract().jsonPath().getDouble("ranked[0].trust.lower"), 1e-4);
+        assertEquals(0.2077, ranking.extract().jsonPath().getDouble("ranked[1].trust.lower"), 1e-4);
+        asAnalyst().queryParam("regionKato", "19").queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get("/api/v1/rankings/rural-districts").then().statusCode(400);
     }
 
     @ParameterizedTest
@@ -163,6 +199,13 @@ class RuralDistrictMetricsResourceTest {
 
     private static RequestSpecification asAnalyst() {
         return given().auth().oauth2(Tokens.forRole(Roles.ANALYST));
+    }
+
+    private static ValidatableResponse ranking(String region) {
+        return asAnalyst().queryParam("regionKato", region)
+                .queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get("/api/v1/rankings/rural-districts")
+                .then().statusCode(200);
     }
 
     private static ValidatableResponse one(String ruralDistrict) {
