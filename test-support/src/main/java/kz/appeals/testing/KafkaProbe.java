@@ -4,9 +4,13 @@ import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.ContractValidator;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -88,6 +92,47 @@ public final class KafkaProbe implements AutoCloseable {
     public static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Waits until consumer group {@code groupId} has committed, on every partition of {@code topics}, the offsets
+     * the topics end at now: the group has worked through everything published before this call. A service
+     * started on the shared test broker first drains what earlier modules' tests left on the topics.
+     */
+    public static void awaitCaughtUp(String groupId, List<String> topics, Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.KAFKA_BOOTSTRAP))) {
+            Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().values().forEach(topic ->
+                    topic.partitions().forEach(p -> ends.put(new TopicPartition(topic.name(), p.partition()),
+                            OffsetSpec.latest())));
+            Map<TopicPartition, Long> target = new java.util.HashMap<>();
+            admin.listOffsets(ends).all().get().forEach((partition, info) -> target.put(partition, info.offset()));
+            Instant deadline = Instant.now().plus(timeout);
+            Map<TopicPartition, Long> behind = target;
+            while (Instant.now().isBefore(deadline)) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+                behind = new java.util.HashMap<>();
+                for (var entry : target.entrySet()) {
+                    OffsetAndMetadata at = committed.get(entry.getKey());
+                    long position = at == null ? 0 : at.offset();
+                    if (entry.getValue() > position) {
+                        behind.put(entry.getKey(), entry.getValue() - position);
+                    }
+                }
+                if (behind.isEmpty()) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError(groupId + " still behind after " + timeout + ": " + behind);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Reading offsets of " + groupId + " failed", e);
+        }
     }
 
     /** Sends a record with CloudEvents headers as a producer of {@code type} would (or deliberately malformed). */
