@@ -54,6 +54,30 @@ public final class LifecycleEvents {
                 REGISTERED, at);
     }
 
+    /** Submitted by the applicant with pseudonym {@code applicantRef}, registered on {@code day}. */
+    public static Submitted submittedBy(UUID appeal, String applicantRef, LocalDate day) {
+        Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(1800);
+        return new Submitted(appeal, RECEIPT, AppealType.APPLICATION, "roads", "Pothole near school No. 2",
+                Language.ru, new Location(null, 51.2, 71.4, null), "egov", applicantRef, false, 0, at, day, at);
+    }
+
+    /** Routed to a rural district of {@code districtKato} in {@code regionKato}, on {@code issueId}. */
+    public static Routed routed(UUID appeal, String ruralDistrictKato, String districtKato, String regionKato,
+                                LocalDate registrationDay, String category, UUID issueId) {
+        return new Routed(appeal, RECEIPT, ruralBody(ruralDistrictKato), ruralDistrictKato, districtKato, regionKato,
+                RoutingMethod.KATO, "by location", AppealType.APPLICATION, category, "Pothole near school No. 2",
+                Language.ru, registrationDay, registrationDay.atStartOfDay(ZoneOffset.UTC).toInstant()
+                .plusSeconds(3600), java.util.List.of(), issueId);
+    }
+
+    /** Redirected by routing from one rural district's office to another's at {@code at}. */
+    public static Redirected redirectedBetween(UUID appeal, String fromRuralDistrict, String toRuralDistrict,
+                                               String regionKato, LocalDate registrationDay, Instant at) {
+        return new Redirected(appeal, RECEIPT, ruralBody(fromRuralDistrict), ruralBody(toRuralDistrict),
+                toRuralDistrict, null, regionKato, RoutingMethod.MANUAL, "the road belongs to the neighbours",
+                AppealType.APPLICATION, "roads", "Pothole near school No. 2", Language.ru, registrationDay, at);
+    }
+
     public static Routed routed(UUID appeal, String ruralDistrictKato, String regionKato) {
         return routed(appeal, ruralDistrictKato, regionKato, REGISTERED);
     }

@@ -1,6 +1,8 @@
 package kz.appeals.analytics.api;
 
+import kz.appeals.analytics.domain.Granularity;
 import kz.appeals.analytics.domain.ReportingPeriod;
+import kz.appeals.analytics.domain.TerritoryLevel;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;
 
@@ -8,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +32,39 @@ final class QueryParameters {
             throw invalid(name, "pattern", name + " must be a KATO code of 9 digits");
         }
         return value;
+    }
+
+    /** A path's territorial level; an unknown one is a resource that does not exist. */
+    static TerritoryLevel level(String segment) {
+        return TerritoryLevel.ofPathSegment(segment).orElseThrow(() -> new ProblemException(Problem.of(404,
+                "not-found", "Not found",
+                "no such territorial level: " + segment + " (rural-districts, districts or regions)")));
+    }
+
+    static Granularity granularity(String value) {
+        if (value == null || value.isBlank()) {
+            return Granularity.MONTH;
+        }
+        try {
+            return Granularity.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("granularity", "enum", "granularity must be one of day, week, month, quarter, year");
+        }
+    }
+
+    /** Exactly one of the two scopes of a list: a region or a district. */
+    static Scope scope(String regionKato, String districtKato) {
+        boolean region = regionKato != null && !regionKato.isBlank();
+        boolean district = districtKato != null && !districtKato.isBlank();
+        if (region == district) {
+            throw invalid(region ? "districtKato" : "regionKato", "required",
+                    "give exactly one of regionKato and districtKato");
+        }
+        return region ? new Scope(TerritoryLevel.REGION, kato("regionKato", regionKato))
+                : new Scope(TerritoryLevel.DISTRICT, kato("districtKato", districtKato));
+    }
+
+    record Scope(TerritoryLevel level, String kato) {
     }
 
     static ReportingPeriod period(String fromText, String toText) {

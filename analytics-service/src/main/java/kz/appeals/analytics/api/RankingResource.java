@@ -7,18 +7,23 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kz.appeals.analytics.domain.Ranking;
+import kz.appeals.analytics.domain.TerritoryLevel;
 import kz.appeals.analytics.service.MetricsService;
 import kz.appeals.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/rankings/rural-districts")
+@Path("/api/v1/rankings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Trust metrics")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.PRESIDENTIAL_ADMINISTRATION, Roles.REGION_AKIMAT,
         Roles.DISTRICT_AKIMAT})
 public class RankingResource {
+
+    private static final String DESCRIPTION = "Ranked by the lower bound of the 95% Wilson interval of the share of "
+            + "appeals kept locally, one applicant's repeated appeals merged and weight capped; the response carries "
+            + "the formula, the minimum volume and the cap, and lists the territories below the minimum unranked.";
 
     private final MetricsService metrics;
 
@@ -27,18 +32,34 @@ public class RankingResource {
     }
 
     @GET
-    @Operation(summary = "The rural districts of a region ranked by trust index",
-            description = "Ranked by the lower bound of the 95% Wilson interval of the share of appeals kept "
-                    + "locally; the response carries the formula and the minimum volume, and lists the districts "
-                    + "below it without a rank.")
-    public Ranking ofRegion(
+    @Path("/rural-districts")
+    @Operation(summary = "The rural districts of a region or of a district ranked by trust index",
+            description = DESCRIPTION)
+    public Ranking ruralDistricts(
+            @Parameter(description = "KATO code of the region (or give districtKato)") @QueryParam("regionKato")
+            String regionKato,
+            @Parameter(description = "KATO code of the district (or give regionKato)") @QueryParam("districtKato")
+            String districtKato,
+            @Parameter(description = "First registration day of the period", required = true)
+            @QueryParam("from") String from,
+            @Parameter(description = "Last registration day of the period (inclusive)", required = true)
+            @QueryParam("to") String to) {
+        QueryParameters.Scope scope = QueryParameters.scope(regionKato, districtKato);
+        return metrics.ranking(scope.level(), scope.kato(), TerritoryLevel.RURAL_DISTRICT,
+                QueryParameters.period(from, to));
+    }
+
+    @GET
+    @Path("/districts")
+    @Operation(summary = "The districts of a region ranked by trust index", description = DESCRIPTION)
+    public Ranking districts(
             @Parameter(description = "KATO code of the region, 9 digits", required = true)
             @QueryParam("regionKato") String regionKato,
             @Parameter(description = "First registration day of the period", required = true)
             @QueryParam("from") String from,
             @Parameter(description = "Last registration day of the period (inclusive)", required = true)
             @QueryParam("to") String to) {
-        return metrics.rankingOfRegion(QueryParameters.kato("regionKato", regionKato),
-                QueryParameters.period(from, to));
+        return metrics.ranking(TerritoryLevel.REGION, QueryParameters.kato("regionKato", regionKato),
+                TerritoryLevel.DISTRICT, QueryParameters.period(from, to));
     }
 }

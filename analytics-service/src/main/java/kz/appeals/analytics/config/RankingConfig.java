@@ -7,9 +7,16 @@ import io.smallrye.config.WithDefault;
 public interface RankingConfig {
 
     /**
-     * Fewest appeals in the period for a rural district to be ranked: below it the interval is too wide for a rank
-     * to mean anything, so a village with two unlucky appeals is not put last.
+     * Fewest weighted appeals in the period for a territory to be ranked: below it the interval is too wide for a
+     * rank to mean anything, so a village with two unlucky appeals is not put last.
      */
     @WithDefault("20")
     int minimumAppeals();
+
+    /**
+     * Most appeals one applicant's issues weigh together in a territory's trust index, so that a few persistent
+     * applicants can neither sink nor float an akim. Their appeals are all registered and answered regardless.
+     */
+    @WithDefault("3")
+    int applicantWeightCap();
 }

@@ -29,6 +29,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What analytics knows about one appeal, merged from its lifecycle events. Events reach analytics from four topics
@@ -136,6 +137,21 @@ public class AppealFact {
     @Column(name = "last_event_at", nullable = false)
     public Instant lastEventAt;
 
+    /** The applicant's pseudonym from the submission; null for an anonymous signal. */
+    @Column(name = "applicant_ref")
+    public String applicantRef;
+
+    /** Routing's issue of the newest decision: appeals about one problem share it. */
+    @Column(name = "issue_id")
+    public UUID issueId;
+
+    /**
+     * First day of the current body's term: the registration day, or after a redirect the day the new body
+     * received the appeal (APPK Art. 64 applied to the redirect), as the escalation service counts it.
+     */
+    @Column(name = "term_start_day")
+    public LocalDate termStartDay;
+
     protected AppealFact() {
     }
 
@@ -143,8 +159,12 @@ public class AppealFact {
         this.appealId = appealId;
     }
 
-    /** Merges one event of this appeal; types outside {@link #MERGED_TYPES} are rejected as a programming error. */
-    public void apply(AppealEvent event) {
+    /**
+     * Merges one event of this appeal; types outside {@link #MERGED_TYPES} are rejected as a programming error.
+     *
+     * @param registrationDayOf the working calendar's Art. 64 rule, for the day a redirected appeal reaches its body
+     */
+    public void apply(AppealEvent event, Function<Instant, LocalDate> registrationDayOf) {
         if (!appealId.equals(event.appealId())) {
             throw new IllegalArgumentException("Event of appeal " + event.appealId() + " applied to " + appealId);
         }
@@ -153,13 +173,15 @@ public class AppealFact {
         } else if (event instanceof Routed routed) {
             routedAt = earliest(routedAt, routed.occurredAt());
             onRoutingDecision(routed.occurredAt(), routed.body(), routed.ruralDistrictKato(), routed.districtKato(),
-                    routed.regionKato(), routed.method(), routed.categoryCode());
+                    routed.regionKato(), routed.method(), routed.categoryCode(), routed.issueId(),
+                    routed.registrationDay());
             onRegistration(routed.receiptNumber(), routed.appealType(), routed.registrationDay());
         } else if (event instanceof Redirected redirected) {
             redirectedCount++;
             onRoutingDecision(redirected.occurredAt(), redirected.body(), redirected.ruralDistrictKato(),
                     redirected.districtKato(), redirected.regionKato(), redirected.method(),
-                    redirected.categoryCode());
+                    redirected.categoryCode(), redirected.issueId(),
+                    registrationDayOf.apply(redirected.occurredAt()));
             onRegistration(redirected.receiptNumber(), redirected.appealType(), redirected.registrationDay());
         } else if (event instanceof Extended) {
             extended = true;
@@ -182,6 +204,7 @@ public class AppealFact {
 
     private void onSubmitted(Submitted submitted) {
         onRegistration(submitted.receiptNumber(), submitted.appealType(), submitted.registrationDay());
+        applicantRef = submitted.applicantRef();
         // Routing may recategorise an appeal; the category the appeal was routed under wins whenever it is known.
         if (routingDecidedAt == null) {
             categoryCode = submitted.categoryCode();
@@ -197,7 +220,7 @@ public class AppealFact {
 
     /** The newest decision by its own time wins; the body code breaks an exact tie so that order cannot matter. */
     private void onRoutingDecision(Instant decidedAt, Body body, String ruralDistrict, String district, String region,
-                                   RoutingMethod method, String category) {
+                                   RoutingMethod method, String category, UUID issue, LocalDate termStart) {
         boolean newer = routingDecidedAt == null || decidedAt.isAfter(routingDecidedAt)
                 || decidedAt.equals(routingDecidedAt) && body.code().compareTo(bodyCode) > 0;
         if (!newer) {
@@ -210,6 +233,8 @@ public class AppealFact {
         regionKato = region;
         routingMethod = method;
         categoryCode = category;
+        issueId = issue;
+        termStartDay = termStart;
     }
 
     private void onAnswered(Answered answered) {

@@ -5,37 +5,40 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The rural districts of a region ranked by {@link TrustIndex}, fairly: a district is ranked only with at least
- * {@code minimumAppeals} appeals in the period (the others are listed with the reason), and equal indexes keep KATO
- * order so that the table is stable.
+ * Territories of one level within a larger one, ranked by {@link TrustIndex}, fairly: a territory is ranked only
+ * with at least {@code minimumAppeals} weighted appeals in the period (the others are listed with the reason), and
+ * equal indexes keep KATO order so that the table is stable.
  */
-public record Ranking(ReportingPeriod period, String formula, int minimumAppeals, List<Ranked> ranked,
-                      List<NotRanked> notRanked) {
+public record Ranking(ReportingPeriod period, String formula, int minimumAppeals, int applicantWeightCap,
+                      List<Ranked> ranked, List<NotRanked> notRanked) {
 
-    public record Ranked(int rank, String ruralDistrictKato, long received, long keptLocally, TrustIndex trust) {
+    public record Ranked(int rank, String kato, long received, long keptLocally,
+                         TerritoryMetrics.TrustBasis trustBasis, TrustIndex trust) {
     }
 
-    public record NotRanked(String ruralDistrictKato, long received, String reason) {
+    public record NotRanked(String kato, long received, TerritoryMetrics.TrustBasis trustBasis, String reason) {
     }
 
-    public static Ranking of(ReportingPeriod period, int minimumAppeals, List<RuralDistrictMetrics> districts) {
-        List<Ranked> unordered = new ArrayList<>();
+    public static Ranking of(ReportingPeriod period, int minimumAppeals, int applicantWeightCap,
+                             List<TerritoryMetrics> territories) {
+        List<TerritoryMetrics> eligible = new ArrayList<>();
         List<NotRanked> notRanked = new ArrayList<>();
-        for (RuralDistrictMetrics district : districts) {
-            if (district.received() >= minimumAppeals && district.received() > 0) {
-                unordered.add(new Ranked(0, district.ruralDistrictKato(), district.received(),
-                        district.keptLocally(), TrustIndex.of(district.keptLocally(), district.received())));
+        for (TerritoryMetrics territory : territories) {
+            if (territory.trust() != null && territory.trustBasis().appeals() >= minimumAppeals) {
+                eligible.add(territory);
             } else {
-                notRanked.add(new NotRanked(district.ruralDistrictKato(), district.received(),
-                        "fewer than " + minimumAppeals + " appeals in the period"));
+                notRanked.add(new NotRanked(territory.kato(), territory.received(), territory.trustBasis(),
+                        "fewer than " + minimumAppeals + " weighted appeals in the period"));
             }
         }
-        unordered.sort(Comparator.comparingDouble((Ranked r) -> r.trust().lower()).reversed()
-                .thenComparing(Ranked::ruralDistrictKato));
+        eligible.sort(Comparator.comparingDouble((TerritoryMetrics t) -> t.trust().lower()).reversed()
+                .thenComparing(TerritoryMetrics::kato));
         List<Ranked> ranked = new ArrayList<>();
-        for (Ranked r : unordered) {
-            ranked.add(new Ranked(ranked.size() + 1, r.ruralDistrictKato(), r.received(), r.keptLocally(), r.trust()));
+        for (TerritoryMetrics t : eligible) {
+            ranked.add(new Ranked(ranked.size() + 1, t.kato(), t.received(), t.keptLocally(), t.trustBasis(),
+                    t.trust()));
         }
-        return new Ranking(period, TrustIndex.FORMULA, minimumAppeals, List.copyOf(ranked), List.copyOf(notRanked));
+        return new Ranking(period, TrustIndex.FORMULA, minimumAppeals, applicantWeightCap, List.copyOf(ranked),
+                List.copyOf(notRanked));
     }
 }

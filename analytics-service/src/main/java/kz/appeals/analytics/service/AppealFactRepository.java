@@ -5,45 +5,86 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import kz.appeals.analytics.domain.AppealFact;
 import kz.appeals.analytics.domain.ReportingPeriod;
-import kz.appeals.analytics.domain.RuralDistrictMetrics;
+import kz.appeals.analytics.domain.TerritoryLevel;
+import kz.appeals.analytics.domain.TerritoryMetrics;
+import kz.appeals.analytics.domain.TerritoryMetrics.Counts;
+import kz.appeals.analytics.domain.TerritoryMetrics.TrustBasis;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.SortedMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, UUID> {
 
+    /**
+     * Every metric in one statement. The period's days (with their bucket) and the calendar's days (with the first
+     * late instant of a term starting that day and a running count of working days) join the facts as parallel
+     * arrays, so any period and any calendar correction is one round trip. Percentiles of working days to answer
+     * are differences of that running count. The trust basis merges one applicant's appeals on one issue into a
+     * unit and caps each applicant's total weight ({@link kz.appeals.analytics.domain.TrustIndex#FORMULA}).
+     */
     private static final String METRICS_SQL = """
-            select f.rural_district_kato,
-                   count(*),
-                   count(f.first_answered_at),
-                   count(*) filter (where f.first_answered_at < term.late_from),
-                   count(*) filter (where f.extended),
-                   count(*) filter (where f.redirected_count > 0),
-                   count(*) filter (where f.deemed_refused),
-                   count(f.escalation_level),
-                   count(*) filter (where f.escalation_level in
-                       ('DISTRICT_AKIMAT', 'REGION_AKIMAT', 'NATIONAL_AGENCY', 'PRESIDENTIAL_ADMINISTRATION')),
-                   count(*) filter (where f.escalation_level in
-                       ('REGION_AKIMAT', 'NATIONAL_AGENCY', 'PRESIDENTIAL_ADMINISTRATION')),
-                   count(*) filter (where f.escalation_level = 'PRESIDENTIAL_ADMINISTRATION'),
-                   count(*) filter (where not f.deemed_refused
-                       and (f.escalation_level is null or f.escalation_level in ('RURAL_DISTRICT', 'UTILITY'))),
-                   count(*) filter (where f.reopened_count > 0),
-                   count(f.rated_satisfied),
-                   count(*) filter (where f.rated_satisfied)
-            from appeal_fact f
-            join unnest(cast(?1 as date[]), cast(?2 as timestamptz[])) as term (registration_day, late_from)
-              on term.registration_day = f.registration_day
-            where %s = ?3 and f.rural_district_kato is not null
-            group by f.rural_district_kato
-            order by f.rural_district_kato""";
+            with period_day (day, bucket) as (
+                select * from unnest(cast(?1 as date[]), cast(?2 as date[]))),
+            calendar_day (day, late_from, ordinal) as (
+                select * from unnest(cast(?3 as date[]), cast(?4 as timestamptz[]), cast(?5 as integer[]))),
+            scoped as (
+                select %1$s as area, %2$s as category, p.bucket, f.*,
+                       not f.deemed_refused and (f.escalation_level is null
+                           or f.escalation_level in ('RURAL_DISTRICT', 'UTILITY')) as kept,
+                       cast(f.first_answered_at at time zone 'UTC' + interval '5 hours' as date) as answered_day,
+                       coalesce(f.term_start_day, f.registration_day) as term_day
+                from appeal_fact f
+                join period_day p on p.day = f.registration_day
+                where %3$s = ?6 and f.rural_district_kato is not null),
+            counts as (
+                select s.area, s.category, s.bucket,
+                       count(*) as received,
+                       count(s.first_answered_at) as answered,
+                       count(*) filter (where s.first_answered_at < term.late_from) as answered_on_time,
+                       percentile_cont(0.5) within group (order by greatest(0, answer.ordinal - term.ordinal)),
+                       percentile_cont(0.9) within group (order by greatest(0, answer.ordinal - term.ordinal)),
+                       count(*) filter (where s.extended),
+                       count(*) filter (where s.redirected_count > 0),
+                       count(*) filter (where s.deemed_refused),
+                       count(s.escalation_level),
+                       count(*) filter (where s.escalation_level in
+                           ('DISTRICT_AKIMAT', 'REGION_AKIMAT', 'NATIONAL_AGENCY', 'PRESIDENTIAL_ADMINISTRATION')),
+                       count(*) filter (where s.escalation_level in
+                           ('REGION_AKIMAT', 'NATIONAL_AGENCY', 'PRESIDENTIAL_ADMINISTRATION')),
+                       count(*) filter (where s.escalation_level = 'PRESIDENTIAL_ADMINISTRATION'),
+                       count(*) filter (where s.kept),
+                       count(*) filter (where s.reopened_count > 0),
+                       count(s.rated_satisfied),
+                       count(*) filter (where s.rated_satisfied)
+                from scoped s
+                left join calendar_day term on term.day = s.term_day
+                left join calendar_day answer on answer.day = s.answered_day
+                group by s.area, s.category, s.bucket),
+            units as (
+                select area, category, bucket, coalesce(applicant_ref, cast(appeal_id as varchar)) as applicant,
+                       bool_and(kept) as kept
+                from scoped
+                group by area, category, bucket, applicant, coalesce(issue_id, appeal_id)),
+            weighted as (
+                select area, category, bucket, applicant, kept,
+                       least(1.0, cast(?7 as numeric) / count(*) over (partition by area, category, bucket, applicant))
+                           as weight
+                from units),
+            basis as (
+                select area, category, bucket, count(distinct applicant) as applicants, sum(weight) as appeals,
+                       coalesce(sum(weight) filter (where kept), 0) as kept_locally
+                from weighted
+                group by area, category, bucket)
+            select c.*, b.applicants, b.appeals, b.kept_locally
+            from counts c
+            join basis b on b.area = c.area and b.category = c.category and b.bucket = c.bucket
+            order by c.area, c.category, c.bucket""";
 
     /**
      * The appeal's fact, locked for this transaction. The first event of an appeal creates the row; when two
@@ -59,44 +100,60 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
         return findById(appealId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** @param lateFrom for every registration day of the period, the first instant an answer is late */
-    public List<RuralDistrictMetrics> metricsOfRuralDistrict(String ruralDistrictKato, ReportingPeriod period,
-                                                             SortedMap<LocalDate, Instant> lateFrom) {
-        return metrics("f.rural_district_kato", ruralDistrictKato, period, lateFrom);
-    }
-
-    /** @param lateFrom for every registration day of the period, the first instant an answer is late */
-    public List<RuralDistrictMetrics> metricsOfRegion(String regionKato, ReportingPeriod period,
-                                                      SortedMap<LocalDate, Instant> lateFrom) {
-        return metrics("f.region_kato", regionKato, period, lateFrom);
-    }
-
     /**
-     * The period's days and their "late from" instants join the facts as two parallel arrays, passed as array
-     * literals, so that any period is one query and one round trip whatever the calendar decided for each day.
+     * @param calendar the period's days with their bucket, and the calendar's days the query needs
      */
-    private List<RuralDistrictMetrics> metrics(String territoryColumn, String kato, ReportingPeriod period,
-                                               SortedMap<LocalDate, Instant> lateFrom) {
-        String registrationDays = arrayLiteral(lateFrom.keySet());
-        String lateFromInstants = arrayLiteral(lateFrom.values());
+    public List<TerritoryMetrics> metrics(MetricsQuery query, QueryCalendar calendar, int applicantWeightCap) {
+        String sql = METRICS_SQL.formatted(column(query.groupLevel()),
+                query.byCategory() ? "coalesce(f.category_code, '')" : "''", column(query.scopeLevel()));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(METRICS_SQL.formatted(territoryColumn))
-                .setParameter(1, registrationDays)
-                .setParameter(2, lateFromInstants)
-                .setParameter(3, kato)
+        List<Object[]> rows = getEntityManager().createNativeQuery(sql)
+                .setParameter(1, arrayLiteral(calendar.periodDays()))
+                .setParameter(2, arrayLiteral(calendar.buckets()))
+                .setParameter(3, arrayLiteral(calendar.days()))
+                .setParameter(4, arrayLiteral(calendar.lateFrom()))
+                .setParameter(5, arrayLiteral(calendar.workingDayOrdinals()))
+                .setParameter(6, query.scopeKato())
+                .setParameter(7, applicantWeightCap)
                 .getResultList();
-        return rows.stream().map(row -> RuralDistrictMetrics.of((String) row[0], period, count(row[1]),
-                count(row[2]), count(row[3]), count(row[4]), count(row[5]), count(row[6]), count(row[7]),
-                count(row[8]), count(row[9]), count(row[10]), count(row[11]), count(row[12]), count(row[13]),
-                count(row[14]))).toList();
+        return rows.stream().map(row -> {
+            String category = (String) row[1];
+            LocalDate bucket = day(row[2]);
+            ReportingPeriod period = query.granularity() == null ? query.period()
+                    : new ReportingPeriod(bucket, query.granularity().bucketEnd(bucket));
+            Counts counts = new Counts(count(row[3]), count(row[4]), count(row[5]), decimal(row[6]), decimal(row[7]),
+                    count(row[8]), count(row[9]), count(row[10]), count(row[11]), count(row[12]), count(row[13]),
+                    count(row[14]), count(row[15]), count(row[16]), count(row[17]), count(row[18]),
+                    new TrustBasis(count(row[19]), decimal(row[20]), decimal(row[21])));
+            return TerritoryMetrics.of(query.groupLevel(), (String) row[0], category.isEmpty() ? null : category,
+                    period, counts);
+        }).toList();
     }
 
-    /** ISO dates and instants need no quoting inside a PostgreSQL array literal. */
+    private static String column(TerritoryLevel level) {
+        return switch (level) {
+            case RURAL_DISTRICT -> "f.rural_district_kato";
+            case DISTRICT -> "f.district_kato";
+            case REGION -> "f.region_kato";
+            case COUNTRY -> "'" + TerritoryLevel.COUNTRY_CODE + "'";
+        };
+    }
+
+    /** ISO dates, instants and numbers need no quoting inside a PostgreSQL array literal. */
     private static String arrayLiteral(Collection<?> values) {
         return values.stream().map(Object::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
+    /** Hibernate hands a native date column over as either type, depending on the dialect's mapping. */
+    private static LocalDate day(Object column) {
+        return column instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) column;
+    }
+
     private static long count(Object column) {
         return ((Number) column).longValue();
+    }
+
+    private static Double decimal(Object column) {
+        return column == null ? null : ((Number) column).doubleValue();
     }
 }

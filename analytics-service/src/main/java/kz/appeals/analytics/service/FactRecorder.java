@@ -2,6 +2,7 @@ package kz.appeals.analytics.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import kz.appeals.analytics.domain.AnswerTerm;
 import kz.appeals.contracts.AppealEvents.AppealEvent;
 import kz.appeals.platform.inbox.IncomingEvent;
 
@@ -11,13 +12,15 @@ import kz.appeals.platform.inbox.IncomingEvent;
 public class FactRecorder {
 
     private final AppealFactRepository facts;
+    private final AnswerTerm answerTerm;
 
-    public FactRecorder(AppealFactRepository facts) {
+    public FactRecorder(AppealFactRepository facts, AnswerTerm answerTerm) {
         this.facts = facts;
+        this.answerTerm = answerTerm;
     }
 
     public void record(IncomingEvent event) {
         AppealEvent data = event.dataAs(AppealEvent.class);
-        facts.lockOrCreate(data.appealId(), data.occurredAt()).apply(data);
+        facts.lockOrCreate(data.appealId(), data.occurredAt()).apply(data, answerTerm::termStartOf);
     }
 }

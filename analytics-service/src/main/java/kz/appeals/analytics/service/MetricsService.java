@@ -4,16 +4,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.analytics.config.RankingConfig;
 import kz.appeals.analytics.domain.AnswerTerm;
+import kz.appeals.analytics.domain.Granularity;
 import kz.appeals.analytics.domain.Ranking;
 import kz.appeals.analytics.domain.ReportingPeriod;
-import kz.appeals.analytics.domain.RuralDistrictMetrics;
+import kz.appeals.analytics.domain.TerritoryLevel;
+import kz.appeals.analytics.domain.TerritoryMetrics;
+import kz.appeals.appk.AppkTerms;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+/**
+ * Answers metrics questions from the facts. A territory with no appeals in a period gets zeros: analytics cannot
+ * tell an unknown code from a quiet one.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class MetricsService {
@@ -21,33 +30,68 @@ public class MetricsService {
     private final AppealFactRepository facts;
     private final AnswerTerm answerTerm;
     private final RankingConfig ranking;
+    private final Clock clock;
 
-    public MetricsService(AppealFactRepository facts, AnswerTerm answerTerm, RankingConfig ranking) {
+    public MetricsService(AppealFactRepository facts, AnswerTerm answerTerm, RankingConfig ranking, Clock clock) {
         this.facts = facts;
         this.answerTerm = answerTerm;
         this.ranking = ranking;
+        this.clock = clock;
     }
 
-    /** A district with no appeals in the period gets zeros: analytics cannot tell an unknown code from a quiet one. */
-    public RuralDistrictMetrics ofRuralDistrict(String ruralDistrictKato, ReportingPeriod period) {
-        return facts.metricsOfRuralDistrict(ruralDistrictKato, period, lateFrom(period)).stream().findFirst()
-                .orElseGet(() -> RuralDistrictMetrics.none(ruralDistrictKato, period));
+    public TerritoryMetrics of(TerritoryLevel level, String kato, ReportingPeriod period) {
+        return run(MetricsQuery.of(level, kato, period)).stream().findFirst()
+                .orElseGet(() -> TerritoryMetrics.none(level, kato, period));
     }
 
-    /** Every rural district of the region that received appeals in the period, by KATO code. */
-    public List<RuralDistrictMetrics> ofRegion(String regionKato, ReportingPeriod period) {
-        return facts.metricsOfRegion(regionKato, period, lateFrom(period));
+    /**
+     * The territories one level below {@code level} within {@code kato} that received appeals in the period, by
+     * KATO code: the drill-down from a region to its districts and from a district to its rural districts.
+     */
+    public List<TerritoryMetrics> unitsOf(TerritoryLevel level, String kato, TerritoryLevel unitLevel,
+                                          ReportingPeriod period) {
+        return run(MetricsQuery.of(level, kato, period).groupedBy(unitLevel));
     }
 
-    /** The region's rural districts by trust index, those below the minimum volume listed apart. */
-    public Ranking rankingOfRegion(String regionKato, ReportingPeriod period) {
-        return Ranking.of(period, ranking.minimumAppeals(), ofRegion(regionKato, period));
+    /** The territory's metrics per bucket, every bucket of the period present (zeros where nothing came). */
+    public List<TerritoryMetrics> series(TerritoryLevel level, String kato, ReportingPeriod period,
+                                         Granularity granularity) {
+        Map<LocalDate, TerritoryMetrics> counted = run(MetricsQuery.of(level, kato, period).per(granularity))
+                .stream().collect(Collectors.toMap(m -> m.period().from(), Function.identity()));
+        List<TerritoryMetrics> series = new ArrayList<>();
+        for (LocalDate start = granularity.bucketStart(period.from()); !start.isAfter(period.to());
+             start = granularity.bucketEnd(start).plusDays(1)) {
+            ReportingPeriod bucket = clip(new ReportingPeriod(start, granularity.bucketEnd(start)), period);
+            TerritoryMetrics metrics = counted.get(bucket.from());
+            series.add(metrics != null ? metrics : TerritoryMetrics.none(level, kato, bucket));
+        }
+        return series;
     }
 
-    /** Due dates are computed at query time, so a corrected calendar applies to past periods too. */
-    private SortedMap<LocalDate, Instant> lateFrom(ReportingPeriod period) {
-        SortedMap<LocalDate, Instant> lateFrom = new TreeMap<>();
-        period.days().forEach(day -> lateFrom.put(day, answerTerm.lateFrom(day)));
-        return lateFrom;
+    /** The territory's metrics per category, categories with appeals only, by category code. */
+    public List<TerritoryMetrics> byCategory(TerritoryLevel level, String kato, ReportingPeriod period) {
+        return run(MetricsQuery.of(level, kato, period).perCategory());
+    }
+
+    /** The territories one level below {@code level} within {@code kato}, ranked by trust index. */
+    public Ranking ranking(TerritoryLevel level, String kato, TerritoryLevel unitLevel, ReportingPeriod period) {
+        return Ranking.of(period, ranking.minimumAppeals(), ranking.applicantWeightCap(),
+                unitsOf(level, kato, unitLevel, period));
+    }
+
+    private List<TerritoryMetrics> run(MetricsQuery query) {
+        QueryCalendar calendar = QueryCalendar.of(query.period(), query.granularity(), answerTerm,
+                LocalDate.now(clock.withZone(AppkTerms.NATIONAL_OFFSET)));
+        List<TerritoryMetrics> metrics = facts.metrics(query, calendar, ranking.applicantWeightCap());
+        if (query.granularity() == null) {
+            return metrics;
+        }
+        return metrics.stream().map(m -> m.withPeriod(clip(m.period(), query.period()))).toList();
+    }
+
+    /** The first and last buckets of a series cover only the part of them inside the requested period. */
+    private static ReportingPeriod clip(ReportingPeriod bucket, ReportingPeriod period) {
+        return new ReportingPeriod(bucket.from().isBefore(period.from()) ? period.from() : bucket.from(),
+                bucket.to().isAfter(period.to()) ? period.to() : bucket.to());
     }
 }

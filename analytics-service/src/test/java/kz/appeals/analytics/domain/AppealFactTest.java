@@ -22,6 +22,9 @@ import kz.appeals.contracts.AppealEvents.Submitted;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
+import kz.appeals.appk.DeadlinePolicy;
+import kz.appeals.appk.WorkingCalendar;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,6 +51,8 @@ class AppealFactTest {
     private static final Body REGION = body("RA-190000000", BodyLevel.REGION_AKIMAT);
 
     /** A full life: misrouted, extended, answered, not fixed, reopened, answered again, and meanwhile escalated. */
+    /** The Art. 64 rule on the bundled calendar, as the service applies it. */
+    private static final AnswerTerm TERMS = new AnswerTerm(new DeadlinePolicy(WorkingCalendar.bundled()));
     private static final List<AppealEvent> LIFE = List.of(
             submitted("roads", at("2026-11-23T04:12:00Z")),
             routed(UTILITY, "water", at("2026-11-23T04:12:38Z")),
@@ -87,6 +92,31 @@ class AppealFactTest {
         assertEquals(Boolean.TRUE, fact.ratedSatisfied);
         assertEquals(1, fact.reopenedCount);
         assertEquals(at("2027-01-21T09:00:00Z"), fact.lastEventAt);
+        assertEquals("a".repeat(64), fact.applicantRef);
+        // Redirected on Tuesday 24 November 2026 at 11:00 national time, a working hour: the new body's term
+        // starts that day, not on the citizen's registration day.
+        assertEquals(LocalDate.of(2026, 11, 24), fact.termStartDay);
+    }
+
+    @Test
+    void theTermStartsWhenTheCurrentBodyReceivedTheAppealAndTheIssueIsTheNewestDecisions() {
+        UUID firstIssue = UUID.randomUUID();
+        UUID secondIssue = UUID.randomUUID();
+        Routed routed = new Routed(APPEAL, "KZ-20261123-000417", UTILITY, "194230000", "194200000", "190000000",
+                RoutingMethod.KATO, "by location", AppealType.APPLICATION, "water", "Pothole", Language.ru,
+                REGISTERED, at("2026-11-23T04:12:38Z"), List.of(), firstIssue);
+        // Friday 27 November 2026, 19:30 national time: after hours, so the body's term starts on Monday 30.
+        Redirected redirected = new Redirected(APPEAL, "KZ-20261123-000417", UTILITY, RURAL, "194230000",
+                "194200000", "190000000", RoutingMethod.MANUAL, "not ours", AppealType.APPLICATION, "roads",
+                "Pothole", Language.ru, REGISTERED, at("2026-11-27T14:30:00Z"), List.of(), secondIssue);
+
+        for (List<AppealEvent> order : List.of(List.<AppealEvent>of(routed, redirected), List.<AppealEvent>of(redirected, routed))) {
+            AppealFact fact = merge(order);
+            assertEquals(LocalDate.of(2026, 11, 30), fact.termStartDay, () -> "order " + order);
+            assertEquals(secondIssue, fact.issueId);
+        }
+        assertEquals(REGISTERED, merge(List.of(routed)).termStartDay);
+        assertEquals(firstIssue, merge(List.of(routed)).issueId);
     }
 
     @Test
@@ -112,7 +142,7 @@ class AppealFactTest {
                 continue;
             }
             AppealFact fact = merge(LIFE);
-            fact.apply(event);
+            fact.apply(event, TERMS::termStartOf);
             assertEquals(once, state(fact), () -> "again: " + event);
         }
     }
@@ -161,14 +191,15 @@ class AppealFactTest {
         AppealFact fact = new AppealFact(APPEAL);
 
         assertThrows(IllegalArgumentException.class,
-                () -> fact.apply(new Acknowledged(APPEAL, RURAL.code(), "officer", at("2026-11-23T05:00:00Z"))));
+                () -> fact.apply(new Acknowledged(APPEAL, RURAL.code(), "officer", at("2026-11-23T05:00:00Z")),
+                        TERMS::termStartOf));
         assertThrows(IllegalArgumentException.class, () -> fact.apply(new Extended(UUID.randomUUID(), RURAL.code(),
-                LocalDate.of(2027, 1, 15), "survey", "officer", at("2026-12-01T05:00:00Z"))));
+                LocalDate.of(2027, 1, 15), "survey", "officer", at("2026-12-01T05:00:00Z")), TERMS::termStartOf));
     }
 
     private static AppealFact merge(List<AppealEvent> events) {
         AppealFact fact = new AppealFact(APPEAL);
-        events.forEach(fact::apply);
+        events.forEach(event -> fact.apply(event, TERMS::termStartOf));
         return fact;
     }
 

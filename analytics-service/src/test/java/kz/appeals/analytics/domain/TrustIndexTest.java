@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrustIndexTest {
 
@@ -36,18 +37,29 @@ class TrustIndexTest {
     @Test
     void ranksByTheLowerBoundAndOnlyAboveTheMinimumVolume() {
         // 19 of 20 has the higher share, 90 of 100 the surer one: the sure one ranks first.
-        Ranking ranking = Ranking.of(NOVEMBER, 20, List.of(district("191010000", 20, 19),
+        Ranking ranking = Ranking.of(NOVEMBER, 20, 3, List.of(district("191010000", 20, 19),
                 district("191020000", 100, 90), district("191030000", 5, 5), district("191040000", 20, 19)));
         assertEquals(List.of("191020000", "191010000", "191040000"),
-                ranking.ranked().stream().map(Ranking.Ranked::ruralDistrictKato).toList());
+                ranking.ranked().stream().map(Ranking.Ranked::kato).toList());
         assertEquals(List.of(1, 2, 3), ranking.ranked().stream().map(Ranking.Ranked::rank).toList());
         assertEquals(List.of("191030000"),
-                ranking.notRanked().stream().map(Ranking.NotRanked::ruralDistrictKato).toList());
+                ranking.notRanked().stream().map(Ranking.NotRanked::kato).toList());
         assertEquals(TrustIndex.FORMULA, ranking.formula());
     }
 
-    private static RuralDistrictMetrics district(String kato, long received, long keptLocally) {
-        return RuralDistrictMetrics.of(kato, NOVEMBER, received, 0, 0, 0, 0, 0, received - keptLocally, 0, 0, 0,
-                keptLocally, 0, 0, 0);
+    @Test
+    void aWeightedCountGivesTheIntervalOfItsTotalWeight() {
+        TrustIndex whole = TrustIndex.of(4, 8);
+        TrustIndex weighted = TrustIndex.of(4.0, 8.0);
+        assertEquals(whole, weighted);
+        // Half an appeal more of evidence narrows the interval a little.
+        assertTrue(TrustIndex.of(4.25, 8.5).lower() > whole.lower());
+    }
+
+    /** Every appeal from its own applicant, so the trust basis equals the raw counts. */
+    private static TerritoryMetrics district(String kato, long received, long keptLocally) {
+        return TerritoryMetrics.of(TerritoryLevel.RURAL_DISTRICT, kato, null, NOVEMBER, new TerritoryMetrics.Counts(
+                received, 0, 0, null, null, 0, 0, 0, received - keptLocally, 0, 0, 0, keptLocally, 0, 0, 0,
+                new TerritoryMetrics.TrustBasis(received, received, keptLocally)));
     }
 }

@@ -71,7 +71,8 @@ class LifecycleConsumptionTest {
         Eventually.await(() -> metrics(ruralDistrict).extract().path("answered"), Integer.valueOf(1)::equals,
                 "the answer counted for " + ruralDistrict);
         metrics(ruralDistrict)
-                .body("ruralDistrictKato", equalTo(ruralDistrict))
+                .body("kato", equalTo(ruralDistrict))
+                .body("level", equalTo("RURAL_DISTRICT"))
                 .body("period.from", equalTo("2026-11-01"))
                 .body("period.to", equalTo("2026-11-30"))
                 .body("received", equalTo(1))

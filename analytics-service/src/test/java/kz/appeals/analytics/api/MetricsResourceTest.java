@@ -34,7 +34,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
-class RuralDistrictMetricsResourceTest {
+class MetricsResourceTest {
 
     private static final String ONE = "/api/v1/metrics/rural-districts/{kato}";
     private static final String LIST = "/api/v1/metrics/rural-districts";
@@ -57,7 +57,7 @@ class RuralDistrictMetricsResourceTest {
         Eventually.await(() -> list(region).extract().<List<Integer>>path("answered"), List.of(1, 0)::equals,
                 "both districts of " + region + " counted");
         list(region)
-                .body("ruralDistrictKato", contains(first, second))
+                .body("kato", contains(first, second))
                 .body("received", contains(2, 2))
                 .body("answeredOnTime", contains(0, 0))
                 .body("period.from", contains("2026-11-01", "2026-11-01"))
@@ -122,10 +122,10 @@ class RuralDistrictMetricsResourceTest {
         ValidatableResponse ranking = ranking(region)
                 .body("minimumAppeals", equalTo(2))
                 .body("formula", containsString("Wilson"))
-                .body("ranked.ruralDistrictKato", contains(sure, escalating))
+                .body("ranked.kato", contains(sure, escalating))
                 .body("ranked.rank", contains(1, 2))
                 .body("ranked.received", contains(2, 3))
-                .body("notRanked.ruralDistrictKato", contains(quiet));
+                .body("notRanked.kato", contains(quiet));
         assertEquals(0.3424, ranking.extract().jsonPath().getDouble("ranked[0].trust.lower"), 1e-4);
         assertEquals(0.2077, ranking.extract().jsonPath().getDouble("ranked[1].trust.lower"), 1e-4);
         asAnalyst().queryParam("regionKato", "19").queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
@@ -141,7 +141,7 @@ class RuralDistrictMetricsResourceTest {
                 .queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
                 .get(ONE, kato)
                 .then().statusCode(200)
-                .body("ruralDistrictKato", equalTo(kato))
+                .body("kato", equalTo(kato))
                 .body("received", equalTo(0))
                 .body("satisfactionRate", nullValue());
     }

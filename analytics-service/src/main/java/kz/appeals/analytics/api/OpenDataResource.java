@@ -1,0 +1,108 @@
+package kz.appeals.analytics.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import kz.appeals.analytics.domain.ReportingPeriod;
+import kz.appeals.analytics.domain.TerritoryLevel;
+import kz.appeals.analytics.domain.TerritoryMetrics;
+import kz.appeals.analytics.service.MetricsService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The metrics of every rural district as open data, for anyone: aggregates only, so no token is needed. The same
+ * rows as CSV (RFC 4180, UTF-8, comma, decimal point, empty for a rate without denominator) and as JSON.
+ */
+@Path("/api/v1/open-data")
+@Tag(name = "Open data", description = "Trust metrics per rural district, free to reuse; no personal data")
+@PermitAll
+public class OpenDataResource {
+
+    private static final String FROM = "First registration day of the period, e.g. 2026-11-01";
+    private static final String TO = "Last registration day of the period (inclusive)";
+    private static final String REGION = "KATO code of a region to export only its rural districts";
+
+    private final MetricsService metrics;
+
+    public OpenDataResource(MetricsService metrics) {
+        this.metrics = metrics;
+    }
+
+    /** @param name     column name, lower case
+     *  @param type     date, text, integer or decimal
+     *  @param meaning  what the column counts */
+    public record Column(String name, String type, String meaning) {
+    }
+
+    @GET
+    @Path("/dictionary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The column dictionary of the export")
+    public List<Column> dictionary() {
+        return Arrays.stream(OpenDataColumn.values())
+                .map(c -> new Column(c.columnName(), c.type(), c.meaning())).toList();
+    }
+
+    @GET
+    @Path("/rural-districts.csv")
+    @Produces("text/csv; charset=UTF-8")
+    @Operation(summary = "Metrics of every rural district as CSV", description = "Header row first; see /dictionary.")
+    public String csv(@Parameter(description = FROM, required = true) @QueryParam("from") String from,
+                      @Parameter(description = TO, required = true) @QueryParam("to") String to,
+                      @Parameter(description = REGION) @QueryParam("regionKato") String regionKato) {
+        StringBuilder csv = new StringBuilder(Arrays.stream(OpenDataColumn.values()).map(OpenDataColumn::columnName)
+                .collect(Collectors.joining(","))).append("\r\n");
+        for (TerritoryMetrics row : rows(from, to, regionKato)) {
+            csv.append(Arrays.stream(OpenDataColumn.values()).map(c -> csvField(c.valueOf(row)))
+                    .collect(Collectors.joining(","))).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    @GET
+    @Path("/rural-districts.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Metrics of every rural district as JSON", description = "One object per row, the "
+            + "dictionary's columns as keys, null for a rate without denominator.")
+    public List<Map<String, Object>> json(@Parameter(description = FROM, required = true) @QueryParam("from") String from,
+                                          @Parameter(description = TO, required = true) @QueryParam("to") String to,
+                                          @Parameter(description = REGION) @QueryParam("regionKato")
+                                          String regionKato) {
+        return rows(from, to, regionKato).stream().map(row -> {
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (OpenDataColumn column : OpenDataColumn.values()) {
+                object.put(column.columnName(), column.valueOf(row));
+            }
+            return object;
+        }).toList();
+    }
+
+    private List<TerritoryMetrics> rows(String from, String to, String regionKato) {
+        ReportingPeriod period = QueryParameters.period(from, to);
+        return regionKato == null || regionKato.isBlank()
+                ? metrics.unitsOf(TerritoryLevel.COUNTRY, TerritoryLevel.COUNTRY_CODE, TerritoryLevel.RURAL_DISTRICT,
+                        period)
+                : metrics.unitsOf(TerritoryLevel.REGION, QueryParameters.kato("regionKato", regionKato),
+                        TerritoryLevel.RURAL_DISTRICT, period);
+    }
+
+    /** Codes and numbers never need quoting; quoting is applied anyway where a value could break the row. */
+    private static String csvField(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        return text.matches("[^,\"\r\n]*") ? text : '"' + text.replace("\"", "\"\"") + '"';
+    }
+}

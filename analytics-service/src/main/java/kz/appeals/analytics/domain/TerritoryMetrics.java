@@ -1,0 +1,112 @@
+package kz.appeals.analytics.domain;
+
+/**
+ * Trust metrics of one territory — a rural district's akim, or a district or region rolled up — over a period:
+ * counts of the appeals registered in the period whose problem lies in the territory, by what happened to them so
+ * far, optionally for one category only. Rates are absent when their denominator is zero.
+ *
+ * @param categoryCode      the category of a category breakdown; null when all categories are counted
+ * @param received          appeals registered in the period and routed to a body for this territory
+ * @param answered          of those, answered at least once
+ * @param answeredOnTime    first answer on or before the current body's due date ({@link AnswerTerm})
+ * @param onTimeRate        answeredOnTime / answered
+ * @param workingDaysToAnswer working days from the start of the current body's term to the first answer
+ * @param extended          term extended by the head of the body at least once
+ * @param redirected        redirected to another body at least once (misrouting)
+ * @param deemedRefused     deemed refused because no decision came in time (APPK Art. 91(2))
+ * @param escalated         escalated to a higher body at least once
+ * @param escalations       how high the escalations reached, and per 100 appeals received
+ * @param keptLocally       neither deemed refused nor escalated above the rural district ({@link TrustIndex})
+ * @param reopened          reopened by the applicant as not satisfied at least once
+ * @param rated             answers rated by the applicant (latest cycle)
+ * @param satisfied         of those, rated satisfied
+ * @param satisfactionRate  satisfied / rated
+ * @param trustBasis        what the trust index counts: repeated appeals merged, each applicant's weight capped
+ * @param trust             the trust index over {@code trustBasis}; absent when nothing was received
+ */
+public record TerritoryMetrics(TerritoryLevel level, String kato, String categoryCode, ReportingPeriod period,
+                               long received, long answered, long answeredOnTime, Double onTimeRate,
+                               WorkingDaysToAnswer workingDaysToAnswer, long extended, Double extensionRate,
+                               long redirected, Double redirectRate, long deemedRefused, Double deemedRefusalRate,
+                               long escalated, Escalations escalations, long keptLocally, long reopened,
+                               Double reopenRate, long rated, long satisfied, Double satisfactionRate,
+                               TrustBasis trustBasis, TrustIndex trust) {
+
+    /** Median and 90th percentile over the answered appeals; absent when none was answered. */
+    public record WorkingDaysToAnswer(Double median, Double p90) {
+    }
+
+    /**
+     * Appeals whose escalation reached at least the district akimat, at least the region, and the Presidential
+     * Administration (the President's measure of trust in an akim: how many residents' letters reach the centre),
+     * each also per 100 appeals received. A national agency ranks above the region.
+     */
+    public record Escalations(long reachedDistrictAkimat, long reachedRegion, long reachedPresidentialAdministration,
+                              Double reachedDistrictAkimatPer100, Double reachedRegionPer100,
+                              Double reachedPresidentialAdministrationPer100) {
+
+        static Escalations of(long received, long reachedDistrictAkimat, long reachedRegion,
+                              long reachedPresidentialAdministration) {
+            return new Escalations(reachedDistrictAkimat, reachedRegion, reachedPresidentialAdministration,
+                    per100(reachedDistrictAkimat, received), per100(reachedRegion, received),
+                    per100(reachedPresidentialAdministration, received));
+        }
+
+        private static Double per100(long count, long received) {
+            Double share = share(count, received);
+            return share == null ? null : 100 * share;
+        }
+    }
+
+    /**
+     * The trust index's evidence ({@link TrustIndex#FORMULA}): an applicant's appeals on one issue count as one,
+     * kept locally only if all of them were; an applicant's issues weigh at most the cap together.
+     *
+     * @param applicants distinct applicants (an anonymous signal counts as its own applicant)
+     * @param appeals    weighted appeals
+     * @param keptLocally weighted appeals kept locally
+     */
+    public record TrustBasis(long applicants, double appeals, double keptLocally) {
+    }
+
+    /** The counts as the metrics query returns them. */
+    public record Counts(long received, long answered, long answeredOnTime, Double medianWorkingDays,
+                         Double p90WorkingDays, long extended, long redirected, long deemedRefused, long escalated,
+                         long reachedDistrictAkimat, long reachedRegion, long reachedPresidentialAdministration,
+                         long keptLocally, long reopened, long rated, long satisfied, TrustBasis trustBasis) {
+
+        static final Counts NONE = new Counts(0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                new TrustBasis(0, 0, 0));
+    }
+
+    public static TerritoryMetrics of(TerritoryLevel level, String kato, String categoryCode, ReportingPeriod period,
+                                      Counts c) {
+        TrustBasis basis = c.trustBasis();
+        TrustIndex trust = basis.appeals() > 0 ? TrustIndex.of(basis.keptLocally(), basis.appeals()) : null;
+        return new TerritoryMetrics(level, kato, categoryCode, period, c.received(), c.answered(),
+                c.answeredOnTime(), share(c.answeredOnTime(), c.answered()),
+                new WorkingDaysToAnswer(c.medianWorkingDays(), c.p90WorkingDays()), c.extended(),
+                share(c.extended(), c.received()), c.redirected(), share(c.redirected(), c.received()),
+                c.deemedRefused(), share(c.deemedRefused(), c.received()), c.escalated(),
+                Escalations.of(c.received(), c.reachedDistrictAkimat(), c.reachedRegion(),
+                        c.reachedPresidentialAdministration()),
+                c.keptLocally(), c.reopened(), share(c.reopened(), c.received()), c.rated(), c.satisfied(),
+                share(c.satisfied(), c.rated()), basis, trust);
+    }
+
+    public TerritoryMetrics withPeriod(ReportingPeriod other) {
+        return new TerritoryMetrics(level, kato, categoryCode, other, received, answered, answeredOnTime, onTimeRate,
+                workingDaysToAnswer, extended, extensionRate, redirected, redirectRate, deemedRefused,
+                deemedRefusalRate, escalated, escalations, keptLocally, reopened, reopenRate, rated, satisfied,
+                satisfactionRate, trustBasis, trust);
+    }
+
+    /** A territory with no appeals in the period: every count is zero, not unknown. */
+    public static TerritoryMetrics none(TerritoryLevel level, String kato, ReportingPeriod period) {
+        return of(level, kato, null, period, Counts.NONE);
+    }
+
+    private static Double share(long count, long of) {
+        return of == 0 ? null : (double) count / of;
+    }
+}

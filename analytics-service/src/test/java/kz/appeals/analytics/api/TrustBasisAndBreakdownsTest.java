@@ -1,0 +1,278 @@
+package kz.appeals.analytics.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import kz.appeals.analytics.Eventually;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.Topics;
+import kz.appeals.platform.security.Roles;
+import kz.appeals.testing.KafkaProbe;
+import kz.appeals.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static kz.appeals.analytics.LifecycleEvents.answered;
+import static kz.appeals.analytics.LifecycleEvents.escalated;
+import static kz.appeals.analytics.LifecycleEvents.higherBody;
+import static kz.appeals.analytics.LifecycleEvents.randomKato;
+import static kz.appeals.analytics.LifecycleEvents.redirectedBetween;
+import static kz.appeals.analytics.LifecycleEvents.routed;
+import static kz.appeals.analytics.LifecycleEvents.send;
+import static kz.appeals.analytics.LifecycleEvents.submittedBy;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** The fair trust basis, working days to answer, roll-ups, series, categories, ETags and open data, end to end. */
+@QuarkusTest
+class TrustBasisAndBreakdownsTest {
+
+    /** Monday 2 November 2026; no holiday in November 2026 (kz-2026.csv). */
+    private static final LocalDate MONDAY = LocalDate.of(2026, 11, 2);
+    private static final Instant ESCALATED_AT = Instant.parse("2026-12-20T05:00:00Z");
+
+    @Test
+    void oneApplicantsRepeatedAppealsCountOnceAndOneApplicantsWeightIsCapped() {
+        String region = randomKato();
+        String district = randomKato();
+        String ruralDistrict = randomKato();
+        UUID sameIssue = UUID.randomUUID();
+        try (KafkaProbe intake = new KafkaProbe(Topics.INTAKE); KafkaProbe routing = new KafkaProbe(Topics.ROUTING);
+             KafkaProbe escalation = new KafkaProbe(Topics.ESCALATION)) {
+            // Four residents, one appeal each, settled locally.
+            for (int resident = 0; resident < 4; resident++) {
+                fileAndRoute(intake, routing, UUID.randomUUID(), pseudonym("resident-" + resident + region),
+                        ruralDistrict, district, region, UUID.randomUUID());
+            }
+            // One applicant writes five times about the same pothole, and every letter is escalated: one unit.
+            for (int letter = 0; letter < 5; letter++) {
+                UUID appeal = UUID.randomUUID();
+                fileAndRoute(intake, routing, appeal, pseudonym("persistent-" + region), ruralDistrict, district, region,
+                        sameIssue);
+                send(escalation, escalated(appeal, ruralDistrict, higherBody(BodyLevel.REGION_AKIMAT, region),
+                        ESCALATED_AT));
+            }
+            // Another writes about six different things, all escalated: six units capped to a weight of 3.
+            for (int issue = 0; issue < 6; issue++) {
+                UUID appeal = UUID.randomUUID();
+                fileAndRoute(intake, routing, appeal, pseudonym("prolific-" + region), ruralDistrict, district, region,
+                        UUID.randomUUID());
+                send(escalation, escalated(appeal, ruralDistrict, higherBody(BodyLevel.REGION_AKIMAT, region),
+                        ESCALATED_AT));
+            }
+        }
+
+        Eventually.await(() -> metrics("rural-districts", ruralDistrict).extract().<Integer>path("escalated"),
+                Integer.valueOf(11)::equals, "every appeal of " + ruralDistrict + " counted");
+        Eventually.await(() -> metrics("rural-districts", ruralDistrict).extract().<Integer>path("trustBasis.applicants"),
+                Integer.valueOf(6)::equals, "every applicant of " + ruralDistrict + " known");
+        ValidatableResponse metrics = metrics("rural-districts", ruralDistrict)
+                .body("received", equalTo(15))
+                .body("keptLocally", equalTo(4));
+        // Raw: 4 of 15 kept. Fair: 4 kept of 4 + 1 + 6 × 0.5 = 8.
+        assertEquals(8.0, metrics.extract().jsonPath().getDouble("trustBasis.appeals"), 1e-9);
+        assertEquals(4.0, metrics.extract().jsonPath().getDouble("trustBasis.keptLocally"), 1e-9);
+        assertEquals(0.5, metrics.extract().jsonPath().getDouble("trust.point"), 1e-9);
+    }
+
+    @Test
+    void workingDaysToAnswerAreCountedOnTheCalendarWithMedianAndP90() {
+        String region = randomKato();
+        String ruralDistrict = randomKato();
+        try (KafkaProbe routing = new KafkaProbe(Topics.ROUTING); KafkaProbe response = new KafkaProbe(Topics.RESPONSE)) {
+            // Answered 1, 3 and 10 working days after Monday's registration, at 10:00 national time.
+            for (String answeredOn : List.of("2026-11-03", "2026-11-05", "2026-11-16")) {
+                UUID appeal = UUID.randomUUID();
+                send(routing, routed(appeal, ruralDistrict, null, region, MONDAY, "roads", null));
+                send(response, answered(appeal, ruralDistrict, Instant.parse(answeredOn + "T05:00:00Z")));
+            }
+        }
+
+        Eventually.await(() -> metrics("rural-districts", ruralDistrict).extract().<Integer>path("answered"),
+                Integer.valueOf(3)::equals, "the answers in " + ruralDistrict + " counted");
+        ValidatableResponse metrics = metrics("rural-districts", ruralDistrict)
+                .body("answeredOnTime", equalTo(3));
+        assertEquals(1.0, metrics.extract().jsonPath().getDouble("onTimeRate"), 1e-9);
+        assertEquals(3.0, metrics.extract().jsonPath().getDouble("workingDaysToAnswer.median"), 1e-9);
+        // Linear interpolation between the 2nd and 3rd of three values: 3 + 0.8 × (10 − 3).
+        assertEquals(8.6, metrics.extract().jsonPath().getDouble("workingDaysToAnswer.p90"), 1e-9);
+    }
+
+    @Test
+    void aRedirectedAppealBelongsToTheBodyThatReceivedItMeasuredFromThatDay() {
+        String region = randomKato();
+        String misrouted = randomKato();
+        String responsible = randomKato();
+        UUID appeal = UUID.randomUUID();
+        try (KafkaProbe routing = new KafkaProbe(Topics.ROUTING); KafkaProbe response = new KafkaProbe(Topics.RESPONSE)) {
+            send(routing, routed(appeal, misrouted, null, region, MONDAY, "roads", null));
+            // Redirected on Friday 20 November at 11:00: the new term runs 15 working days to 11 December.
+            send(routing, redirectedBetween(appeal, misrouted, responsible, region, MONDAY,
+                    Instant.parse("2026-11-20T06:00:00Z")));
+            // 8 December: late by the citizen's registration day (due 23 November), on time for this body.
+            send(response, answered(appeal, responsible, Instant.parse("2026-12-08T05:00:00Z")));
+        }
+
+        Eventually.await(() -> metrics("rural-districts", responsible).extract().<Integer>path("answered"),
+                Integer.valueOf(1)::equals, "the answer of " + appeal + " counted");
+        metrics("rural-districts", responsible).body("received", equalTo(1)).body("answeredOnTime", equalTo(1))
+                .body("redirected", equalTo(1));
+        metrics("rural-districts", misrouted).body("received", equalTo(0));
+    }
+
+    @Test
+    void districtsAndRegionsRollUpAndDrillDown() {
+        String region = randomKato();
+        String north = "1" + randomKato().substring(1);
+        String south = "2" + randomKato().substring(1);
+        try (KafkaProbe routing = new KafkaProbe(Topics.ROUTING)) {
+            send(routing, routed(UUID.randomUUID(), randomKato(), north, region, MONDAY, "roads", null));
+            send(routing, routed(UUID.randomUUID(), randomKato(), north, region, MONDAY, "yards", null));
+            send(routing, routed(UUID.randomUUID(), randomKato(), south, region, MONDAY, "roads", null));
+        }
+
+        Eventually.await(() -> metrics("regions", region).extract().<Integer>path("received"),
+                Integer.valueOf(3)::equals, "the appeals of region " + region + " counted");
+        metrics("districts", north).body("level", equalTo("DISTRICT")).body("received", equalTo(2));
+        november().get("/api/v1/metrics/regions/{kato}/units", region).then().statusCode(200)
+                .body("kato", contains(north, south))
+                .body("received", contains(2, 1));
+        november().get("/api/v1/metrics/districts/{kato}/units", north).then().statusCode(200)
+                .body("level", contains("RURAL_DISTRICT", "RURAL_DISTRICT"));
+        november().get("/api/v1/metrics/districts/{kato}/categories", north).then().statusCode(200)
+                .body("categoryCode", contains("roads", "yards"))
+                .body("received", contains(1, 1));
+        november().get("/api/v1/rankings/districts?regionKato=" + region).then().statusCode(200)
+                .body("ranked.kato", contains(north))
+                .body("notRanked.kato", contains(south));
+        november().get("/api/v1/metrics/rural-districts/{kato}/units", north).then().statusCode(404)
+                .contentType("application/problem+json");
+        november().get("/api/v1/metrics/provinces/{kato}", region).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aSeriesHasEveryBucketOfThePeriodCutToIt() {
+        String region = randomKato();
+        String ruralDistrict = randomKato();
+        try (KafkaProbe routing = new KafkaProbe(Topics.ROUTING)) {
+            send(routing, routed(UUID.randomUUID(), ruralDistrict, null, region, MONDAY, "roads", null));
+            send(routing, routed(UUID.randomUUID(), ruralDistrict, null, region, MONDAY.plusDays(20), "roads", null));
+        }
+
+        Eventually.await(() -> metrics("rural-districts", ruralDistrict).extract().<Integer>path("received"),
+                Integer.valueOf(2)::equals, "the appeals of " + ruralDistrict + " counted");
+        analyst().queryParam("from", "2026-10-15").queryParam("to", "2026-12-10").queryParam("granularity", "month")
+                .get("/api/v1/metrics/rural-districts/{kato}/series", ruralDistrict).then().statusCode(200)
+                .body("period.from", contains("2026-10-15", "2026-11-01", "2026-12-01"))
+                .body("period.to", contains("2026-10-31", "2026-11-30", "2026-12-10"))
+                .body("received", contains(0, 2, 0));
+        analyst().queryParam("from", "2026-11-02").queryParam("to", "2026-11-29").queryParam("granularity", "week")
+                .get("/api/v1/metrics/rural-districts/{kato}/series", ruralDistrict).then().statusCode(200)
+                .body("received", contains(1, 0, 1, 0));
+        analyst().queryParam("from", "2026-11-02").queryParam("to", "2026-11-29").queryParam("granularity", "hour")
+                .get("/api/v1/metrics/rural-districts/{kato}/series", ruralDistrict).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("granularity"));
+    }
+
+    @Test
+    void aDashboardRevalidatesWithTheEntityTagAndGets304UntilANumberChanges() {
+        String region = randomKato();
+        String ruralDistrict = randomKato();
+        String path = "/api/v1/metrics/rural-districts/" + ruralDistrict + "?from=2026-11-01&to=2026-11-30";
+        String tag = analyst().get(path).then().statusCode(200).header("Cache-Control", "private, no-cache")
+                .extract().header("ETag");
+        analyst().header("If-None-Match", tag).get(path).then().statusCode(304);
+
+        try (KafkaProbe routing = new KafkaProbe(Topics.ROUTING)) {
+            send(routing, routed(UUID.randomUUID(), ruralDistrict, null, region, MONDAY, "roads", null));
+        }
+        Eventually.await(() -> analyst().header("If-None-Match", tag).get(path).statusCode(),
+                Integer.valueOf(200)::equals, "a changed number changes the tag");
+        assertNotEquals(tag, analyst().get(path).then().extract().header("ETag"));
+    }
+
+    @Test
+    void openDataNeedsNoTokenAndHoldsNoPersonalData() {
+        String region = randomKato();
+        String ruralDistrict = randomKato();
+        try (KafkaProbe intake = new KafkaProbe(Topics.INTAKE); KafkaProbe routing = new KafkaProbe(Topics.ROUTING)) {
+            fileAndRoute(intake, routing, UUID.randomUUID(), pseudonym("open-data-" + region), ruralDistrict, null, region,
+                    UUID.randomUUID());
+        }
+        Eventually.await(() -> given().get("/api/v1/open-data/rural-districts.json?from=2026-11-01&to=2026-11-30"
+                        + "&regionKato=" + region).then().statusCode(200).extract().<List<String>>path("kato"),
+                List.of(ruralDistrict)::equals, "the open data of region " + region);
+
+        String csv = given().get("/api/v1/open-data/rural-districts.csv?from=2026-11-01&to=2026-11-30&regionKato="
+                + region).then().statusCode(200).contentType(startsWith("text/csv"))
+                .header("Cache-Control", "public, max-age=300").extract().asString();
+        List<String> dictionary = given().get("/api/v1/open-data/dictionary").then().statusCode(200)
+                .extract().path("name");
+        String[] lines = csv.split("\r\n");
+        assertEquals(String.join(",", dictionary), lines[0]);
+        assertEquals(2, lines.length);
+        String[] row = lines[1].split(",", -1);
+        assertEquals(ruralDistrict, row[dictionary.indexOf("kato")]);
+        assertEquals("1", row[dictionary.indexOf("received")]);
+        assertEquals("", row[dictionary.indexOf("satisfaction_rate")]);
+        // The applicant's pseudonym is what analytics holds of a person; the export must not carry it.
+        org.junit.jupiter.api.Assertions.assertFalse(csv.contains(pseudonym("open-data-" + region)));
+        given().get("/api/v1/open-data/rural-districts.json?from=2026-11-01&to=2026-11-30&regionKato=" + region)
+                .then().body("[0].received", equalTo(1)).body("[0].satisfaction_rate", nullValue())
+                .body("[0].trust_index", not(nullValue()));
+        given().get("/api/v1/open-data/rural-districts.csv?from=2026-11-30&to=2026-11-01").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void theDocumentedColumnDictionaryIsTheServedOne() throws java.io.IOException {
+        List<String> documented = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../docs/open-data.md"))
+                .stream().filter(line -> line.startsWith("| ") && !line.startsWith("| column"))
+                .map(line -> line.substring(2, line.length() - 2).replace(" | ", "|")).toList();
+        List<String> served = given().get("/api/v1/open-data/dictionary").then().statusCode(200)
+                .extract().jsonPath().getList("$", java.util.Map.class).stream()
+                .map(column -> column.get("name") + "|" + column.get("type") + "|" + column.get("meaning")).toList();
+        assertEquals(served, documented);
+    }
+
+    private static void fileAndRoute(KafkaProbe intake, KafkaProbe routing, UUID appeal, String applicantRef,
+                                     String ruralDistrict, String district, String region, UUID issue) {
+        send(intake, submittedBy(appeal, applicantRef, MONDAY));
+        send(routing, routed(appeal, ruralDistrict, district, region, MONDAY, "roads", issue));
+    }
+
+    /** A pseudonym shaped like intake's (64 lowercase hex digits), distinct per label. */
+    private static String pseudonym(String label) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(label.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RequestSpecification analyst() {
+        return given().auth().oauth2(Tokens.forRole(Roles.ANALYST));
+    }
+
+    /** November 2026. */
+    private static RequestSpecification november() {
+        return analyst().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30");
+    }
+
+    private static ValidatableResponse metrics(String level, String kato) {
+        return november().get("/api/v1/metrics/{level}/{kato}", level, kato).then().statusCode(200);
+    }
+}
