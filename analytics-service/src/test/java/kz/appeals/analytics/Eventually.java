@@ -1,5 +1,7 @@
 package kz.appeals.analytics;
 
+import io.restassured.response.ValidatableResponse;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -26,6 +28,18 @@ public final class Eventually {
             last = read.get();
         }
         return last;
+    }
+
+    /**
+     * A field of a read that must answer 200, or null while it does not: a territory is unknown (404) until the
+     * first event that names it has been consumed.
+     */
+    public static <T> T whenOk(Supplier<ValidatableResponse> read, String path) {
+        try {
+            return read.get().extract().path(path);
+        } catch (AssertionError notYet) {
+            return null;
+        }
     }
 
     private Eventually() {

@@ -17,6 +17,9 @@ import kz.appeals.contracts.AppealEvents.RoutingMethod;
 import kz.appeals.contracts.AppealEvents.Submitted;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
+import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
+import kz.appeals.contracts.TerritoryEvents.UnitLevel;
+import kz.appeals.contracts.Topics;
 import kz.appeals.testing.KafkaProbe;
 
 import java.time.Instant;
@@ -39,6 +42,20 @@ public final class LifecycleEvents {
         UUID eventId = UUID.randomUUID();
         send(probe, event, eventId);
         return eventId;
+    }
+
+    /** Publishes a region, district or rural district as routing does after an import. */
+    public static void publish(KafkaProbe probe, TerritorialUnitPublished unit) {
+        probe.send(Topics.TERRITORY, unit.katoCode(), KafkaProbe.cloudEventHeaders(
+                EventType.TERRITORIAL_UNIT_PUBLISHED, UUID.randomUUID(), unit.katoCode()), json(unit));
+    }
+
+    public static TerritorialUnitPublished ruralDistrictUnit(String kato, String districtKato, String regionKato,
+                                                             Integer population, LocalDate akimElectedSince,
+                                                             Instant publishedAt) {
+        return new TerritorialUnitPublished(kato, UnitLevel.RURAL_DISTRICT, districtKato, regionKato,
+                "Сынақ ауылдық округі", "Тестовый сельский округ", population, "Сынақ Әкім", akimElectedSince,
+                LocalDate.of(2025, 1, 1), null, publishedAt);
     }
 
     public static void send(KafkaProbe probe, AppealEvent event, UUID eventId) {
@@ -127,7 +144,7 @@ public final class LifecycleEvents {
                 "Ауылдық округ әкімінің аппараты", "Аппарат акима сельского округа");
     }
 
-    private static String json(AppealEvent event) {
+    private static String json(kz.appeals.contracts.ContractEvent event) {
         try {
             return ContractJson.mapper().writeValueAsString(event);
         } catch (JsonProcessingException e) {

@@ -28,6 +28,8 @@ public enum EventType {
     ESCALATED("kz.appeals.appeal.escalated.v1", Topics.ESCALATION, AppealEvents.Escalated.class),
 
     SETTLEMENT_PUBLISHED("kz.appeals.territory.settlement.v1", Topics.TERRITORY, TerritoryEvents.SettlementPublished.class),
+    TERRITORIAL_UNIT_PUBLISHED("kz.appeals.territory.unit.v1", Topics.TERRITORY,
+            TerritoryEvents.TerritorialUnitPublished.class),
 
     CALENDAR_YEAR_PUBLISHED("kz.appeals.calendar.year.v1", Topics.CALENDAR, CalendarEvents.CalendarYearPublished.class);
 

@@ -35,6 +35,7 @@ class SchemaMatchesRecordsTest {
             String.class, List.of("string", ""),
             boolean.class, List.of("boolean", ""),
             int.class, List.of("integer", ""),
+            Integer.class, List.of("integer", ""),
             Double.class, List.of("number", ""));
 
     @ParameterizedTest
@@ -49,7 +50,7 @@ class SchemaMatchesRecordsTest {
         Set<String> required = required(Resources.schema(type).node());
         assertTrue(required.contains("occurredAt"), "occurredAt");
         String subject = switch (type) {
-            case SETTLEMENT_PUBLISHED -> "katoCode";
+            case SETTLEMENT_PUBLISHED, TERRITORIAL_UNIT_PUBLISHED -> "katoCode";
             case CALENDAR_YEAR_PUBLISHED -> "year";
             default -> "appealId";
         };

@@ -6,7 +6,9 @@ package kz.appeals.analytics.domain;
  * far, optionally for one category only. Rates are absent when their denominator is zero.
  *
  * @param categoryCode      the category of a category breakdown; null when all categories are counted
+ * @param territory         names, residents and akim from routing's reference; null fields when not known
  * @param received          appeals registered in the period and routed to a body for this territory
+ * @param receivedPer1000Residents received per 1,000 residents of the territory's rural districts
  * @param answered          of those, answered at least once
  * @param answeredOnTime    first answer on or before the current body's due date ({@link AnswerTerm})
  * @param onTimeRate        answeredOnTime / answered
@@ -15,22 +17,33 @@ package kz.appeals.analytics.domain;
  * @param redirected        redirected to another body at least once (misrouting)
  * @param deemedRefused     deemed refused because no decision came in time (APPK Art. 91(2))
  * @param escalated         escalated to a higher body at least once
- * @param escalations       how high the escalations reached, and per 100 appeals received
+ * @param escalations       how high the escalations reached, per 100 appeals received and per 1,000 residents
  * @param keptLocally       neither deemed refused nor escalated above the rural district ({@link TrustIndex})
  * @param reopened          reopened by the applicant as not satisfied at least once
  * @param rated             answers rated by the applicant (latest cycle)
  * @param satisfied         of those, rated satisfied
  * @param satisfactionRate  satisfied / rated
- * @param trustBasis        what the trust index counts: repeated appeals merged, each applicant's weight capped
+ * @param trustBasis        what the trust index counts: the appeals since the akim took office, repeated appeals
+ *                          merged, each applicant's weight capped
  * @param trust             the trust index over {@code trustBasis}; absent when nothing was received
  */
 public record TerritoryMetrics(TerritoryLevel level, String kato, String categoryCode, ReportingPeriod period,
-                               long received, long answered, long answeredOnTime, Double onTimeRate,
+                               Territory territory, long received, Double receivedPer1000Residents, long answered, long answeredOnTime, Double onTimeRate,
                                WorkingDaysToAnswer workingDaysToAnswer, long extended, Double extensionRate,
                                long redirected, Double redirectRate, long deemedRefused, Double deemedRefusalRate,
                                long escalated, Escalations escalations, long keptLocally, long reopened,
                                Double reopenRate, long rated, long satisfied, Double satisfactionRate,
                                TrustBasis trustBasis, TrustIndex trust) {
+
+    /**
+     * @param residents        residents of the territory's rural districts; absent unless every one is known
+     * @param akimElectedSince for a rural district, the day its akim took office: the trust index counts from it
+     */
+    public record Territory(String nameKk, String nameRu, Long residents, String akimName,
+                            java.time.LocalDate akimElectedSince) {
+
+        public static final Territory UNKNOWN = new Territory(null, null, null, null, null);
+    }
 
     /** Median and 90th percentile over the answered appeals; absent when none was answered. */
     public record WorkingDaysToAnswer(Double median, Double p90) {
@@ -43,18 +56,17 @@ public record TerritoryMetrics(TerritoryLevel level, String kato, String categor
      */
     public record Escalations(long reachedDistrictAkimat, long reachedRegion, long reachedPresidentialAdministration,
                               Double reachedDistrictAkimatPer100, Double reachedRegionPer100,
-                              Double reachedPresidentialAdministrationPer100) {
+                              Double reachedPresidentialAdministrationPer100,
+                              Double reachedDistrictAkimatPer1000Residents, Double reachedRegionPer1000Residents,
+                              Double reachedPresidentialAdministrationPer1000Residents) {
 
-        static Escalations of(long received, long reachedDistrictAkimat, long reachedRegion,
+        static Escalations of(long received, Long residents, long reachedDistrictAkimat, long reachedRegion,
                               long reachedPresidentialAdministration) {
             return new Escalations(reachedDistrictAkimat, reachedRegion, reachedPresidentialAdministration,
-                    per100(reachedDistrictAkimat, received), per100(reachedRegion, received),
-                    per100(reachedPresidentialAdministration, received));
-        }
-
-        private static Double per100(long count, long received) {
-            Double share = share(count, received);
-            return share == null ? null : 100 * share;
+                    per(100, reachedDistrictAkimat, received), per(100, reachedRegion, received),
+                    per(100, reachedPresidentialAdministration, received),
+                    perThousand(reachedDistrictAkimat, residents), perThousand(reachedRegion, residents),
+                    perThousand(reachedPresidentialAdministration, residents));
         }
     }
 
@@ -80,33 +92,45 @@ public record TerritoryMetrics(TerritoryLevel level, String kato, String categor
     }
 
     public static TerritoryMetrics of(TerritoryLevel level, String kato, String categoryCode, ReportingPeriod period,
-                                      Counts c) {
+                                      Territory territory, Counts c) {
         TrustBasis basis = c.trustBasis();
         TrustIndex trust = basis.appeals() > 0 ? TrustIndex.of(basis.keptLocally(), basis.appeals()) : null;
-        return new TerritoryMetrics(level, kato, categoryCode, period, c.received(), c.answered(),
+        Long residents = territory.residents();
+        return new TerritoryMetrics(level, kato, categoryCode, period, territory, c.received(),
+                perThousand(c.received(), residents), c.answered(),
                 c.answeredOnTime(), share(c.answeredOnTime(), c.answered()),
                 new WorkingDaysToAnswer(c.medianWorkingDays(), c.p90WorkingDays()), c.extended(),
                 share(c.extended(), c.received()), c.redirected(), share(c.redirected(), c.received()),
                 c.deemedRefused(), share(c.deemedRefused(), c.received()), c.escalated(),
-                Escalations.of(c.received(), c.reachedDistrictAkimat(), c.reachedRegion(),
+                Escalations.of(c.received(), residents, c.reachedDistrictAkimat(), c.reachedRegion(),
                         c.reachedPresidentialAdministration()),
                 c.keptLocally(), c.reopened(), share(c.reopened(), c.received()), c.rated(), c.satisfied(),
                 share(c.satisfied(), c.rated()), basis, trust);
     }
 
     public TerritoryMetrics withPeriod(ReportingPeriod other) {
-        return new TerritoryMetrics(level, kato, categoryCode, other, received, answered, answeredOnTime, onTimeRate,
+        return new TerritoryMetrics(level, kato, categoryCode, other, territory, received, receivedPer1000Residents,
+                answered, answeredOnTime, onTimeRate,
                 workingDaysToAnswer, extended, extensionRate, redirected, redirectRate, deemedRefused,
                 deemedRefusalRate, escalated, escalations, keptLocally, reopened, reopenRate, rated, satisfied,
                 satisfactionRate, trustBasis, trust);
     }
 
     /** A territory with no appeals in the period: every count is zero, not unknown. */
-    public static TerritoryMetrics none(TerritoryLevel level, String kato, ReportingPeriod period) {
-        return of(level, kato, null, period, Counts.NONE);
+    public static TerritoryMetrics none(TerritoryLevel level, String kato, ReportingPeriod period,
+                                        Territory territory) {
+        return of(level, kato, null, period, territory, Counts.NONE);
     }
 
     private static Double share(long count, long of) {
         return of == 0 ? null : (double) count / of;
+    }
+
+    private static Double per(int unit, long count, long of) {
+        return of == 0 ? null : (double) unit * count / of;
+    }
+
+    private static Double perThousand(long count, Long residents) {
+        return residents == null || residents == 0 ? null : per(1000, count, residents);
     }
 }

@@ -8,6 +8,7 @@ import kz.appeals.analytics.domain.ReportingPeriod;
 import kz.appeals.analytics.domain.TerritoryLevel;
 import kz.appeals.analytics.domain.TerritoryMetrics;
 import kz.appeals.analytics.domain.TerritoryMetrics.Counts;
+import kz.appeals.analytics.domain.TerritoryMetrics.Territory;
 import kz.appeals.analytics.domain.TerritoryMetrics.TrustBasis;
 
 import java.sql.Timestamp;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -26,7 +28,9 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
      * late instant of a term starting that day and a running count of working days) join the facts as parallel
      * arrays, so any period and any calendar correction is one round trip. Percentiles of working days to answer
      * are differences of that running count. The trust basis merges one applicant's appeals on one issue into a
-     * unit and caps each applicant's total weight ({@link kz.appeals.analytics.domain.TrustIndex#FORMULA}).
+     * unit and caps each applicant's total weight, counting only appeals registered since the rural district's
+     * akim took office ({@link kz.appeals.analytics.domain.TrustIndex#FORMULA}). Residents are summed over the
+     * territory's rural districts in the territorial reference.
      */
     private static final String METRICS_SQL = """
             with period_day (day, bucket) as (
@@ -38,9 +42,11 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                        not f.deemed_refused and (f.escalation_level is null
                            or f.escalation_level in ('RURAL_DISTRICT', 'UTILITY')) as kept,
                        cast(f.first_answered_at at time zone 'UTC' + interval '5 hours' as date) as answered_day,
-                       coalesce(f.term_start_day, f.registration_day) as term_day
+                       coalesce(f.term_start_day, f.registration_day) as term_day,
+                       f.registration_day >= coalesce(akim.akim_elected_since, date '-infinity') as in_office
                 from appeal_fact f
                 join period_day p on p.day = f.registration_day
+                left join territorial_unit akim on akim.kato_code = f.rural_district_kato
                 where %3$s = ?6 and f.rural_district_kato is not null),
             counts as (
                 select s.area, s.category, s.bucket,
@@ -70,6 +76,7 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                 select area, category, bucket, coalesce(applicant_ref, cast(appeal_id as varchar)) as applicant,
                        bool_and(kept) as kept
                 from scoped
+                where in_office
                 group by area, category, bucket, applicant, coalesce(issue_id, appeal_id)),
             weighted as (
                 select area, category, bucket, applicant, kept,
@@ -81,10 +88,29 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                        coalesce(sum(weight) filter (where kept), 0) as kept_locally
                 from weighted
                 group by area, category, bucket)
-            select c.*, b.applicants, b.appeals, b.kept_locally
+            select c.*, coalesce(b.applicants, 0), coalesce(b.appeals, 0), coalesce(b.kept_locally, 0),
+                   unit.name_kk, unit.name_ru, residents.population, unit.akim_name, unit.akim_elected_since
             from counts c
-            join basis b on b.area = c.area and b.category = c.category and b.bucket = c.bucket
+            left join basis b on b.area = c.area and b.category = c.category and b.bucket = c.bucket
+            left join territorial_unit unit on unit.kato_code = c.area
+            left join lateral (
+                select case when count(*) > 0 and count(*) = count(t.population) then sum(t.population) end
+                           as population
+                from territorial_unit t
+                where t.level = 'RURAL_DISTRICT' and t.valid_to is null and %4$s = c.area) residents on true
             order by c.area, c.category, c.bucket""";
+
+    private static final String TERRITORY_SQL = """
+            select unit.name_kk, unit.name_ru, residents.population, unit.akim_name, unit.akim_elected_since
+            from (select cast(?1 as varchar) as kato) wanted
+            left join territorial_unit unit on unit.kato_code = wanted.kato and unit.level = ?2
+            left join lateral (
+                select case when count(*) > 0 and count(*) = count(t.population) then sum(t.population) end
+                           as population
+                from territorial_unit t
+                where t.level = 'RURAL_DISTRICT' and t.valid_to is null and %1$s = wanted.kato) residents on true
+            where unit.kato_code is not null
+               or exists (select 1 from appeal_fact f where %2$s = wanted.kato)""";
 
     /**
      * The appeal's fact, locked for this transaction. The first event of an appeal creates the row; when two
@@ -105,7 +131,8 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
      */
     public List<TerritoryMetrics> metrics(MetricsQuery query, QueryCalendar calendar, int applicantWeightCap) {
         String sql = METRICS_SQL.formatted(column(query.groupLevel()),
-                query.byCategory() ? "coalesce(f.category_code, '')" : "''", column(query.scopeLevel()));
+                query.byCategory() ? "coalesce(f.category_code, '')" : "''", column(query.scopeLevel()),
+                referenceColumn(query.groupLevel()));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery(sql)
                 .setParameter(1, arrayLiteral(calendar.periodDays()))
@@ -126,8 +153,38 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                     count(row[14]), count(row[15]), count(row[16]), count(row[17]), count(row[18]),
                     new TrustBasis(count(row[19]), decimal(row[20]), decimal(row[21])));
             return TerritoryMetrics.of(query.groupLevel(), (String) row[0], category.isEmpty() ? null : category,
-                    period, counts);
+                    period, territory(row, 22), counts);
         }).toList();
+    }
+
+    /**
+     * What the reference says of a territory, if the reference or any appeal knows the code at that level: a code
+     * neither knows is no territory of this country.
+     */
+    public Optional<Territory> territory(TerritoryLevel level, String kato) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery(TERRITORY_SQL.formatted(referenceColumn(level),
+                        column(level)))
+                .setParameter(1, kato)
+                .setParameter(2, level.name())
+                .getResultList();
+        return rows.stream().findFirst().map(row -> territory(row, 0));
+    }
+
+    private static Territory territory(Object[] row, int first) {
+        return new Territory((String) row[first], (String) row[first + 1],
+                row[first + 2] == null ? null : count(row[first + 2]), (String) row[first + 3],
+                row[first + 4] == null ? null : day(row[first + 4]));
+    }
+
+    /** The column of the territorial reference that names the territory a rural district belongs to. */
+    private static String referenceColumn(TerritoryLevel level) {
+        return switch (level) {
+            case RURAL_DISTRICT -> "t.kato_code";
+            case DISTRICT -> "t.district_kato";
+            case REGION -> "t.region_kato";
+            case COUNTRY -> "'" + TerritoryLevel.COUNTRY_CODE + "'";
+        };
     }
 
     private static String column(TerritoryLevel level) {

@@ -20,8 +20,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Answers metrics questions from the facts. A territory with no appeals in a period gets zeros: analytics cannot
- * tell an unknown code from a quiet one.
+ * Answers metrics questions from the facts. A known territory with no appeals in a period gets zeros; a code that
+ * neither the territorial reference nor any appeal knows is {@link UnknownTerritoryException}.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -41,7 +41,7 @@ public class MetricsService {
 
     public TerritoryMetrics of(TerritoryLevel level, String kato, ReportingPeriod period) {
         return run(MetricsQuery.of(level, kato, period)).stream().findFirst()
-                .orElseGet(() -> TerritoryMetrics.none(level, kato, period));
+                .orElseGet(() -> TerritoryMetrics.none(level, kato, period, known(level, kato)));
     }
 
     /**
@@ -50,12 +50,16 @@ public class MetricsService {
      */
     public List<TerritoryMetrics> unitsOf(TerritoryLevel level, String kato, TerritoryLevel unitLevel,
                                           ReportingPeriod period) {
+        if (level != TerritoryLevel.COUNTRY) {
+            known(level, kato);
+        }
         return run(MetricsQuery.of(level, kato, period).groupedBy(unitLevel));
     }
 
     /** The territory's metrics per bucket, every bucket of the period present (zeros where nothing came). */
     public List<TerritoryMetrics> series(TerritoryLevel level, String kato, ReportingPeriod period,
                                          Granularity granularity) {
+        TerritoryMetrics.Territory territory = known(level, kato);
         Map<LocalDate, TerritoryMetrics> counted = run(MetricsQuery.of(level, kato, period).per(granularity))
                 .stream().collect(Collectors.toMap(m -> m.period().from(), Function.identity()));
         List<TerritoryMetrics> series = new ArrayList<>();
@@ -63,13 +67,14 @@ public class MetricsService {
              start = granularity.bucketEnd(start).plusDays(1)) {
             ReportingPeriod bucket = clip(new ReportingPeriod(start, granularity.bucketEnd(start)), period);
             TerritoryMetrics metrics = counted.get(bucket.from());
-            series.add(metrics != null ? metrics : TerritoryMetrics.none(level, kato, bucket));
+            series.add(metrics != null ? metrics : TerritoryMetrics.none(level, kato, bucket, territory));
         }
         return series;
     }
 
     /** The territory's metrics per category, categories with appeals only, by category code. */
     public List<TerritoryMetrics> byCategory(TerritoryLevel level, String kato, ReportingPeriod period) {
+        known(level, kato);
         return run(MetricsQuery.of(level, kato, period).perCategory());
     }
 
@@ -77,6 +82,10 @@ public class MetricsService {
     public Ranking ranking(TerritoryLevel level, String kato, TerritoryLevel unitLevel, ReportingPeriod period) {
         return Ranking.of(period, ranking.minimumAppeals(), ranking.applicantWeightCap(),
                 unitsOf(level, kato, unitLevel, period));
+    }
+
+    private TerritoryMetrics.Territory known(TerritoryLevel level, String kato) {
+        return facts.territory(level, kato).orElseThrow(() -> new UnknownTerritoryException(level, kato));
     }
 
     private List<TerritoryMetrics> run(MetricsQuery query) {

@@ -54,7 +54,7 @@ class MetricsResourceTest {
             send(probe, answered(late, first, Instant.parse("2027-01-11T05:00:00Z")));
         }
 
-        Eventually.await(() -> list(region).extract().<List<Integer>>path("answered"), List.of(1, 0)::equals,
+        Eventually.await(() -> Eventually.<List<Integer>>whenOk(() -> list(region), "answered"), List.of(1, 0)::equals,
                 "both districts of " + region + " counted");
         list(region)
                 .body("kato", contains(first, second))
@@ -85,9 +85,9 @@ class MetricsResourceTest {
             send(probe, LifecycleEvents.reopened(reopened, district, at.plusSeconds(60)));
         }
 
-        Eventually.await(() -> one(district).extract().<Integer>path("reopened"), Integer.valueOf(1)::equals,
+        Eventually.await(() -> Eventually.whenOk(() -> one(district), "reopened"), Integer.valueOf(1)::equals,
                 "the reopening of " + reopened + " counted");
-        Eventually.await(() -> one(district).extract().<Integer>path("escalations.reachedPresidentialAdministration"),
+        Eventually.await(() -> Eventually.whenOk(() -> one(district), "escalations.reachedPresidentialAdministration"),
                 Integer.valueOf(1)::equals, "the escalation of " + toCentre + " to the centre counted");
         one(district)
                 .body("received", equalTo(4))
@@ -116,7 +116,7 @@ class MetricsResourceTest {
             send(probe, routed(UUID.randomUUID(), quiet, region));
         }
 
-        Eventually.await(() -> ranking(region).extract().<List<Integer>>path("ranked.keptLocally"),
+        Eventually.await(() -> Eventually.<List<Integer>>whenOk(() -> ranking(region), "ranked.keptLocally"),
                 List.of(2, 2)::equals, "both rankable districts of " + region + " counted");
         // 2 of 2 kept locally (Wilson lower bound 0.342) ranks above 2 of 3 (0.208); one appeal is below the minimum.
         ValidatableResponse ranking = ranking(region)
@@ -137,13 +137,31 @@ class MetricsResourceTest {
             Roles.DISTRICT_AKIMAT})
     void theRolesThatReadMetricsGetZerosForADistrictWithoutAppeals(String role) {
         String kato = randomKato();
+        try (KafkaProbe territory = new KafkaProbe(Topics.TERRITORY)) {
+            LifecycleEvents.publish(territory, LifecycleEvents.ruralDistrictUnit(kato, randomKato(), randomKato(),
+                    1200, null, Instant.now()));
+        }
+        Eventually.await(() -> asAnalyst().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get(ONE, kato).statusCode(), Integer.valueOf(200)::equals, "rural district " + kato + " known");
         given().auth().oauth2(Tokens.forOffice(role, kato))
                 .queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
                 .get(ONE, kato)
                 .then().statusCode(200)
                 .body("kato", equalTo(kato))
                 .body("received", equalTo(0))
+                .body("territory.residents", equalTo(1200))
                 .body("satisfactionRate", nullValue());
+    }
+
+    @Test
+    void aTerritoryNobodyKnowsIs404() {
+        asAnalyst().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get(ONE, randomKato())
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://appeals.kz/problems/unknown-territory"));
+        asAnalyst().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get("/api/v1/rankings/districts?regionKato=" + randomKato())
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -20,7 +20,9 @@ import static io.restassured.RestAssured.given;
 import static kz.appeals.analytics.LifecycleEvents.answered;
 import static kz.appeals.analytics.LifecycleEvents.escalated;
 import static kz.appeals.analytics.LifecycleEvents.higherBody;
+import static kz.appeals.analytics.LifecycleEvents.publish;
 import static kz.appeals.analytics.LifecycleEvents.randomKato;
+import static kz.appeals.analytics.LifecycleEvents.ruralDistrictUnit;
 import static kz.appeals.analytics.LifecycleEvents.redirectedBetween;
 import static kz.appeals.analytics.LifecycleEvents.routed;
 import static kz.appeals.analytics.LifecycleEvents.send;
@@ -72,9 +74,9 @@ class TrustBasisAndBreakdownsTest {
             }
         }
 
-        Eventually.await(() -> metrics("rural-districts", ruralDistrict).extract().<Integer>path("escalated"),
+        Eventually.await(() -> field("rural-districts", ruralDistrict, "escalated"),
                 Integer.valueOf(11)::equals, "every appeal of " + ruralDistrict + " counted");
-        Eventually.await(() -> metrics("rural-districts", ruralDistrict).extract().<Integer>path("trustBasis.applicants"),
+        Eventually.await(() -> field("rural-districts", ruralDistrict, "trustBasis.applicants"),
                 Integer.valueOf(6)::equals, "every applicant of " + ruralDistrict + " known");
         ValidatableResponse metrics = metrics("rural-districts", ruralDistrict)
                 .body("received", equalTo(15))
@@ -98,7 +100,7 @@ class TrustBasisAndBreakdownsTest {
             }
         }
 
-        Eventually.await(() -> metrics("rural-districts", ruralDistrict).extract().<Integer>path("answered"),
+        Eventually.await(() -> field("rural-districts", ruralDistrict, "answered"),
                 Integer.valueOf(3)::equals, "the answers in " + ruralDistrict + " counted");
         ValidatableResponse metrics = metrics("rural-districts", ruralDistrict)
                 .body("answeredOnTime", equalTo(3));
@@ -123,10 +125,17 @@ class TrustBasisAndBreakdownsTest {
             send(response, answered(appeal, responsible, Instant.parse("2026-12-08T05:00:00Z")));
         }
 
-        Eventually.await(() -> metrics("rural-districts", responsible).extract().<Integer>path("answered"),
+        Eventually.await(() -> field("rural-districts", responsible, "answered"),
                 Integer.valueOf(1)::equals, "the answer of " + appeal + " counted");
         metrics("rural-districts", responsible).body("received", equalTo(1)).body("answeredOnTime", equalTo(1))
                 .body("redirected", equalTo(1));
+        // The misrouted body knows the appeal no more; the reference still knows the body.
+        november().get("/api/v1/metrics/rural-districts/{kato}", misrouted).then().statusCode(404);
+        try (KafkaProbe territory = new KafkaProbe(Topics.TERRITORY)) {
+            publish(territory, ruralDistrictUnit(misrouted, null, region, null, null, Instant.now()));
+        }
+        Eventually.await(() -> november().get("/api/v1/metrics/rural-districts/{kato}", misrouted).statusCode(),
+                Integer.valueOf(200)::equals, "rural district " + misrouted + " known");
         metrics("rural-districts", misrouted).body("received", equalTo(0));
     }
 
@@ -141,7 +150,7 @@ class TrustBasisAndBreakdownsTest {
             send(routing, routed(UUID.randomUUID(), randomKato(), south, region, MONDAY, "roads", null));
         }
 
-        Eventually.await(() -> metrics("regions", region).extract().<Integer>path("received"),
+        Eventually.await(() -> field("regions", region, "received"),
                 Integer.valueOf(3)::equals, "the appeals of region " + region + " counted");
         metrics("districts", north).body("level", equalTo("DISTRICT")).body("received", equalTo(2));
         november().get("/api/v1/metrics/regions/{kato}/units", region).then().statusCode(200)
@@ -170,7 +179,7 @@ class TrustBasisAndBreakdownsTest {
             send(routing, routed(UUID.randomUUID(), ruralDistrict, null, region, MONDAY.plusDays(20), "roads", null));
         }
 
-        Eventually.await(() -> metrics("rural-districts", ruralDistrict).extract().<Integer>path("received"),
+        Eventually.await(() -> field("rural-districts", ruralDistrict, "received"),
                 Integer.valueOf(2)::equals, "the appeals of " + ruralDistrict + " counted");
         analyst().queryParam("from", "2026-10-15").queryParam("to", "2026-12-10").queryParam("granularity", "month")
                 .get("/api/v1/metrics/rural-districts/{kato}/series", ruralDistrict).then().statusCode(200)
@@ -191,6 +200,11 @@ class TrustBasisAndBreakdownsTest {
         String region = randomKato();
         String ruralDistrict = randomKato();
         String path = "/api/v1/metrics/rural-districts/" + ruralDistrict + "?from=2026-11-01&to=2026-11-30";
+        try (KafkaProbe routing = new KafkaProbe(Topics.ROUTING)) {
+            send(routing, routed(UUID.randomUUID(), ruralDistrict, null, region, MONDAY, "roads", null));
+        }
+        Eventually.await(() -> analyst().get(path).statusCode(), Integer.valueOf(200)::equals,
+                "the first appeal of " + ruralDistrict + " counted");
         String tag = analyst().get(path).then().statusCode(200).header("Cache-Control", "private, no-cache")
                 .extract().header("ETag");
         analyst().header("If-None-Match", tag).get(path).then().statusCode(304);
@@ -211,8 +225,11 @@ class TrustBasisAndBreakdownsTest {
             fileAndRoute(intake, routing, UUID.randomUUID(), pseudonym("open-data-" + region), ruralDistrict, null, region,
                     UUID.randomUUID());
         }
-        Eventually.await(() -> given().get("/api/v1/open-data/rural-districts.json?from=2026-11-01&to=2026-11-30"
-                        + "&regionKato=" + region).then().statusCode(200).extract().<List<String>>path("kato"),
+        Eventually.await(() -> {
+                    var response = given().get("/api/v1/open-data/rural-districts.json?from=2026-11-01&to=2026-11-30"
+                            + "&regionKato=" + region);
+                    return response.statusCode() == 200 ? response.jsonPath().<String>getList("kato") : null;
+                },
                 List.of(ruralDistrict)::equals, "the open data of region " + region);
 
         String csv = given().get("/api/v1/open-data/rural-districts.csv?from=2026-11-01&to=2026-11-30&regionKato="
@@ -234,6 +251,52 @@ class TrustBasisAndBreakdownsTest {
                 .body("[0].trust_index", not(nullValue()));
         given().get("/api/v1/open-data/rural-districts.csv?from=2026-11-30&to=2026-11-01").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void perResidentFiguresAndTheAkimsStartDateComeFromTheTerritorialReference() {
+        String region = randomKato();
+        String district = randomKato();
+        String ruralDistrict = randomKato();
+        String neighbour = randomKato();
+        UUID beforeTheAkim = UUID.randomUUID();
+        try (KafkaProbe territory = new KafkaProbe(Topics.TERRITORY); KafkaProbe routing = new KafkaProbe(Topics.ROUTING);
+             KafkaProbe escalation = new KafkaProbe(Topics.ESCALATION)) {
+            // Elected on 10 November: the appeal of the 2nd was the predecessor's; an older state comes last.
+            publish(territory, ruralDistrictUnit(ruralDistrict, district, region, 2000, LocalDate.of(2026, 11, 10),
+                    Instant.parse("2026-11-20T00:00:00Z")));
+            publish(territory, ruralDistrictUnit(ruralDistrict, district, region, 999, null,
+                    Instant.parse("2026-01-01T00:00:00Z")));
+            publish(territory, ruralDistrictUnit(neighbour, district, region, 3000, null, Instant.now()));
+            send(routing, routed(beforeTheAkim, ruralDistrict, district, region, MONDAY, "roads", null));
+            send(escalation, escalated(beforeTheAkim, ruralDistrict,
+                    higherBody(BodyLevel.PRESIDENTIAL_ADMINISTRATION, null), ESCALATED_AT));
+            for (int appeal = 0; appeal < 3; appeal++) {
+                send(routing, routed(UUID.randomUUID(), ruralDistrict, district, region, MONDAY.plusDays(14), "roads",
+                        null));
+            }
+            send(routing, routed(UUID.randomUUID(), neighbour, district, region, MONDAY, "roads", null));
+        }
+
+        Eventually.await(() -> field("districts", district, "territory.residents"),
+                Integer.valueOf(5000)::equals, "both rural districts of " + district + " known");
+        Eventually.await(() -> field("rural-districts", ruralDistrict, "escalations.reachedPresidentialAdministration"), Integer.valueOf(1)::equals,
+                "the escalation in " + ruralDistrict + " counted");
+        ValidatableResponse metrics = metrics("rural-districts", ruralDistrict)
+                .body("territory.nameRu", equalTo("Тестовый сельский округ"))
+                .body("territory.akimElectedSince", equalTo("2026-11-10"))
+                .body("territory.residents", equalTo(2000))
+                .body("received", equalTo(4))
+                .body("keptLocally", equalTo(3));
+        assertEquals(2.0, metrics.extract().jsonPath().getDouble("receivedPer1000Residents"), 1e-9);
+        assertEquals(0.5, metrics.extract().jsonPath()
+                .getDouble("escalations.reachedPresidentialAdministrationPer1000Residents"), 1e-9);
+        // The raw counts keep the predecessor's appeal; the index counts the new akim's three, all kept.
+        assertEquals(3.0, metrics.extract().jsonPath().getDouble("trustBasis.appeals"), 1e-9);
+        assertEquals(1.0, metrics.extract().jsonPath().getDouble("trust.point"), 1e-9);
+        metrics("districts", district).body("received", equalTo(5));
+        assertEquals(1.0, metrics("districts", district).extract().jsonPath()
+                .getDouble("receivedPer1000Residents"), 1e-9);
     }
 
     @Test
@@ -270,6 +333,12 @@ class TrustBasisAndBreakdownsTest {
     /** November 2026. */
     private static RequestSpecification november() {
         return analyst().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30");
+    }
+
+    /** A field of the territory's metrics, or null while analytics does not know the territory yet. */
+    private static Object field(String level, String kato, String path) {
+        var response = november().get("/api/v1/metrics/{level}/{kato}", level, kato);
+        return response.statusCode() == 200 ? response.jsonPath().get(path) : null;
     }
 
     private static ValidatableResponse metrics(String level, String kato) {

@@ -68,7 +68,7 @@ class LifecycleConsumptionTest {
         send(probe, routed(appeal, ruralDistrict, randomKato()));
         send(probe, answered(appeal, ruralDistrict, ANSWERED_AT));
 
-        Eventually.await(() -> metrics(ruralDistrict).extract().path("answered"), Integer.valueOf(1)::equals,
+        Eventually.await(() -> Eventually.whenOk(() -> metrics(ruralDistrict), "answered"), Integer.valueOf(1)::equals,
                 "the answer counted for " + ruralDistrict);
         metrics(ruralDistrict)
                 .body("kato", equalTo(ruralDistrict))

@@ -52,7 +52,11 @@ public class Outbox {
     }
 
     private static String aggregateType(EventType type) {
-        return type == EventType.SETTLEMENT_PUBLISHED ? "settlement" : "appeal";
+        return switch (type) {
+            case SETTLEMENT_PUBLISHED -> "settlement";
+            case TERRITORIAL_UNIT_PUBLISHED -> "territorial-unit";
+            default -> "appeal";
+        };
     }
 
     private static String toJson(ContractEvent event) {

@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
+import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
+import kz.appeals.contracts.TerritoryEvents.UnitLevel;
 import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.routing.domain.KatoCode;
@@ -126,10 +128,10 @@ public class TerritoryImport {
                     fresh.nameKk = row.get("name_kaz");
                     fresh.nameRu = row.get("name_rus");
                     territory.persist(fresh);
-                    publishIfSettlement(fresh);
+                    publish(fresh);
                     added++;
                 } else if (!unit.nameKk.equals(row.get("name_kaz")) || !unit.nameRu.equals(row.get("name_rus"))) {
-                    publishIfSettlement(newVersion(unit, effectiveFrom, release, v -> {
+                    publish(newVersion(unit, effectiveFrom, release, v -> {
                         v.nameKk = row.get("name_kaz");
                         v.nameRu = row.get("name_rus");
                     }));
@@ -141,7 +143,7 @@ public class TerritoryImport {
             }
             for (TerritorialUnit unit : retiring) {
                 unit.validTo = effectiveFrom;
-                publishIfSettlement(unit);
+                publish(unit);
             }
             store.completeRelease(release, file.rows().size(), added + changed + retiring.size());
             entityManager.flush();
@@ -183,7 +185,7 @@ public class TerritoryImport {
             for (TabularFile.Line row : file.rows()) {
                 TerritorialUnit unit = current.get(row.get("rural_district_kato"));
                 if (!sameAkim(unit, proposed(unit, updates.get(row)))) {
-                    newVersion(unit, effectiveFrom, release, updates.get(row));
+                    publish(newVersion(unit, effectiveFrom, release, updates.get(row)));
                     changed++;
                 }
             }
@@ -387,13 +389,18 @@ public class TerritoryImport {
                 && Objects.equals(a.officeEmail, b.officeEmail);
     }
 
-    private void publishIfSettlement(TerritorialUnit unit) {
-        if (unit.level != TerritorialLevel.SETTLEMENT) {
+    /** Every version a release writes goes onto the territory topic, settlements and the units above them. */
+    private void publish(TerritorialUnit unit) {
+        KatoCode code = unit.code();
+        if (unit.level == TerritorialLevel.SETTLEMENT) {
+            outbox.record(new SettlementPublished(unit.katoCode, code.ruralDistrict(), code.district(),
+                    code.region(), unit.nameKk, unit.nameRu, unit.validFrom, unit.validTo, clock.instant()));
             return;
         }
-        KatoCode code = unit.code();
-        outbox.record(new SettlementPublished(unit.katoCode, code.ruralDistrict(), code.district(), code.region(),
-                unit.nameKk, unit.nameRu, unit.validFrom, unit.validTo, clock.instant()));
+        outbox.record(new TerritorialUnitPublished(unit.katoCode, UnitLevel.valueOf(unit.level.name()),
+                unit.level == TerritorialLevel.RURAL_DISTRICT ? code.district() : null, code.region(), unit.nameKk,
+                unit.nameRu, unit.population, unit.akimName, unit.akimElectedSince, unit.validFrom, unit.validTo,
+                clock.instant()));
     }
 
     private static void rejectIfAny(List<Problem.FieldError> errors) {

@@ -1,0 +1,31 @@
+package kz.appeals.analytics.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import kz.appeals.analytics.service.TerritoryRecorder;
+import kz.appeals.contracts.EventType;
+import kz.appeals.platform.inbox.InboxProcessor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.Set;
+
+/** Regions, districts and rural districts from routing's reference; settlements are of no use to the metrics. */
+@ApplicationScoped
+public class TerritoryConsumer {
+
+    private final InboxProcessor inboxProcessor;
+    private final TerritoryRecorder recorder;
+
+    public TerritoryConsumer(InboxProcessor inboxProcessor, TerritoryRecorder recorder) {
+        this.inboxProcessor = inboxProcessor;
+        this.recorder = recorder;
+    }
+
+    @Incoming("territory-events")
+    @Blocking
+    public void onTerritoryEvent(ConsumerRecord<String, String> record) {
+        inboxProcessor.process(LifecycleConsumers.CONSUMER, record, Set.of(EventType.TERRITORIAL_UNIT_PUBLISHED),
+                recorder::record);
+    }
+}
