@@ -152,6 +152,8 @@ Tokens (RS256, valid 12 h; paste into Swagger UI's "Authorize"):
   ./appeals token admin                          # admin endpoints
 Roles: ${JWT_ROLES[*]}
 Example: curl -H "Authorization: Bearer \$(./appeals token analyst)" http://127.0.0.1:8085/q/openapi
+Trust dashboard (kk/ru/en): http://127.0.0.1:8085/dashboard/?region=990000000#token=\$(./appeals token analyst)
+  (print the token first and paste the URL, or paste the token into the page's field)
 Logs: ./appeals logs <service>; stop everything: ./appeals down
 EOF
 }

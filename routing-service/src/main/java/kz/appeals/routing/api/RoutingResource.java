@@ -83,6 +83,21 @@ public class RoutingResource {
     }
 
     @GET
+    @Path("/territory/boundaries")
+    @Produces("application/geo+json")
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST, Roles.DISTRICT_AKIMAT, Roles.REGION_AKIMAT,
+            Roles.PRESIDENTIAL_ADMINISTRATION})
+    @Operation(summary = "The boundaries in force of a region's rural districts, as a GeoJSON FeatureCollection",
+            description = "Each feature's `properties.kato` is the rural district's KATO code; the analytics "
+                    + "dashboard colours its map with them.")
+    public String boundaries(@QueryParam("regionKato") String regionKato) {
+        if (!KatoCode.isWellFormed(regionKato)) {
+            throw ProblemException.invalidField("regionKato", "pattern", "regionKato must be a KATO code of 9 digits");
+        }
+        return queries.boundariesOfRegion(regionKato);
+    }
+
+    @GET
     @Path("/territory/{kato}/versions")
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "Every version of a unit, newest first, with the dates each was in force")

@@ -50,6 +50,23 @@ public class ReferenceStore {
         return current;
     }
 
+    /**
+     * The boundaries in force of the rural districts of one region (by the region's two leading KATO digits), as a
+     * GeoJSON FeatureCollection with each district's code in {@code properties.kato}: assembled by the database
+     * from the stored geometries, which are already GeoJSON.
+     */
+    public String currentBoundariesOfRegion(String regionKato) {
+        Object collection = entityManager.createNativeQuery("""
+                        select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(
+                            json_build_object('type', 'Feature', 'properties', json_build_object('kato', kato_code),
+                                              'geometry', cast(geojson as json)) order by kato_code), '[]'))
+                        from boundary
+                        where valid_to is null and kato_code like ?1""")
+                .setParameter(1, regionKato.substring(0, 2) + "%")
+                .getSingleResult();
+        return collection.toString();
+    }
+
     public void insertBoundary(String kato, LocalDate validFrom, String geojson, long release) {
         entityManager.createNativeQuery("""
                         insert into boundary (kato_code, valid_from, geojson, release_id) values (?1, ?2, ?3, ?4)""")

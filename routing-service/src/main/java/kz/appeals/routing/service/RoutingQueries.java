@@ -33,10 +33,12 @@ public class RoutingQueries {
 
     private final RoutedAppealRepository routedAppeals;
     private final TerritoryRepository territory;
+    private final ReferenceStore store;
 
-    public RoutingQueries(RoutedAppealRepository routedAppeals, TerritoryRepository territory) {
+    public RoutingQueries(RoutedAppealRepository routedAppeals, TerritoryRepository territory, ReferenceStore store) {
         this.routedAppeals = routedAppeals;
         this.territory = territory;
+        this.store = store;
     }
 
     public Optional<RouteView> route(UUID appealId) {
@@ -47,6 +49,10 @@ public class RoutingQueries {
         return routedAppeals.awaitingTriage(limit).stream().map(a -> new TriageItem(a.appealId, a.receiptNumber,
                 a.categoryCode, a.katoCode, a.latitude, a.longitude, a.addressText, a.reason, AppealRouting.steps(a),
                 a.registrationDay, a.decidedAt)).toList();
+    }
+
+    public String boundariesOfRegion(String regionKato) {
+        return store.currentBoundariesOfRegion(regionKato);
     }
 
     /** Every version of the unit, newest first: what was in force on any day. */

@@ -122,6 +122,63 @@ class ReferenceDataAdminTest {
     }
 
     @Test
+    void unitsAboveTheSettlementArePublishedWithTheRuralDistrictsAkimAndPopulation() {
+        try (KafkaProbe territory = new KafkaProbe(Topics.TERRITORY)) {
+            given().header("Authorization", ADMIN).contentType(CSV).body(HEADER
+                            + "960000000;96;00;00;000;1;Карта облысы;Картовая область;\n"
+                            + "961000000;96;10;00;000;2;Карта ауданы;Картовый район;\n"
+                            + "961021000;96;10;21;000;3;Карта ауылдық округі;Картовый сельский округ;\n"
+                            + "961021001;96;10;21;001;4;Карта ауылы;село Картовое;\n")
+                    .post("/api/v1/admin/territory/classifier?effectiveFrom=2025-01-01")
+                    .then().statusCode(200).body("added", equalTo(4));
+            TerritoryEvents.TerritorialUnitPublished district = EventJson.read(territory.await(
+                    r -> "961000000".equals(r.key()), Duration.ofSeconds(20)).value(),
+                    TerritoryEvents.TerritorialUnitPublished.class);
+            assertEquals(TerritoryEvents.UnitLevel.DISTRICT, district.level());
+            assertEquals("960000000", district.regionKato());
+
+            given().header("Authorization", ADMIN).contentType(CSV).body("""
+                            rural_district_kato;akim_name;elected_since;population;office_phone;office_email
+                            961021000;Картаев Ерлан;2025-03-01;2450;+77180000000;akimat-961021@sample.invalid
+                            """)
+                    .post("/api/v1/admin/territory/akims?effectiveFrom=2025-03-01")
+                    .then().statusCode(200).body("changed", equalTo(1));
+            TerritoryEvents.TerritorialUnitPublished ruralDistrict = EventJson.read(territory.await(
+                    r -> "961021000".equals(r.key()) && r.value().contains("2450"), Duration.ofSeconds(20)).value(),
+                    TerritoryEvents.TerritorialUnitPublished.class);
+            assertEquals(TerritoryEvents.UnitLevel.RURAL_DISTRICT, ruralDistrict.level());
+            assertEquals("961000000", ruralDistrict.districtKato());
+            assertEquals("Картаев Ерлан", ruralDistrict.akimName());
+            assertEquals(java.time.LocalDate.of(2025, 3, 1), ruralDistrict.akimElectedSince());
+            assertEquals(2450, ruralDistrict.population());
+        }
+    }
+
+    @Test
+    void theDashboardsMapReadsARegionsBoundariesAcrossOrigins() {
+        given().header("Authorization", ADMIN).post("/api/v1/admin/territory/import?source=sample").then().statusCode(200);
+        String analyst = Tokens.bearer(Tokens.forRole(Roles.ANALYST));
+        java.util.List<String> codes = given().header("Authorization", analyst)
+                .get("/api/v1/territory/boundaries?regionKato=990000000")
+                .then().statusCode(200).contentType("application/geo+json")
+                .body("type", equalTo("FeatureCollection"))
+                .body("features[0].geometry.type", equalTo("Polygon"))
+                .extract().path("features.properties.kato");
+        assertEquals(codes.stream().sorted().toList(), codes);
+        org.junit.jupiter.api.Assertions.assertTrue(codes.contains("991021000") && codes.size() > 3, "codes: " + codes);
+        org.junit.jupiter.api.Assertions.assertTrue(codes.stream().allMatch(code -> code.startsWith("99")));
+        given().header("Authorization", analyst).get("/api/v1/territory/boundaries?regionKato=880000000")
+                .then().statusCode(200).body("features", hasSize(0));
+        given().header("Authorization", analyst).get("/api/v1/territory/boundaries?regionKato=99")
+                .then().statusCode(422).contentType("application/problem+json");
+        given().get("/api/v1/territory/boundaries?regionKato=990000000").then().statusCode(401);
+        given().header("Origin", "http://127.0.0.1:8085").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .options("/api/v1/territory/boundaries?regionKato=990000000")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "http://127.0.0.1:8085");
+    }
+
+    @Test
     void competenceRulesAreDataThatAdministratorsEdit() {
         given().header("Authorization", ADMIN).post("/api/v1/admin/territory/import?source=sample").then().statusCode(200);
         given().header("Authorization", ADMIN).get("/api/v1/admin/competence-rules")

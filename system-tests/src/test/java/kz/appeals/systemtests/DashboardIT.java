@@ -1,0 +1,242 @@
+package kz.appeals.systemtests;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import kz.appeals.contracts.AppealEvents.AppealType;
+import kz.appeals.contracts.AppealEvents.Body;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.AppealEvents.Escalated;
+import kz.appeals.contracts.AppealEvents.Language;
+import kz.appeals.contracts.AppealEvents.Routed;
+import kz.appeals.contracts.AppealEvents.RoutingMethod;
+import kz.appeals.contracts.ContractEvent;
+import kz.appeals.contracts.ContractJson;
+import kz.appeals.contracts.EventType;
+import kz.appeals.contracts.Topics;
+import kz.appeals.testing.KafkaProbe;
+import kz.appeals.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The trust dashboard as a person sees it: Debian's Chromium, headless, opens the page analytics serves, reads the
+ * packaged routing and analytics services over the real broker and database, and shows the region's ranking, its
+ * map coloured from the sample polygons, the drill-down and the three languages. A screenshot of each language is
+ * kept in {@code system-tests/target/dashboard-*.png}.
+ */
+class DashboardIT {
+
+    private static final String REGION = "990000000";
+    private static final String DISTRICT = "991000000";
+    /** Three rural districts of the sample district, each with its own share of appeals that reached the centre. */
+    private static final List<String> RURAL_DISTRICTS = List.of("991021000", "991023000", "991025000");
+    private static final Path TARGET = Path.of("target");
+
+    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static ServiceProcess routing;
+    private static ServiceProcess analytics;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startTheServicesAndTheBrowser() throws Exception {
+        routing = new ServiceProcess("routing", 38082,
+                java.util.Map.of("APPEALS_DASHBOARD_ORIGINS", "http://127.0.0.1:38085"));
+        analytics = new ServiceProcess("analytics", 38085, java.util.Map.of(
+                "APPEALS_ANALYTICS_DASHBOARD_TERRITORY_URL", routing.baseUrl(),
+                "APPEALS_ANALYTICS_RANKING_MINIMUM_APPEALS", "2"));
+        SERVICES.addAll(List.of(routing, analytics));
+        for (ServiceProcess service : SERVICES) {
+            service.start();
+        }
+        for (ServiceProcess service : SERVICES) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+        Path profile = Files.createTempDirectory("dashboard-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1400,1100",
+                "--user-data-dir=" + profile);
+        // The Debian driver, named explicitly, so that Selenium never tries to download one.
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (ServiceProcess service : SERVICES) {
+            service.close();
+        }
+    }
+
+    @Test
+    void aReaderSeesTheRankingTheMapTheDrillDownInThreeLanguages() throws Exception {
+        given().header("Authorization", bearer("admin"))
+                .post(routing.baseUrl() + "/api/v1/admin/territory/import?source=sample").then().statusCode(200);
+        LocalDate yesterday = LocalDate.now(ZoneOffset.ofHours(5)).minusDays(1);
+        try (KafkaProbe probe = new KafkaProbe(Topics.ROUTING)) {
+            for (int district = 0; district < RURAL_DISTRICTS.size(); district++) {
+                for (int appeal = 0; appeal < 4; appeal++) {
+                    UUID appealId = UUID.randomUUID();
+                    send(probe, routed(appealId, RURAL_DISTRICTS.get(district), yesterday));
+                    if (appeal < district) {
+                        send(probe, new Escalated(appealId, ruralBody(RURAL_DISTRICTS.get(district)),
+                                new Body("PA", BodyLevel.PRESIDENTIAL_ADMINISTRATION, null, "ПӘ", "АП"),
+                                yesterday.plusDays(20), null, Instant.now()));
+                    }
+                }
+            }
+        }
+        String period = "?from=" + yesterday.withDayOfYear(1) + "&to=" + LocalDate.now(ZoneOffset.ofHours(5));
+        JsonPath ranking = eventually("the three rural districts ranked, with their names", () -> {
+            Response response = given().header("Authorization", bearer("analyst"))
+                    .get(analytics.baseUrl() + "/api/v1/rankings/rural-districts" + period + "&districtKato=" + DISTRICT);
+            if (response.statusCode() != 200) {
+                return null;
+            }
+            List<String> ranked = response.jsonPath().getList("ranked.kato");
+            return ranked.containsAll(RURAL_DISTRICTS) && given().header("Authorization", bearer("analyst"))
+                    .get(analytics.baseUrl() + "/api/v1/metrics/rural-districts/" + RURAL_DISTRICTS.get(0) + period)
+                    .jsonPath().getString("territory.nameRu") != null ? response.jsonPath() : null;
+        });
+        List<String> expectedOrder = ranking.getList("ranked.kato");
+
+        browser.get(analytics.baseUrl() + "/dashboard/?lang=ru&region=" + REGION + "#token="
+                + Tokens.forRole("analyst"));
+        // The page redraws its tables on every step, so an element read mid-redraw may be gone: read again.
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.until(page -> rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size()
+                && !browser.findElements(By.cssSelector("#map path")).isEmpty());
+
+        // The ranking is the API's ranking of the region, in Russian, with the districts' Russian names.
+        assertEquals("Рейтинг сельских округов", text("#ranking-section h2"));
+        JsonPath regionRanking = JsonPath.from(given().header("Authorization", bearer("analyst"))
+                .get(analytics.baseUrl() + "/api/v1/rankings/rural-districts" + period + "&regionKato=" + REGION)
+                .asString());
+        assertEquals(regionRanking.getList("ranked.kato"), rows("#ranking tbody tr").stream()
+                .map(row -> row.getAttribute("data-kato")).toList());
+        String bestName = given().header("Authorization", bearer("analyst"))
+                .get(analytics.baseUrl() + "/api/v1/metrics/rural-districts/"
+                        + regionRanking.getString("ranked[0].kato") + period).jsonPath().getString("territory.nameRu");
+        assertEquals(bestName, rows("#ranking tbody tr").get(0).findElements(By.tagName("td")).get(1).getText());
+        // Folded under "Формула" until opened: read what opening it shows.
+        assertTrue(browser.findElement(By.id("formula")).getAttribute("textContent").contains("Wilson"),
+                "the formula is published beside the index");
+        assertTrue(expectedOrder.indexOf("991021000") < expectedOrder.indexOf("991025000"),
+                "no escalation ranks above two of four: " + expectedOrder);
+
+        // The map: every sample polygon of the region is drawn, the ranked ones coloured by their index.
+        List<WebElement> polygons = browser.findElements(By.cssSelector("#map path"));
+        assertTrue(polygons.size() >= RURAL_DISTRICTS.size(), "polygons: " + polygons.size());
+        for (String kato : RURAL_DISTRICTS) {
+            WebElement polygon = browser.findElement(By.cssSelector("#map path[data-kato='" + kato + "']"));
+            assertNotEquals("#c8ced4", polygon.getAttribute("fill"), kato + " is coloured");
+        }
+        screenshot("ru");
+
+        // Kazakh and English: the page's own words change, and so do the names of the territories.
+        browser.findElement(By.cssSelector("button[data-lang='kk']")).click();
+        wait.until(page -> "Ауылдық округтер рейтингі".equals(text("#ranking-section h2"))
+                && rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size());
+        String bestNameKk = given().header("Authorization", bearer("analyst"))
+                .get(analytics.baseUrl() + "/api/v1/metrics/rural-districts/"
+                        + regionRanking.getString("ranked[0].kato") + period).jsonPath().getString("territory.nameKk");
+        assertEquals(bestNameKk, rows("#ranking tbody tr").get(0).findElements(By.tagName("td")).get(1).getText());
+        screenshot("kk");
+        browser.findElement(By.cssSelector("button[data-lang='en']")).click();
+        wait.until(page -> "Rural districts ranked".equals(text("#ranking-section h2")));
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        screenshot("en");
+
+        // Drill-down: region → district (its rural districts listed) → rural district (categories and trend).
+        rows("#units tbody tr").stream().filter(row -> DISTRICT.equals(row.getAttribute("data-kato"))).findFirst()
+                .orElseThrow().findElement(By.tagName("a")).click();
+        wait.until(page -> browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 3
+                && rows("#units tbody tr").stream().map(row -> row.getAttribute("data-kato")).toList()
+                .containsAll(RURAL_DISTRICTS));
+        browser.findElement(By.cssSelector("#map path[data-kato='991025000']")).click();
+        wait.until(page -> browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 4
+                && !rows("#units tbody tr[data-category='roads']").isEmpty());
+        assertTrue(browser.findElement(By.id("trend-received")).getAttribute("points").contains(","),
+                "the monthly trend is drawn");
+        assertTrue(browser.findElement(By.id("status")).getText().isEmpty(), "no error shown");
+        screenshot("rural-district");
+    }
+
+    private static List<WebElement> rows(String selector) {
+        return browser.findElements(By.cssSelector(selector));
+    }
+
+    private static String text(String selector) {
+        return browser.findElement(By.cssSelector(selector)).getText();
+    }
+
+    private static void screenshot(String name) throws java.io.IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(TARGET);
+        Files.copy(shot.toPath(), TARGET.resolve("dashboard-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Routed routed(UUID appealId, String ruralDistrict, LocalDate registered) {
+        return new Routed(appealId, "KZ-TEST", ruralBody(ruralDistrict), ruralDistrict, DISTRICT, REGION,
+                RoutingMethod.KATO, "by location", AppealType.APPLICATION, "roads", "Pothole", Language.ru,
+                registered, Instant.now());
+    }
+
+    private static Body ruralBody(String ruralDistrict) {
+        return new Body("RD-" + ruralDistrict, BodyLevel.RURAL_DISTRICT, ruralDistrict, "Әкім аппараты",
+                "Аппарат акима");
+    }
+
+    private static void send(KafkaProbe probe, ContractEvent event) throws Exception {
+        EventType type = EventType.of(event.getClass());
+        probe.send(type.topic(), event.subject(), KafkaProbe.cloudEventHeaders(type, UUID.randomUUID(),
+                event.subject()), ContractJson.mapper().writeValueAsString(event));
+    }
+
+    private static String bearer(String role) {
+        return Tokens.bearer(Tokens.forRole(role));
+    }
+
+    private static <T> T eventually(String what, Supplier<T> probe) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Not within 90 s: " + what);
+    }
+}
