@@ -35,6 +35,9 @@ final class DeploymentFiles {
      */
     static final String PROPERTIES_ROOT_PROPERTY = "appeals.properties.root";
 
+    /** The kustomize base. */
+    static final String BASE = "k8s";
+
     private static final long KUSTOMIZE_TIMEOUT_SECONDS = 120;
 
     private DeploymentFiles() {
