@@ -35,6 +35,10 @@ final class DeploymentFiles {
      */
     static final String PROPERTIES_ROOT_PROPERTY = "appeals.properties.root";
 
+    /** The kustomize base, deployable alone, and the production overlay on it. */
+    static final String BASE = "k8s/base";
+    static final String PRODUCTION = "k8s/overlays/production";
+
     private static final long KUSTOMIZE_TIMEOUT_SECONDS = 120;
 
     private DeploymentFiles() {

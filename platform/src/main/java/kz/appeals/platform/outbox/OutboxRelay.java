@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,8 +47,12 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration BACKOFF_AFTER_FAILURE = Duration.ofSeconds(1);
 
+    /** Connection settings of the Kafka client that the relay's producer shares with the messaging channels. */
+    private static final List<String> SHARED_SETTING_PREFIXES = List.of("security.", "sasl.", "ssl.");
+
     private final EntityManager entityManager;
     private final OutboxConfig config;
+    private final Map<String, Object> kafkaConfig;
     private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private volatile boolean running;
     private Thread worker;
@@ -55,9 +61,12 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
 
-    public OutboxRelay(EntityManager entityManager, OutboxConfig config, MeterRegistry registry) {
+    /** @param kafkaConfig the {@code kafka.*} configuration (environment {@code KAFKA_*}) the channels use */
+    public OutboxRelay(EntityManager entityManager, OutboxConfig config, MeterRegistry registry,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.entityManager = entityManager;
         this.config = config;
+        this.kafkaConfig = kafkaConfig;
         this.published = Counter.builder("appeals.outbox.published").description("Events the broker acknowledged")
                 .register(registry);
         this.failures = Counter.builder("appeals.outbox.relay.failures")
@@ -186,7 +195,8 @@ public class OutboxRelay {
     }
 
     private Map<String, Object> producerSettings() {
-        return Map.of(
+        Map<String, Object> settings = sharedConnectionSettings(kafkaConfig);
+        settings.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -195,7 +205,22 @@ public class OutboxRelay {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 15_000),
-                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-')));
+        return settings;
+    }
+
+    /**
+     * Authentication and encryption (k8s/ sets SASL_SSL with the service's KafkaUser), so the relay reaches a secured
+     * broker like the channels do. Only these: the rest of {@code kafka.*} is consumer configuration for the channels.
+     */
+    static Map<String, Object> sharedConnectionSettings(Map<String, Object> kafkaConfig) {
+        Map<String, Object> shared = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (SHARED_SETTING_PREFIXES.stream().anyMatch(key::startsWith) && !String.valueOf(value).isBlank()) {
+                shared.put(key, value);
+            }
+        });
+        return shared;
     }
 
     /** Deletes rows long since published; unpublished rows are never touched. */
