@@ -13,6 +13,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
+import kz.appeals.platform.http.AcceptableLanguages;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -98,7 +99,7 @@ public class ProblemMappers {
 
     /** Title and field messages in the client's language (kk, ru or en); type, codes and detail stay as they are. */
     private static Response.ResponseBuilder localized(Problem problem, UriInfo uri, HttpHeaders headers) {
-        String language = ProblemTexts.languageFor(headers.getAcceptableLanguages());
+        String language = ProblemTexts.languageFor(AcceptableLanguages.of(headers));
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).language(language)
                 .entity(ProblemTexts.localize(problem.withInstance(uri.getPath()), language));
     }

@@ -20,6 +20,7 @@ import kz.appeals.intake.open311.service.GeoReportException;
 import kz.appeals.intake.open311.service.GeoReportSubmission;
 import kz.appeals.intake.open311.service.ServiceRequestForm;
 import kz.appeals.intake.open311.service.ServiceRequestSearch;
+import kz.appeals.platform.http.AcceptableLanguages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -79,7 +80,7 @@ public class GeoReportResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReportViews.Service.class)))
     @Operation(summary = "The service list: intake's categories, named in the Accept-Language (kk, ru, en)")
     public Response services(@PathParam("format") String format, @Context HttpHeaders headers) {
-        Language language = GeoReportMapping.language(headers.getAcceptableLanguages());
+        Language language = GeoReportMapping.language(AcceptableLanguages.of(headers));
         return renderer.ok(GeoReportFormat.of(format), "services", Arrays.stream(Category.values())
                 .map(category -> GeoReportMapping.service(category, language)).toList());
     }
@@ -96,7 +97,7 @@ public class GeoReportResource {
         Category category = Category.byCode(serviceCode)
                 .orElseThrow(() -> GeoReportException.notFound("service_code: no service " + serviceCode));
         return renderer.ok(responseFormat, "service_definition",
-                GeoReportMapping.definition(category, GeoReportMapping.language(headers.getAcceptableLanguages())));
+                GeoReportMapping.definition(category, GeoReportMapping.language(AcceptableLanguages.of(headers))));
     }
 
     @POST
@@ -116,7 +117,7 @@ public class GeoReportResource {
         GeoReportFormat responseFormat = GeoReportFormat.of(format);
         var receipt = submission.submit(ServiceRequestForm.of(form));
         return renderer.render(responseFormat, 201, "service_requests", List.of(
-                GeoReportMapping.created(receipt, GeoReportMapping.language(headers.getAcceptableLanguages()))));
+                GeoReportMapping.created(receipt, GeoReportMapping.language(AcceptableLanguages.of(headers)))));
     }
 
     @GET
@@ -150,7 +151,7 @@ public class GeoReportResource {
             @QueryParam("status") @Parameter(description = "open, closed or both (comma list)") List<String> status,
             @Context HttpHeaders headers) {
         GeoReportFormat responseFormat = GeoReportFormat.of(format);
-        Language language = GeoReportMapping.language(headers.getAcceptableLanguages());
+        Language language = GeoReportMapping.language(AcceptableLanguages.of(headers));
         return renderer.ok(responseFormat, "service_requests",
                 search.search(commaList(serviceRequestIds), commaList(serviceCodes), startDate, endDate,
                                 commaList(status)).stream()
@@ -174,6 +175,6 @@ public class GeoReportResource {
         var row = search.byId(id)
                 .orElseThrow(() -> GeoReportException.notFound("service_request_id: no service request " + id));
         return renderer.ok(responseFormat, "service_requests",
-                List.of(GeoReportMapping.request(row, GeoReportMapping.language(headers.getAcceptableLanguages()))));
+                List.of(GeoReportMapping.request(row, GeoReportMapping.language(AcceptableLanguages.of(headers)))));
     }
 }
