@@ -10,7 +10,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import kz.appeals.contracts.AppealEvents.Language;
@@ -112,10 +111,9 @@ public class GeoReportResource {
             description = "Form fields: api_key, service_code, lat+long or address_string or address_id (a 9-digit "
                     + "KATO settlement code), attribute[iin], phone (+7 and 10 digits), first_name, last_name, email, "
                     + "description, media_url, attribute[appeal_type], attribute[language].")
-    public Response create(@PathParam("format") String format, MultivaluedMap<String, String> form,
-                           @Context HttpHeaders headers) {
+    public Response create(@PathParam("format") String format, String form, @Context HttpHeaders headers) {
         GeoReportFormat responseFormat = GeoReportFormat.of(format);
-        var receipt = submission.submit(ServiceRequestForm.of(form));
+        var receipt = submission.submit(ServiceRequestForm.of(FormFields.parse(form)));
         return renderer.render(responseFormat, 201, "service_requests", List.of(
                 GeoReportMapping.created(receipt, GeoReportMapping.language(AcceptableLanguages.of(headers)))));
     }
