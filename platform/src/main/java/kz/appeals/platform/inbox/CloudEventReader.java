@@ -47,6 +47,11 @@ public final class CloudEventReader {
         } catch (JsonProcessingException e) {
             throw new UnprocessableEventException("Data cannot be read as " + wireType + ": " + e.getOriginalMessage(), e);
         }
+        // The key orders one subject's events within a partition: a record under another key breaks that order.
+        if (!data.subject().equals(record.key())) {
+            throw new UnprocessableEventException("Record key " + record.key() + " is not the event's subject "
+                    + data.subject());
+        }
         return new IncomingEvent(id, type, header(record, CloudEventHeaders.SOURCE), data.subject(), data);
     }
 

@@ -13,9 +13,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
+import kz.appeals.platform.http.AcceptableLanguages;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,9 +89,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        if (unstorableText(e)) {
+            return respond(Problem.of(400, "unstorable-text", "Request is not valid",
+                    "The request holds a character that cannot be stored (such as U+0000)"), uri, headers);
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(Problem.of(500, "internal", "Internal error",
                 "The request could not be completed; it may be retried with the same Idempotency-Key."), uri, headers);
+    }
+
+    /**
+     * PostgreSQL refuses U+0000 in text (SQLSTATE 22021) and characters its encoding lacks (22P05). Only the client's
+     * input can carry them, and checking every string of every request for them would be easy to forget somewhere:
+     * the database's refusal, after which the transaction has rolled back, is the check.
+     */
+    private static boolean unstorableText(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("22021".equals(sql.getSQLState())
+                    || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
@@ -98,7 +119,7 @@ public class ProblemMappers {
 
     /** Title and field messages in the client's language (kk, ru or en); type, codes and detail stay as they are. */
     private static Response.ResponseBuilder localized(Problem problem, UriInfo uri, HttpHeaders headers) {
-        String language = ProblemTexts.languageFor(headers.getAcceptableLanguages());
+        String language = ProblemTexts.languageFor(AcceptableLanguages.of(headers));
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).language(language)
                 .entity(ProblemTexts.localize(problem.withInstance(uri.getPath()), language));
     }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import kz.appeals.contracts.AppealEvents.Language;
@@ -20,6 +19,7 @@ import kz.appeals.intake.open311.service.GeoReportException;
 import kz.appeals.intake.open311.service.GeoReportSubmission;
 import kz.appeals.intake.open311.service.ServiceRequestForm;
 import kz.appeals.intake.open311.service.ServiceRequestSearch;
+import kz.appeals.platform.http.AcceptableLanguages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -79,7 +79,7 @@ public class GeoReportResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReportViews.Service.class)))
     @Operation(summary = "The service list: intake's categories, named in the Accept-Language (kk, ru, en)")
     public Response services(@PathParam("format") String format, @Context HttpHeaders headers) {
-        Language language = GeoReportMapping.language(headers.getAcceptableLanguages());
+        Language language = GeoReportMapping.language(AcceptableLanguages.of(headers));
         return renderer.ok(GeoReportFormat.of(format), "services", Arrays.stream(Category.values())
                 .map(category -> GeoReportMapping.service(category, language)).toList());
     }
@@ -96,7 +96,7 @@ public class GeoReportResource {
         Category category = Category.byCode(serviceCode)
                 .orElseThrow(() -> GeoReportException.notFound("service_code: no service " + serviceCode));
         return renderer.ok(responseFormat, "service_definition",
-                GeoReportMapping.definition(category, GeoReportMapping.language(headers.getAcceptableLanguages())));
+                GeoReportMapping.definition(category, GeoReportMapping.language(AcceptableLanguages.of(headers))));
     }
 
     @POST
@@ -111,12 +111,11 @@ public class GeoReportResource {
             description = "Form fields: api_key, service_code, lat+long or address_string or address_id (a 9-digit "
                     + "KATO settlement code), attribute[iin], phone (+7 and 10 digits), first_name, last_name, email, "
                     + "description, media_url, attribute[appeal_type], attribute[language].")
-    public Response create(@PathParam("format") String format, MultivaluedMap<String, String> form,
-                           @Context HttpHeaders headers) {
+    public Response create(@PathParam("format") String format, String form, @Context HttpHeaders headers) {
         GeoReportFormat responseFormat = GeoReportFormat.of(format);
-        var receipt = submission.submit(ServiceRequestForm.of(form));
+        var receipt = submission.submit(ServiceRequestForm.of(FormFields.parse(form)));
         return renderer.render(responseFormat, 201, "service_requests", List.of(
-                GeoReportMapping.created(receipt, GeoReportMapping.language(headers.getAcceptableLanguages()))));
+                GeoReportMapping.created(receipt, GeoReportMapping.language(AcceptableLanguages.of(headers)))));
     }
 
     @GET
@@ -150,7 +149,7 @@ public class GeoReportResource {
             @QueryParam("status") @Parameter(description = "open, closed or both (comma list)") List<String> status,
             @Context HttpHeaders headers) {
         GeoReportFormat responseFormat = GeoReportFormat.of(format);
-        Language language = GeoReportMapping.language(headers.getAcceptableLanguages());
+        Language language = GeoReportMapping.language(AcceptableLanguages.of(headers));
         return renderer.ok(responseFormat, "service_requests",
                 search.search(commaList(serviceRequestIds), commaList(serviceCodes), startDate, endDate,
                                 commaList(status)).stream()
@@ -174,6 +173,6 @@ public class GeoReportResource {
         var row = search.byId(id)
                 .orElseThrow(() -> GeoReportException.notFound("service_request_id: no service request " + id));
         return renderer.ok(responseFormat, "service_requests",
-                List.of(GeoReportMapping.request(row, GeoReportMapping.language(headers.getAcceptableLanguages()))));
+                List.of(GeoReportMapping.request(row, GeoReportMapping.language(AcceptableLanguages.of(headers)))));
     }
 }
