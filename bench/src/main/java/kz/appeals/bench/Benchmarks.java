@@ -1,5 +1,6 @@
 package kz.appeals.bench;
 
+import kz.appeals.bench.analytics.AnalyticsReplayBenchmark;
 import kz.appeals.bench.escalation.EscalationSweepBenchmark;
 import kz.appeals.bench.intake.IntakeThroughputBenchmark;
 import kz.appeals.bench.response.AnswerThroughputBenchmark;
@@ -33,6 +34,7 @@ public final class Benchmarks {
         BENCHMARKS.put("national-territory", NationalTerritoryFiles::main);
         BENCHMARKS.put("inbox-query", InboxQueryBenchmark::main);
         BENCHMARKS.put("answers", AnswerThroughputBenchmark::main);
+        BENCHMARKS.put(AnalyticsReplayBenchmark.NAME, AnalyticsReplayBenchmark::main);
     }
 
     private Benchmarks() {
