@@ -16,10 +16,10 @@ import kz.appeals.contracts.AppealEvents.Rated;
 import kz.appeals.contracts.AppealEvents.Routed;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
 import kz.appeals.contracts.AppealEvents.Submitted;
-import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
+import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.Tokens;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -159,16 +159,8 @@ public final class AnalyticsReplayBenchmark {
                     EventType type = EventType.of(event.getClass());
                     ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), event.subject(),
                             ContractJson.mapper().writeValueAsString(event));
-                    Map<String, String> headers = Map.of(
-                            CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                            CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                            CloudEventHeaders.SOURCE, "/kz/appeals/bench",
-                            CloudEventHeaders.TYPE, type.wireName(),
-                            CloudEventHeaders.SUBJECT, event.subject(),
-                            CloudEventHeaders.TIME, event.occurredAt().toString(),
-                            CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-                    headers.forEach((name, value) -> record.headers().add(name,
-                            value.getBytes(StandardCharsets.UTF_8)));
+                    KafkaProbe.cloudEventHeaders(type, UUID.randomUUID(), event.subject()).forEach((name, value) ->
+                            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
                     producer.send(record);
                 }
                 if (sent % 100_000 < 8) {

@@ -7,9 +7,9 @@ import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.contracts.AppealEvents.Routed;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
-import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
+import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.Tokens;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -168,15 +168,8 @@ public final class AnswerThroughputBenchmark {
                         "roads", "Яма на дороге", Language.ru, today, now);
                 ProducerRecord<String, String> record = new ProducerRecord<>(EventType.ROUTED.topic(),
                         id.toString(), ContractJson.mapper().writeValueAsString(routed));
-                Map<String, String> headers = Map.of(
-                        CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                        CloudEventHeaders.SOURCE, "/kz/appeals/bench",
-                        CloudEventHeaders.TYPE, EventType.ROUTED.wireName(),
-                        CloudEventHeaders.SUBJECT, id.toString(),
-                        CloudEventHeaders.TIME, now.toString(),
-                        CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-                headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                KafkaProbe.cloudEventHeaders(EventType.ROUTED, UUID.randomUUID(), id.toString()).forEach((name, value) ->
+                        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
                 producer.send(record);
                 ids.add(id);
             }
