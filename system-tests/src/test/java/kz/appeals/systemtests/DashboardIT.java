@@ -135,7 +135,7 @@ class DashboardIT {
         // The page redraws its tables on every step, so an element read mid-redraw may be gone: read again.
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        wait.until(page -> rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size()
+        wait.until(page -> text("#status").isEmpty() && rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size()
                 && !browser.findElements(By.cssSelector("#map path")).isEmpty());
 
         // The ranking is the API's ranking of the region, in Russian, with the districts' Russian names.
@@ -166,7 +166,7 @@ class DashboardIT {
 
         // Kazakh and English: the page's own words change, and so do the names of the territories.
         browser.findElement(By.cssSelector("button[data-lang='kk']")).click();
-        wait.until(page -> "Ауылдық округтер рейтингі".equals(text("#ranking-section h2"))
+        wait.until(page -> text("#status").isEmpty() && "Ауылдық округтер рейтингі".equals(text("#ranking-section h2"))
                 && rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size());
         String bestNameKk = given().header("Authorization", bearer("analyst"))
                 .get(analytics.baseUrl() + "/api/v1/metrics/rural-districts/"
@@ -174,18 +174,23 @@ class DashboardIT {
         assertEquals(bestNameKk, rows("#ranking tbody tr").get(0).findElements(By.tagName("td")).get(1).getText());
         screenshot("kk");
         browser.findElement(By.cssSelector("button[data-lang='en']")).click();
-        wait.until(page -> "Rural districts ranked".equals(text("#ranking-section h2")));
+        wait.until(page -> text("#status").isEmpty() && "Rural districts ranked".equals(text("#ranking-section h2")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         screenshot("en");
 
         // Drill-down: region → district (its rural districts listed) → rural district (categories and trend).
         rows("#units tbody tr").stream().filter(row -> DISTRICT.equals(row.getAttribute("data-kato"))).findFirst()
                 .orElseThrow().findElement(By.tagName("a")).click();
-        wait.until(page -> browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 3
+        // A step's tables, map and trend arrive one after the other; the status line empties when all are drawn.
+        wait.until(page -> text("#status").isEmpty()
+                && browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 3
                 && rows("#units tbody tr").stream().map(row -> row.getAttribute("data-kato")).toList()
-                .containsAll(RURAL_DISTRICTS));
+                .containsAll(RURAL_DISTRICTS)
+                && browser.findElements(By.cssSelector("#map path")).stream()
+                .allMatch(path -> path.getAttribute("data-kato").startsWith(DISTRICT.substring(0, 4))));
         browser.findElement(By.cssSelector("#map path[data-kato='991025000']")).click();
-        wait.until(page -> browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 4
+        wait.until(page -> text("#status").isEmpty()
+                && browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 4
                 && !rows("#units tbody tr[data-category='roads']").isEmpty());
         assertTrue(browser.findElement(By.id("trend-received")).getAttribute("points").contains(","),
                 "the monthly trend is drawn");
