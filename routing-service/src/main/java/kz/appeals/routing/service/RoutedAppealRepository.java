@@ -2,6 +2,7 @@ package kz.appeals.routing.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import kz.appeals.routing.domain.RelatedAppealsPolicy;
 import kz.appeals.routing.domain.RoutedAppeal;
 
@@ -13,28 +14,49 @@ import java.util.UUID;
 @ApplicationScoped
 public class RoutedAppealRepository implements PanacheRepositoryBase<RoutedAppeal, UUID> {
 
-    /** The issue of the nearest open routed appeal about the same category within the radius, if any. */
+    /**
+     * The issue of the nearest open routed appeal about the same category within the radius, if any. Reads only
+     * the three columns it compares: a busy yard may have hundreds of open appeals in the box.
+     */
     public Optional<UUID> issueNear(UUID self, String category, double latitude, double longitude) {
         double dLat = RelatedAppealsPolicy.latitudeMargin();
         double dLon = RelatedAppealsPolicy.longitudeMargin(latitude);
-        List<RoutedAppeal> candidates = list("""
-                        open = true and status = ?1 and categoryCode = ?2 and appealId <> ?3 and issueId is not null
-                        and latitude between ?4 and ?5 and longitude between ?6 and ?7""",
-                RoutedAppeal.Status.ROUTED, category, self, latitude - dLat, latitude + dLat, longitude - dLon,
-                longitude + dLon);
+        List<Tuple> candidates = getEntityManager().createQuery("""
+                        select a.issueId as issueId, a.latitude as latitude, a.longitude as longitude
+                        from RoutedAppeal a
+                        where a.open = true and a.issueId is not null and a.status = :status
+                        and a.categoryCode = :category and a.appealId <> :self
+                        and a.latitude between :south and :north and a.longitude between :west and :east""",
+                        Tuple.class)
+                .setParameter("status", RoutedAppeal.Status.ROUTED)
+                .setParameter("category", category)
+                .setParameter("self", self)
+                .setParameter("south", latitude - dLat)
+                .setParameter("north", latitude + dLat)
+                .setParameter("west", longitude - dLon)
+                .setParameter("east", longitude + dLon)
+                .getResultList();
         return candidates.stream()
-                .filter(a -> RelatedAppealsPolicy.near(latitude, longitude, a.latitude, a.longitude))
-                .min(Comparator.comparingDouble(a -> RelatedAppealsPolicy.metres(latitude, longitude, a.latitude,
-                        a.longitude)))
-                .map(a -> a.issueId);
+                .filter(a -> RelatedAppealsPolicy.near(latitude, longitude, a.get("latitude", Double.class),
+                        a.get("longitude", Double.class)))
+                .min(Comparator.comparingDouble(a -> RelatedAppealsPolicy.metres(latitude, longitude,
+                        a.get("latitude", Double.class), a.get("longitude", Double.class))))
+                .map(a -> a.get("issueId", UUID.class));
     }
 
     /** The issue of the earliest open routed appeal about the same category in the same settlement, if any. */
     public Optional<UUID> issueInSettlement(UUID self, String category, String settlementKato) {
-        return find("""
-                        open = true and status = ?1 and categoryCode = ?2 and settlementKato = ?3 and appealId <> ?4
-                        and issueId is not null order by decidedAt""",
-                RoutedAppeal.Status.ROUTED, category, settlementKato, self).firstResultOptional().map(a -> a.issueId);
+        return getEntityManager().createQuery("""
+                        select a.issueId from RoutedAppeal a
+                        where a.open = true and a.issueId is not null and a.status = :status
+                        and a.categoryCode = :category and a.settlementKato = :settlement and a.appealId <> :self
+                        order by a.decidedAt""", UUID.class)
+                .setParameter("status", RoutedAppeal.Status.ROUTED)
+                .setParameter("category", category)
+                .setParameter("settlement", settlementKato)
+                .setParameter("self", self)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
     public List<RoutedAppeal> awaitingTriage(int limit) {
