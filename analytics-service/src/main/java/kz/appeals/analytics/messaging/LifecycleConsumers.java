@@ -7,7 +7,7 @@ import kz.appeals.analytics.service.FactRecorder;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
 import kz.appeals.platform.inbox.InboxProcessor;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.EnumSet;
@@ -38,26 +38,26 @@ public class LifecycleConsumers {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER, record, INTAKE_TYPES, recorder::record);
+    public void onIntakeEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER, "intake-events", records, INTAKE_TYPES, recorder::record);
     }
 
     @Incoming("routing-events")
     @Blocking
-    public void onRoutingEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER, record, ROUTING_TYPES, recorder::record);
+    public void onRoutingEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER, "routing-events", records, ROUTING_TYPES, recorder::record);
     }
 
     @Incoming("response-events")
     @Blocking
-    public void onResponseEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER, record, RESPONSE_TYPES, recorder::record);
+    public void onResponseEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER, "response-events", records, RESPONSE_TYPES, recorder::record);
     }
 
     @Incoming("escalation-events")
     @Blocking
-    public void onEscalationEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER, record, ESCALATION_TYPES, recorder::record);
+    public void onEscalationEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER, "escalation-events", records, ESCALATION_TYPES, recorder::record);
     }
 
     private static Set<EventType> mergedTypesOf(String topic) {

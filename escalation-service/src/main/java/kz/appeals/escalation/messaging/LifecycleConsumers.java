@@ -5,14 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import kz.appeals.contracts.EventType;
 import kz.appeals.escalation.service.DeadlineService;
 import kz.appeals.platform.inbox.InboxProcessor;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Set;
 
 /**
- * Reads the facts that start, move and stop an appeal's clock from the three lifecycle topics. A record that can
- * never be applied fails here and the channel's dead-letter strategy parks it on appeals.dlq.escalation.
+ * Reads the facts that start, move and stop an appeal's clock from the three lifecycle topics. Each channel is read a
+ * polled batch at a time; a record that can never be applied is parked on appeals.dlq.escalation.
  */
 @ApplicationScoped
 public class LifecycleConsumers {
@@ -34,19 +34,19 @@ public class LifecycleConsumers {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER_NAME, record, INTAKE_TYPES, service::apply);
+    public void onIntakeEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER_NAME, "intake-events", records, INTAKE_TYPES, service::apply);
     }
 
     @Incoming("routing-events")
     @Blocking
-    public void onRoutingEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER_NAME, record, ROUTING_TYPES, service::apply);
+    public void onRoutingEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES, service::apply);
     }
 
     @Incoming("response-events")
     @Blocking
-    public void onResponseEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER_NAME, record, RESPONSE_TYPES, service::apply);
+    public void onResponseEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER_NAME, "response-events", records, RESPONSE_TYPES, service::apply);
     }
 }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import kz.appeals.contracts.EventType;
 import kz.appeals.intake.service.CitizenTimeline;
 import kz.appeals.platform.inbox.InboxProcessor;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Set;
@@ -34,19 +34,19 @@ public class LifecycleConsumers {
 
     @Incoming("routing-events")
     @Blocking
-    public void onRoutingEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER_NAME, record, ROUTING_TYPES, timeline::apply);
+    public void onRoutingEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES, timeline::apply);
     }
 
     @Incoming("response-events")
     @Blocking
-    public void onResponseEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER_NAME, record, RESPONSE_TYPES, timeline::apply);
+    public void onResponseEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER_NAME, "response-events", records, RESPONSE_TYPES, timeline::apply);
     }
 
     @Incoming("escalation-events")
     @Blocking
-    public void onEscalationEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER_NAME, record, ESCALATION_TYPES, timeline::apply);
+    public void onEscalationEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER_NAME, "escalation-events", records, ESCALATION_TYPES, timeline::apply);
     }
 }

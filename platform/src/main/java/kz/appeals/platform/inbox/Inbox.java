@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Insert-first deduplication: the first delivery of an event id to a consumer wins, inside the effect's transaction. */
@@ -29,5 +32,26 @@ public class Inbox {
                 .setParameter(2, event.id())
                 .setParameter(3, event.type().wireName())
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * {@link #firstDelivery} for a polled batch in one statement.
+     *
+     * @return the ids among {@code events} not recorded before (an id that occurs twice is returned once)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> firstDeliveries(String consumer, List<IncomingEvent> events) {
+        @SuppressWarnings("unchecked")
+        List<UUID> inserted = entityManager.createNativeQuery("""
+                        insert into inbox_event (consumer, event_id, event_type)
+                        select ?1, delivered.id, delivered.type
+                        from unnest(cast(?2 as uuid[]), cast(?3 as varchar[])) as delivered (id, type)
+                        on conflict do nothing
+                        returning event_id""")
+                .setParameter(1, consumer)
+                .setParameter(2, events.stream().map(IncomingEvent::id).toArray(UUID[]::new))
+                .setParameter(3, events.stream().map(event -> event.type().wireName()).toArray(String[]::new))
+                .getResultList();
+        return new HashSet<>(inserted);
     }
 }

@@ -6,17 +6,26 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import kz.appeals.contracts.EventType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The one way a service consumes a lifecycle record: read and validate it, skip types the consumer does not use,
  * then record it in the inbox and apply its effect in one transaction. Transient failures (database restart,
- * lock timeout) are retried with backoff; an {@link UnprocessableEventException} is thrown at once so that the
- * messaging layer sends the record to the dead-letter topic and moves on.
+ * lock timeout) are retried with backoff; a record that can never be applied is parked on the channel's
+ * dead-letter topic and the channel moves on.
+ *
+ * <p>A busy channel is consumed a polled batch at a time ({@link #processBatch}): the whole batch in one
+ * transaction, one commit instead of one per event. If that transaction fails, the batch is applied again one
+ * event per transaction, so a single bad event costs its batch the fast path, never its neighbours' effects.
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -25,11 +34,15 @@ public class InboxProcessor {
     private static final int MAX_ATTEMPTS = 8;
 
     private final Inbox inbox;
+    private final DeadLetters deadLetters;
+    private final EntityManager entityManager;
     private final MeterRegistry registry;
     private volatile boolean stopping;
 
-    public InboxProcessor(Inbox inbox, MeterRegistry registry) {
+    public InboxProcessor(Inbox inbox, DeadLetters deadLetters, EntityManager entityManager, MeterRegistry registry) {
         this.inbox = inbox;
+        this.deadLetters = deadLetters;
+        this.entityManager = entityManager;
         this.registry = registry;
     }
 
@@ -38,19 +51,94 @@ public class InboxProcessor {
         stopping = true;
     }
 
+    /**
+     * One record of a channel consumed record by record. An {@link UnprocessableEventException} leaves this method
+     * so that the channel's dead-letter strategy parks the record.
+     */
     public void process(String consumer, ConsumerRecord<String, String> record, Set<EventType> handledTypes,
                         EventHandler handler) {
-        IncomingEvent event;
+        IncomingEvent event = read(consumer, record);
+        if (handledTypes.contains(event.type())) {
+            applyAlone(consumer, event, handler);
+        }
+    }
+
+    /**
+     * One poll of a channel configured with {@code batch=true}. Never throws for a bad record: each is parked on
+     * {@code channel}'s dead-letter topic here, before the batch is acknowledged.
+     */
+    public void processBatch(String consumer, String channel, ConsumerRecords<String, String> records,
+                             Set<EventType> handledTypes, EventHandler handler) {
+        List<Received> received = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                IncomingEvent event = read(consumer, record);
+                if (handledTypes.contains(event.type())) {
+                    received.add(new Received(record, event));
+                }
+            } catch (UnprocessableEventException e) {
+                park(channel, record, e);
+            }
+        }
+        if (received.isEmpty()) {
+            return;
+        }
         try {
-            event = CloudEventReader.read(record);
+            applyTogether(consumer, received, handler);
+            return;
+        } catch (RuntimeException e) {
+            if (stopping) {
+                leaveForRedelivery(received.get(0).event(), e);
+            }
+            LOG.infof("%s: a batch of %d events failed together (%s); applying them one by one", consumer,
+                    received.size(), e.toString());
+        }
+        for (Received one : received) {
+            try {
+                applyAlone(consumer, one.event(), handler);
+            } catch (UnprocessableEventException e) {
+                park(channel, one.record(), e);
+            }
+        }
+    }
+
+    private IncomingEvent read(String consumer, ConsumerRecord<String, String> record) {
+        try {
+            return CloudEventReader.read(record);
         } catch (UnprocessableEventException e) {
             registry.counter("appeals.inbox.events", "consumer", consumer, "type", "unreadable",
                     "outcome", "dead-lettered").increment();
             throw e;
         }
-        if (!handledTypes.contains(event.type())) {
-            return;
+    }
+
+    /**
+     * Each event's effect is flushed and the persistence context cleared before the next, so an event sees the
+     * database exactly as it would in a transaction of its own (bulk updates included), only uncommitted.
+     */
+    private void applyTogether(String consumer, List<Received> received, EventHandler handler) {
+        boolean[] applied = new boolean[received.size()];
+        QuarkusTransaction.requiringNew().run(() -> {
+            Set<UUID> firstDeliveries = inbox.firstDeliveries(consumer,
+                    received.stream().map(Received::event).toList());
+            for (int i = 0; i < received.size(); i++) {
+                IncomingEvent event = received.get(i).event();
+                // remove: the same event twice in one poll (a relay's republish) is applied once
+                applied[i] = firstDeliveries.remove(event.id());
+                if (applied[i]) {
+                    handler.handle(event);
+                    entityManager.flush();
+                    entityManager.clear();
+                }
+            }
+        });
+        registry.counter("appeals.inbox.batches", "consumer", consumer).increment();
+        for (int i = 0; i < received.size(); i++) {
+            count(consumer, received.get(i).event(), applied[i] ? "applied" : "duplicate");
         }
+    }
+
+    private void applyAlone(String consumer, IncomingEvent event, EventHandler handler) {
         for (int attempt = 1; ; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
@@ -80,6 +168,24 @@ public class InboxProcessor {
         }
     }
 
+    /** Retries until the dead-letter topic takes the record: acknowledging it unparked would lose it. */
+    private void park(String channel, ConsumerRecord<String, String> record, UnprocessableEventException reason) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deadLetters.park(channel, record, reason);
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    LOG.infof("Shutting down: %s/%d/%d left for redelivery (%s)", record.topic(), record.partition(),
+                            record.offset(), e);
+                    waitForTheEnd(e);
+                }
+                LOG.warnf(e, "%s: dead-lettering failed (attempt %d), retrying", channel, attempt);
+                pause(attempt);
+            }
+        }
+    }
+
     private void count(String consumer, IncomingEvent event, String outcome) {
         registry.counter("appeals.inbox.events", "consumer", consumer, "type", event.type().wireName(),
                 "outcome", outcome).increment();
@@ -91,6 +197,10 @@ public class InboxProcessor {
      */
     private static void leaveForRedelivery(IncomingEvent event, RuntimeException failure) {
         LOG.infof("Shutting down: %s %s left for redelivery (%s)", event.type().wireName(), event.id(), failure);
+        waitForTheEnd(failure);
+    }
+
+    private static void waitForTheEnd(RuntimeException failure) {
         try {
             Thread.sleep(Long.MAX_VALUE);
         } catch (InterruptedException e) {
@@ -101,10 +211,13 @@ public class InboxProcessor {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(Math.min(5_000L, 100L << attempt));
+            Thread.sleep(Math.min(5_000L, 100L << Math.min(attempt, 6)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while retrying", e);
         }
+    }
+
+    private record Received(ConsumerRecord<String, String> record, IncomingEvent event) {
     }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.ContractValidator;
 import kz.appeals.contracts.EventType;
+import kz.appeals.platform.kafka.KafkaConnectionSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,7 +26,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,9 +46,6 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration BACKOFF_AFTER_FAILURE = Duration.ofSeconds(1);
-
-    /** Connection settings of the Kafka client that the relay's producer shares with the messaging channels. */
-    private static final List<String> SHARED_SETTING_PREFIXES = List.of("security.", "sasl.", "ssl.");
 
     private final EntityManager entityManager;
     private final OutboxConfig config;
@@ -195,7 +192,7 @@ public class OutboxRelay {
     }
 
     private Map<String, Object> producerSettings() {
-        Map<String, Object> settings = sharedConnectionSettings(kafkaConfig);
+        Map<String, Object> settings = KafkaConnectionSettings.sharedWithChannels(kafkaConfig);
         settings.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -207,20 +204,6 @@ public class OutboxRelay {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 15_000),
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-')));
         return settings;
-    }
-
-    /**
-     * Authentication and encryption (k8s/ sets SASL_SSL with the service's KafkaUser), so the relay reaches a secured
-     * broker like the channels do. Only these: the rest of {@code kafka.*} is consumer configuration for the channels.
-     */
-    static Map<String, Object> sharedConnectionSettings(Map<String, Object> kafkaConfig) {
-        Map<String, Object> shared = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (SHARED_SETTING_PREFIXES.stream().anyMatch(key::startsWith) && !String.valueOf(value).isBlank()) {
-                shared.put(key, value);
-            }
-        });
-        return shared;
     }
 
     /** Deletes rows long since published; unpublished rows are never touched. */

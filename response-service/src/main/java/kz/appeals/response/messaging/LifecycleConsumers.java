@@ -5,15 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import kz.appeals.contracts.EventType;
 import kz.appeals.platform.inbox.InboxProcessor;
 import kz.appeals.response.service.LifecycleEventService;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Set;
 
 /**
  * Reads intake's registrations (who the applicant is, by pseudonym), the decisions of routing (which body answers)
- * and of escalation (which higher body oversees). A record that
- * can never be applied fails here and the channel's dead-letter strategy parks it on appeals.dlq.response.
+ * and of escalation (which higher body oversees). Each channel is read
+ * a polled batch at a time; a record that can never be applied is parked on appeals.dlq.response.
  */
 @ApplicationScoped
 public class LifecycleConsumers {
@@ -34,19 +34,19 @@ public class LifecycleConsumers {
 
     @Incoming("routing-events")
     @Blocking
-    public void onRoutingEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER_NAME, record, ROUTING_TYPES, service::apply);
+    public void onRoutingEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES, service::apply);
     }
 
     @Incoming("escalation-events")
     @Blocking
-    public void onEscalationEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER_NAME, record, ESCALATION_TYPES, service::apply);
+    public void onEscalationEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER_NAME, "escalation-events", records, ESCALATION_TYPES, service::apply);
     }
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(CONSUMER_NAME, record, INTAKE_TYPES, service::apply);
+    public void onIntakeEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatch(CONSUMER_NAME, "intake-events", records, INTAKE_TYPES, service::apply);
     }
 }

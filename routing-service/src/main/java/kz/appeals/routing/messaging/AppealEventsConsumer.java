@@ -6,7 +6,7 @@ import kz.appeals.contracts.AppealEvents;
 import kz.appeals.contracts.EventType;
 import kz.appeals.platform.inbox.InboxProcessor;
 import kz.appeals.routing.service.AppealRouting;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Set;
@@ -30,15 +30,15 @@ public class AppealEventsConsumer {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, Set.of(EventType.SUBMITTED),
+    public void onIntakeEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatch(CONSUMER, "intake-events", records, Set.of(EventType.SUBMITTED),
                 event -> routing.route(event.dataAs(AppealEvents.Submitted.class)));
     }
 
     @Incoming("response-events")
     @Blocking
-    public void onResponseEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, RESPONSE_TYPES, event -> {
+    public void onResponseEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatch(CONSUMER, "response-events", records, RESPONSE_TYPES, event -> {
             switch (event.type()) {
                 case REDIRECT_REQUESTED -> routing.redirect(event.dataAs(AppealEvents.RedirectRequested.class));
                 case ANSWERED -> routing.answered(event.dataAs(AppealEvents.Answered.class).appealId());
