@@ -168,7 +168,20 @@ class MetricsResourceTest {
     void withoutATokenIs401() {
         given().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
                 .get(ONE, randomKato())
-                .then().statusCode(401);
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://appeals.kz/problems/unauthorized"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void aRefusedTokenIs401WithTheReasonInKazakhWhenAsked() {
+        given().auth().oauth2("not.a.jwt").header("Accept-Language", "kk")
+                .queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get(ONE, randomKato())
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .body("title", equalTo("Аутентификация қажет"));
     }
 
     @ParameterizedTest
@@ -177,7 +190,8 @@ class MetricsResourceTest {
         given().auth().oauth2(Tokens.forRole(role))
                 .queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
                 .get(ONE, randomKato())
-                .then().statusCode(403);
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://appeals.kz/problems/forbidden"));
     }
 
     @Test

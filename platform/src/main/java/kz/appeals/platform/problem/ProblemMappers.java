@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -85,6 +88,28 @@ public class ProblemMappers {
             }
         });
         return builder.build();
+    }
+
+    /**
+     * No token, or one the security layer refused (garbage, forged, expired, foreign issuer): 401 with the Bearer
+     * challenge RFC 6750 asks for, and the same problem body as every other error.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        boolean refused = e instanceof AuthenticationFailedException;
+        Problem problem = Problem.of(401, "unauthorized", "Authentication required", refused
+                ? "The bearer token was refused: it is malformed, expired, or not signed by the expected issuer"
+                : "This operation needs a bearer token");
+        return localized(problem, uri, headers)
+                .header(HttpHeaders.WWW_AUTHENTICATE, refused ? "Bearer error=\"invalid_token\"" : "Bearer")
+                .build();
+    }
+
+    /** A valid token whose roles (or office) do not allow the operation. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of(403, "forbidden", "Not allowed for this caller",
+                "The token's role does not allow this operation"), uri, headers);
     }
 
     @ServerExceptionMapper

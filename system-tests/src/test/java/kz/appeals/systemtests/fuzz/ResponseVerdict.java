@@ -20,10 +20,9 @@ import java.util.stream.Collectors;
  * changes state (the request was built to be refused), an error the service answered itself without
  * {@code application/problem+json}, a broken connection on a request of normal size, or a hang.
  * <p>
- * Answers allowed without problem+json, because the service's own code never sees the request: an empty 401 or
- * 403 from the security layer (the bearer token is refused, or the role does not match {@code @RolesAllowed},
- * before any resource method runs; the {@code WWW-Authenticate} header says why), and the transport limits
- * answered by Vert.x (413, 414, 431) with an empty body. Open311 answers errors in the format its standard
+ * Answers allowed without problem+json, because the service's own code never sees the request: the transport
+ * limits answered by Vert.x (413, 414, 431) with an empty body. Refusals of the security layer (401, 403) are
+ * problem+json like every other error. Open311 answers errors in the format its standard
  * prescribes (JSON or XML {@code errors} lists) and is judged by that.
  */
 public final class ResponseVerdict {
@@ -57,8 +56,6 @@ public final class ResponseVerdict {
             if (mismatch != null) {
                 finding("problem+json " + mismatch, request, response);
             }
-        } else if ((status == 401 || status == 403) && body.length == 0) {
-            count("empty " + status + " from the security layer");
         } else if ((status == 413 || status == 414 || status == 431) && body.length == 0) {
             count("empty " + status + " from the transport");
         } else if (request.operation().path().startsWith("/open311/") && isOpen311Error(contentType, body)) {
