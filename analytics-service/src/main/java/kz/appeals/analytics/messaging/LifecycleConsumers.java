@@ -39,25 +39,29 @@ public class LifecycleConsumers {
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER, "intake-events", records, INTAKE_TYPES, recorder::record);
+        inboxProcessor.processBatchTogether(CONSUMER, "intake-events", records, INTAKE_TYPES,
+                recorder::recordAll);
     }
 
     @Incoming("routing-events")
     @Blocking
     public void onRoutingEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER, "routing-events", records, ROUTING_TYPES, recorder::record);
+        inboxProcessor.processBatchTogether(CONSUMER, "routing-events", records, ROUTING_TYPES,
+                recorder::recordAll);
     }
 
     @Incoming("response-events")
     @Blocking
     public void onResponseEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER, "response-events", records, RESPONSE_TYPES, recorder::record);
+        inboxProcessor.processBatchTogether(CONSUMER, "response-events", records, RESPONSE_TYPES,
+                recorder::recordAll);
     }
 
     @Incoming("escalation-events")
     @Blocking
     public void onEscalationEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER, "escalation-events", records, ESCALATION_TYPES, recorder::record);
+        inboxProcessor.processBatchTogether(CONSUMER, "escalation-events", records, ESCALATION_TYPES,
+                recorder::recordAll);
     }
 
     private static Set<EventType> mergedTypesOf(String topic) {

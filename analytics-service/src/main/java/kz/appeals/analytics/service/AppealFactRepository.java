@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -113,17 +114,31 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                or exists (select 1 from appeal_fact f where %2$s = wanted.kato)""";
 
     /**
-     * The appeal's fact, locked for this transaction. The first event of an appeal creates the row; when two
-     * consumers see an appeal's first events at once, the second insert waits for the first and then does nothing.
+     * The facts of a batch's appeals, locked for this transaction, in two statements. The first event of an appeal
+     * creates its row; when two consumers see an appeal's first events at once, the second insert waits for the
+     * first and then does nothing. Rows are created and locked in the order of their ids, so two channels' batches
+     * that touch the same appeals wait for each other instead of deadlocking.
+     *
+     * @param firstEventTimes per appeal, the time of its earliest event in the batch
      */
-    public AppealFact lockOrCreate(UUID appealId, Instant eventTime) {
+    public Map<UUID, AppealFact> lockOrCreateAll(Map<UUID, Instant> firstEventTimes) {
+        List<UUID> ids = firstEventTimes.keySet().stream().sorted().toList();
         getEntityManager().createNativeQuery("""
-                        insert into appeal_fact (appeal_id, last_event_at) values (?1, ?2)
+                        insert into appeal_fact (appeal_id, last_event_at)
+                        select * from unnest(cast(?1 as uuid[]), cast(?2 as timestamptz[]))
+                        order by 1
                         on conflict (appeal_id) do nothing""")
-                .setParameter(1, appealId)
-                .setParameter(2, Timestamp.from(eventTime))
+                .setParameter(1, ids.toArray(UUID[]::new))
+                .setParameter(2, ids.stream().map(id -> Timestamp.from(firstEventTimes.get(id)))
+                        .toArray(Timestamp[]::new))
                 .executeUpdate();
-        return findById(appealId, LockModeType.PESSIMISTIC_WRITE);
+        return getEntityManager()
+                .createQuery("select f from AppealFact f where f.appealId in :ids order by f.appealId",
+                        AppealFact.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .collect(Collectors.toMap(fact -> fact.appealId, fact -> fact));
     }
 
     /**

@@ -3,10 +3,17 @@ package kz.appeals.analytics.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.analytics.domain.AnswerTerm;
+import kz.appeals.analytics.domain.AppealFact;
 import kz.appeals.contracts.AppealEvents.AppealEvent;
 import kz.appeals.platform.inbox.IncomingEvent;
 
-/** Merges a lifecycle event into its appeal's fact, inside the inbox transaction that deduplicates it. */
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Merges lifecycle events into their appeals' facts, inside the inbox transaction that deduplicates them. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class FactRecorder {
@@ -19,8 +26,16 @@ public class FactRecorder {
         this.answerTerm = answerTerm;
     }
 
-    public void record(IncomingEvent event) {
-        AppealEvent data = event.dataAs(AppealEvent.class);
-        facts.lockOrCreate(data.appealId(), data.occurredAt()).apply(data, answerTerm::termStartOf);
+    /**
+     * A polled batch: every fact it touches loaded and locked at once, the events merged in delivery order, and
+     * the changed facts written back by the one flush of the commit.
+     */
+    public void recordAll(List<IncomingEvent> events) {
+        List<AppealEvent> data = events.stream().map(event -> event.dataAs(AppealEvent.class)).toList();
+        Map<UUID, Instant> firstEventTimes = new HashMap<>();
+        data.forEach(one -> firstEventTimes.merge(one.appealId(), one.occurredAt(),
+                (a, b) -> a.isBefore(b) ? a : b));
+        Map<UUID, AppealFact> loaded = facts.lockOrCreateAll(firstEventTimes);
+        data.forEach(one -> loaded.get(one.appealId()).apply(one, answerTerm::termStartOf));
     }
 }

@@ -69,6 +69,22 @@ public class InboxProcessor {
      */
     public void processBatch(String consumer, String channel, ConsumerRecords<String, String> records,
                              Set<EventType> handledTypes, EventHandler handler) {
+        processBatchTogether(consumer, channel, records, handledTypes, events -> {
+            for (IncomingEvent event : events) {
+                handler.handle(event);
+                // The next event sees the database as in a transaction of its own (bulk updates included).
+                entityManager.flush();
+                entityManager.clear();
+            }
+        });
+    }
+
+    /**
+     * {@link #processBatch} with one call of {@code handler} for all first deliveries of the poll; when that
+     * transaction fails, {@code handler} is called once per event, each in a transaction of its own.
+     */
+    public void processBatchTogether(String consumer, String channel, ConsumerRecords<String, String> records,
+                                     Set<EventType> handledTypes, BatchEventHandler handler) {
         List<Received> received = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             try {
@@ -95,7 +111,7 @@ public class InboxProcessor {
         }
         for (Received one : received) {
             try {
-                applyAlone(consumer, one.event(), handler);
+                applyAlone(consumer, one.event(), event -> handler.handleAll(List.of(event)));
             } catch (UnprocessableEventException e) {
                 park(channel, one.record(), e);
             }
@@ -112,24 +128,22 @@ public class InboxProcessor {
         }
     }
 
-    /**
-     * Each event's effect is flushed and the persistence context cleared before the next, so an event sees the
-     * database exactly as it would in a transaction of its own (bulk updates included), only uncommitted.
-     */
-    private void applyTogether(String consumer, List<Received> received, EventHandler handler) {
+    private void applyTogether(String consumer, List<Received> received, BatchEventHandler handler) {
         boolean[] applied = new boolean[received.size()];
         QuarkusTransaction.requiringNew().run(() -> {
             Set<UUID> firstDeliveries = inbox.firstDeliveries(consumer,
                     received.stream().map(Received::event).toList());
+            List<IncomingEvent> toApply = new ArrayList<>(firstDeliveries.size());
             for (int i = 0; i < received.size(); i++) {
                 IncomingEvent event = received.get(i).event();
                 // remove: the same event twice in one poll (a relay's republish) is applied once
                 applied[i] = firstDeliveries.remove(event.id());
                 if (applied[i]) {
-                    handler.handle(event);
-                    entityManager.flush();
-                    entityManager.clear();
+                    toApply.add(event);
                 }
+            }
+            if (!toApply.isEmpty()) {
+                handler.handleAll(toApply);
             }
         });
         registry.counter("appeals.inbox.batches", "consumer", consumer).increment();
