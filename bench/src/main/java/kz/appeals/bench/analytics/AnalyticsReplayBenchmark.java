@@ -37,11 +37,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,7 +79,11 @@ public final class AnalyticsReplayBenchmark {
               --queries=Q         ranking queries after the replay (default 400)
               --seed=S            random seed of the simulated year (default 2026)
               --timeout=SECONDS   how long to wait for analytics to catch up (default 3600)
+              --out=FILE          JSON report, also printed (default bench/results/analytics-replay-<UTC time>.json)
             """;
+
+    private static final DateTimeFormatter FILE_TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private static final List<String> CATEGORIES = List.of("roads", "roads", "roads", "yards", "yards",
             "playgrounds", "lighting", "water", "waste", "transport");
@@ -95,7 +101,9 @@ public final class AnalyticsReplayBenchmark {
             return;
         }
         Map<String, String> options = CommandLine.options(args,
-                Set.of("service", "kafka", "key", "events", "queries", "seed", "timeout"));
+                Set.of("service", "kafka", "key", "events", "queries", "seed", "timeout", "out"));
+        Path out = Path.of(options.getOrDefault("out",
+                "bench/results/" + NAME + "-" + FILE_TIMESTAMP.format(Instant.now()) + ".json"));
         URI service = URI.create(options.getOrDefault("service", "http://127.0.0.1:8085"));
         String kafka = options.getOrDefault("kafka", "127.0.0.1:59092");
         long events = Long.parseLong(options.getOrDefault("events", "100000"));
@@ -128,12 +136,16 @@ public final class AnalyticsReplayBenchmark {
             latency.recordValue(System.nanoTime() - sent);
             failures += status == 200 ? 0 : 1;
         }
-        System.out.println(String.format(Locale.ROOT, "{\"benchmark\":\"%s\",\"events\":%d,\"publishSeconds\":%.1f,"
+        String json = String.format(Locale.ROOT, "{\"benchmark\":\"%s\",\"events\":%d,\"publishSeconds\":%.1f,"
                         + "\"replaySeconds\":%.1f,\"eventsPerSecond\":%.0f,\"rankingQueries\":%d,\"rankingFailures\":%d,"
                         + "\"rankingP50Ms\":%.2f,\"rankingP99Ms\":%.2f,\"rankingMaxMs\":%.2f}", NAME, published,
                 publishSeconds, replaySeconds, published / replaySeconds, queries, failures,
                 latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6,
-                latency.getMaxValue() / 1e6));
+                latency.getMaxValue() / 1e6);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, json + "\n");
+        System.out.println(json);
+        System.err.println("bench analytics-replay: report written to " + out);
         System.exit(failures == 0 ? 0 : 1);
     }
 
