@@ -126,7 +126,11 @@ final class DeploymentFiles {
         }
     }
 
-    /** The service's application.properties; fails the test with the expected location when it is missing. */
+    /**
+     * The service's configuration: the platform's defaults (its META-INF/microprofile-config.properties, which every
+     * service inherits) overridden by the service's application.properties; fails the test with the expected location
+     * when the latter is missing.
+     */
     static Properties applicationProperties(Path repositoryRoot, String service) {
         String configured = System.getProperty(PROPERTIES_ROOT_PROPERTY);
         Path base = configured == null || configured.isBlank() ? repositoryRoot : Path.of(configured);
@@ -136,12 +140,20 @@ final class DeploymentFiles {
                     + " against the property keys of " + service + ", so that file must be written first.");
         }
         Properties properties = new Properties();
+        Path platformDefaults = base.resolve("platform/src/main/resources/META-INF/microprofile-config.properties");
+        if (Files.isRegularFile(platformDefaults)) {
+            load(platformDefaults, properties);
+        }
+        load(file, properties);
+        return properties;
+    }
+
+    private static void load(Path file, Properties into) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+            into.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return properties;
     }
 
     /** One line of infra/kafka/topics.txt: {@code <name> <partitions> [key=value,...]}. */

@@ -424,11 +424,12 @@ class DeploymentManifestsTest {
                 while (built.find()) {
                     Matcher unit = Pattern.compile("\\.baseUnit\\(\"(\\w+)\"\\)").matcher(built.group(3));
                     String name = built.group(2).replace('.', '_') + (unit.find() ? "_" + unit.group(1) : "");
-                    names.add(switch (built.group(1)) {
-                        case "Counter" -> name + "_total";
-                        case "Timer" -> name + "_seconds_count";
-                        default -> name;
-                    });
+                    switch (built.group(1)) {
+                        case "Counter" -> names.add(name + "_total");
+                        case "Timer" -> names.addAll(Stream.of("count", "sum", "max", "bucket")
+                                .map(series -> name + "_seconds_" + series).toList());
+                        default -> names.add(name);
+                    }
                 }
                 Matcher registered = shortcut.matcher(source);
                 while (registered.find()) {

@@ -37,6 +37,13 @@ public interface EscalationConfig {
     @WithDefault("60s")
     Duration calendarRefreshEvery();
 
+    /**
+     * How often the open and overdue deadline gauges are recounted (a scan of the open deadlines). Read by the
+     * {@code @Scheduled} expression of DeadlineMetrics.
+     */
+    @WithDefault("30s")
+    Duration metricsEvery();
+
     Warnings warnings();
 
     Ladder ladder();

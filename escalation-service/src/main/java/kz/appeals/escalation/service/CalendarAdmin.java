@@ -8,6 +8,7 @@ import kz.appeals.appk.CalendarYear;
 import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.CalendarEvents.CalendarYearPublished;
 import kz.appeals.contracts.CalendarEvents.Holiday;
+import kz.appeals.platform.audit.AuditTrail;
 import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.problem.ProblemException;
 
@@ -47,12 +48,15 @@ public class CalendarAdmin {
     private final EntityManager entityManager;
     private final CalendarRegistry calendars;
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public CalendarAdmin(EntityManager entityManager, CalendarRegistry calendars, Outbox outbox, Clock clock) {
+    public CalendarAdmin(EntityManager entityManager, CalendarRegistry calendars, Outbox outbox, AuditTrail audit,
+                         Clock clock) {
         this.entityManager = entityManager;
         this.calendars = calendars;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -71,6 +75,7 @@ public class CalendarAdmin {
                 .executeUpdate();
         outbox.record(new CalendarYearPublished(year, holidays(data), sorted(data.transferredDaysOff().stream()),
                 sorted(data.transferredWorkingDays().stream()), source, now));
+        audit.record("calendar-year-loaded", "calendar-year:" + year, source);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -21,6 +21,7 @@ import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
 import kz.appeals.escalation.domain.WarningSchedule;
+import kz.appeals.escalation.service.DeadlineMetrics;
 import kz.appeals.platform.security.Roles;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.Tokens;
@@ -67,6 +68,9 @@ class DeadlineClockTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    DeadlineMetrics deadlineMetrics;
 
     @BeforeAll
     static void openProbe() {
@@ -246,6 +250,8 @@ class DeadlineClockTest {
     void aLapsedTermIsDeemedRefusedAndEscalatedExactlyOnce() {
         UUID appealId = UUID.randomUUID();
         String subject = appealId.toString();
+        deadlineMetrics.count();
+        double overdueBefore = gauge("appeals_deadlines_overdue", "district-akimat");
         try (KafkaProbe escalations = new KafkaProbe(Topics.ESCALATION)) {
             Routed longAgo = routed(appealId, RURAL_DISTRICT, LocalDate.parse("2025-01-06"));
             UUID routedId = send(sender, longAgo);
@@ -289,6 +295,20 @@ class DeadlineClockTest {
                 .queryParam("kato", DISTRICT)
                 .get("/api/v1/deadlines/overdue").then().statusCode(200)
                 .body("findAll { it.appealId == '" + appealId + "' }.escalationStep", equalTo(List.of(1)));
+        // ... and the overdue gauge of its level counts it (other tests' appeals may lapse meanwhile, none recover).
+        deadlineMetrics.count();
+        assertTrue(gauge("appeals_deadlines_overdue", "district-akimat") >= overdueBefore + 1,
+                "overdue gauge: " + overdueBefore + " before");
+        assertTrue(gauge("appeals_deadlines_open", "district-akimat") >= 1);
+    }
+
+    /** One sample of the Prometheus scrape, as a dashboard reads it. */
+    private static double gauge(String name, String level) {
+        String prefix = name + "{level=\"" + level + "\"}";
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(prefix + " is not exported"));
     }
 
     private static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {

@@ -10,14 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kz.appeals.intake.service.ApplicantDisclosure;
-import kz.appeals.platform.problem.ProblemException;
+import kz.appeals.platform.http.QueryInstants;
 import kz.appeals.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("/api/v1/audit/personal-data-reads")
@@ -39,17 +38,7 @@ public class PersonalDataAuditResource {
             @QueryParam("from") @Parameter(description = "ISO instant, inclusive; default: the beginning") String from,
             @QueryParam("to") @Parameter(description = "ISO instant, exclusive; default: now") String to,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return disclosure.reads(appeal, instant("from", from, Instant.EPOCH), instant("to", to, Instant.now()), limit);
-    }
-
-    private static Instant instant(String name, String value, Instant absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(name, "type", "An ISO-8601 instant such as 2026-11-23T00:00:00Z");
-        }
+        return disclosure.reads(appeal, QueryInstants.parse("from", from, Instant.EPOCH),
+                QueryInstants.parse("to", to, Instant.now()), limit);
     }
 }

@@ -74,6 +74,23 @@ class AppealSubmissionTest {
     }
 
     @Test
+    void theSubmittedEventContinuesTheFrontEndsTrace() {
+        awaitSettlementKnown();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        try (KafkaProbe intake = new KafkaProbe(Topics.INTAKE)) {
+            String appealId = given().header("Authorization", FRONTEND)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-00")
+                    .contentType(ContentType.JSON).body(SampleCitizens.appealJson(KATO, SampleCitizens.randomIin()))
+                    .post("/api/v1/appeals").then().statusCode(201).extract().path("appealId");
+            String traceparent = KafkaProbe.header(
+                    intake.await(KafkaProbe.ofType(EventType.SUBMITTED, appealId), Duration.ofSeconds(20)),
+                    "traceparent");
+            assertEquals(traceId, traceparent.split("-")[1], traceparent);
+        }
+    }
+
+    @Test
     void sameKeyAndBodyReturnsTheOriginalAndADifferentBodyIsRefused() {
         awaitSettlementKnown();
         String key = UUID.randomUUID().toString();

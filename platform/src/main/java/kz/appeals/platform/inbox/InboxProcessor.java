@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import kz.appeals.contracts.EventType;
+import kz.appeals.platform.tracing.EventTracing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The one way a service consumes a lifecycle record: read and validate it, skip types the consumer does not use,
@@ -37,13 +39,16 @@ public class InboxProcessor {
     private final DeadLetters deadLetters;
     private final EntityManager entityManager;
     private final MeterRegistry registry;
+    private final EventTracing tracing;
     private volatile boolean stopping;
 
-    public InboxProcessor(Inbox inbox, DeadLetters deadLetters, EntityManager entityManager, MeterRegistry registry) {
+    public InboxProcessor(Inbox inbox, DeadLetters deadLetters, EntityManager entityManager, MeterRegistry registry,
+                          EventTracing tracing) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.entityManager = entityManager;
         this.registry = registry;
+        this.tracing = tracing;
     }
 
     /** From here on the database may already be gone: a failure is the shutdown, not the record. */
@@ -59,7 +64,7 @@ public class InboxProcessor {
                         EventHandler handler) {
         IncomingEvent event = read(consumer, record);
         if (handledTypes.contains(event.type())) {
-            applyAlone(consumer, event, handler);
+            applyAlone(consumer, new Received(record, event), handler);
         }
     }
 
@@ -69,12 +74,16 @@ public class InboxProcessor {
      */
     public void processBatch(String consumer, String channel, ConsumerRecords<String, String> records,
                              Set<EventType> handledTypes, EventHandler handler) {
-        processBatchTogether(consumer, channel, records, handledTypes, events -> {
-            for (IncomingEvent event : events) {
-                handler.handle(event);
-                // The next event sees the database as in a transaction of its own (bulk updates included).
-                entityManager.flush();
-                entityManager.clear();
+        processPoll(consumer, channel, records, handledTypes, handler, toApply -> {
+            for (Received one : toApply) {
+                tracing.inConsumerSpan(consumer, one.record(), one.event(), () -> {
+                    handler.handle(one.event());
+                    logApplied(consumer, one.event());
+                    // The next event sees the database as in a transaction of its own (bulk updates included).
+                    entityManager.flush();
+                    entityManager.clear();
+                    return null;
+                });
             }
         });
     }
@@ -85,6 +94,18 @@ public class InboxProcessor {
      */
     public void processBatchTogether(String consumer, String channel, ConsumerRecords<String, String> records,
                                      Set<EventType> handledTypes, BatchEventHandler handler) {
+        processPoll(consumer, channel, records, handledTypes, event -> handler.handleAll(List.of(event)),
+                toApply -> tracing.inBatchSpan(consumer, toApply.get(0).record().topic(),
+                        toApply.stream().map(Received::record).toList(),
+                        () -> handler.handleAll(toApply.stream().map(Received::event).toList())));
+    }
+
+    /**
+     * @param together applies a poll's first deliveries in the poll's transaction
+     * @param alone applies one event in a transaction of its own, when the poll's transaction failed
+     */
+    private void processPoll(String consumer, String channel, ConsumerRecords<String, String> records,
+                             Set<EventType> handledTypes, EventHandler alone, Consumer<List<Received>> together) {
         List<Received> received = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             try {
@@ -100,7 +121,7 @@ public class InboxProcessor {
             return;
         }
         try {
-            applyTogether(consumer, received, handler);
+            applyTogether(consumer, received, together);
             return;
         } catch (RuntimeException e) {
             if (stopping) {
@@ -111,7 +132,7 @@ public class InboxProcessor {
         }
         for (Received one : received) {
             try {
-                applyAlone(consumer, one.event(), event -> handler.handleAll(List.of(event)));
+                applyAlone(consumer, one, alone);
             } catch (UnprocessableEventException e) {
                 park(channel, one.record(), e);
             }
@@ -128,22 +149,21 @@ public class InboxProcessor {
         }
     }
 
-    private void applyTogether(String consumer, List<Received> received, BatchEventHandler handler) {
+    private void applyTogether(String consumer, List<Received> received, Consumer<List<Received>> together) {
         boolean[] applied = new boolean[received.size()];
         QuarkusTransaction.requiringNew().run(() -> {
             Set<UUID> firstDeliveries = inbox.firstDeliveries(consumer,
                     received.stream().map(Received::event).toList());
-            List<IncomingEvent> toApply = new ArrayList<>(firstDeliveries.size());
+            List<Received> toApply = new ArrayList<>(firstDeliveries.size());
             for (int i = 0; i < received.size(); i++) {
-                IncomingEvent event = received.get(i).event();
                 // remove: the same event twice in one poll (a relay's republish) is applied once
-                applied[i] = firstDeliveries.remove(event.id());
+                applied[i] = firstDeliveries.remove(received.get(i).event().id());
                 if (applied[i]) {
-                    toApply.add(event);
+                    toApply.add(received.get(i));
                 }
             }
             if (!toApply.isEmpty()) {
-                handler.handleAll(toApply);
+                together.accept(toApply);
             }
         });
         registry.counter("appeals.inbox.batches", "consumer", consumer).increment();
@@ -152,12 +172,20 @@ public class InboxProcessor {
         }
     }
 
+    private void applyAlone(String consumer, Received received, EventHandler handler) {
+        tracing.inConsumerSpan(consumer, received.record(), received.event(), () -> {
+            applyAlone(consumer, received.event(), handler);
+            return null;
+        });
+    }
+
     private void applyAlone(String consumer, IncomingEvent event, EventHandler handler) {
         for (int attempt = 1; ; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (inbox.firstDelivery(consumer, event)) {
                         handler.handle(event);
+                        logApplied(consumer, event);
                         return true;
                     }
                     LOG.debugf("%s already processed %s %s", consumer, event.type().wireName(), event.id());
@@ -198,6 +226,11 @@ public class InboxProcessor {
                 pause(attempt);
             }
         }
+    }
+
+    /** At DEBUG, one line per applied event: with the MDC of its span, what happened to an appeal, in order. */
+    private static void logApplied(String consumer, IncomingEvent event) {
+        LOG.debugf("%s applied %s %s", consumer, event.type().wireName(), event.id());
     }
 
     private void count(String consumer, IncomingEvent event, String outcome) {

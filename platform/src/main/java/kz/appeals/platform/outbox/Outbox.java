@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import kz.appeals.contracts.ContractEvent;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
+import kz.appeals.platform.tracing.EventTracing;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -25,11 +26,14 @@ public class Outbox {
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final EventTracing tracing;
 
-    public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+                  EventTracing tracing) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     /** @return the event id, which becomes the CloudEvents {@code id} */
@@ -67,8 +71,10 @@ public class Outbox {
         }
         // seq (bigserial) is drawn row by row in ordinality order: the relay publishes in that order
         entityManager.createNativeQuery("""
-                        insert into outbox_event (id, aggregatetype, aggregateid, type, payload, topic, occurred_at)
-                        select id, aggregatetype, aggregateid, type, cast(payload as jsonb), topic, occurred_at
+                        insert into outbox_event (id, aggregatetype, aggregateid, type, payload, topic, occurred_at,
+                                                  tracingspancontext)
+                        select id, aggregatetype, aggregateid, type, cast(payload as jsonb), topic, occurred_at,
+                               cast(?8 as varchar)
                         from unnest(cast(?1 as uuid[]), cast(?2 as varchar[]), cast(?3 as varchar[]),
                                     cast(?4 as varchar[]), cast(?5 as text[]), cast(?6 as varchar[]),
                                     cast(?7 as timestamptz[]))
@@ -82,6 +88,7 @@ public class Outbox {
                 .setParameter(5, payloads)
                 .setParameter(6, topics)
                 .setParameter(7, occurredAt)
+                .setParameter(8, tracing.currentContext())
                 .executeUpdate();
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
         return List.of(ids);

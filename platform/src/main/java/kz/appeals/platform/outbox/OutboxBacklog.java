@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import kz.appeals.platform.time.DatabaseTime;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -48,7 +49,7 @@ public class OutboxBacklog implements HealthCheck {
         try {
             Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
                     "select count(*), min(occurred_at) from outbox_event where published_at is null").getSingleResult());
-            Instant oldest = row[1] == null ? null : OutboxRelay.toInstant(row[1]);
+            Instant oldest = row[1] == null ? null : DatabaseTime.toInstant(row[1]);
             last.set(new Measurement(((Number) row[0]).longValue(), oldest, clock.instant(), null));
         } catch (RuntimeException e) {
             last.set(new Measurement(0, null, clock.instant(), e.getClass().getSimpleName() + ": " + e.getMessage()));

@@ -14,6 +14,8 @@ import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.ContractValidator;
 import kz.appeals.contracts.EventType;
 import kz.appeals.platform.kafka.KafkaConnectionSettings;
+import kz.appeals.platform.time.DatabaseTime;
+import kz.appeals.platform.tracing.EventTracing;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,6 +52,7 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final OutboxConfig config;
     private final Map<String, Object> kafkaConfig;
+    private final EventTracing tracing;
     private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private volatile boolean running;
     private Thread worker;
@@ -60,10 +63,11 @@ public class OutboxRelay {
 
     /** @param kafkaConfig the {@code kafka.*} configuration (environment {@code KAFKA_*}) the channels use */
     public OutboxRelay(EntityManager entityManager, OutboxConfig config, MeterRegistry registry,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, EventTracing tracing) {
         this.entityManager = entityManager;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
+        this.tracing = tracing;
         this.published = Counter.builder("appeals.outbox.published").description("Events the broker acknowledged")
                 .register(registry);
         this.failures = Counter.builder("appeals.outbox.relay.failures")
@@ -125,7 +129,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                            select id, aggregateid, type, topic, cast(payload as text), occurred_at
+                            select id, aggregateid, type, topic, cast(payload as text), occurred_at, tracingspancontext
                             from outbox_event where published_at is null
                             order by seq limit ?1
                             for update skip locked""")
@@ -162,7 +166,7 @@ public class OutboxRelay {
         String type = (String) row[2];
         String topic = (String) row[3];
         String payload = (String) row[4];
-        Instant occurredAt = toInstant(row[5]);
+        Instant occurredAt = DatabaseTime.toInstant(row[5]);
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, payload);
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(record, CloudEventHeaders.ID, id.toString());
@@ -173,18 +177,8 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         EventType.fromWireName(type).ifPresent(known -> header(record, CloudEventHeaders.DATA_SCHEMA,
                 ContractValidator.schemaId(known)));
+        tracing.tracePublish((String) row[6], topic, id.toString(), type, record.headers());
         return record;
-    }
-
-    /** A timestamptz column as the JDBC driver and Hibernate hand it over: Instant, OffsetDateTime or Timestamp. */
-    static Instant toInstant(Object column) {
-        if (column instanceof Instant instant) {
-            return instant;
-        }
-        if (column instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) column).toInstant();
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -7,6 +7,7 @@ import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.contracts.AppealEvents.AppealEvent;
 import kz.appeals.contracts.AppealEvents.Rated;
 import kz.appeals.contracts.AppealEvents.Reopened;
+import kz.appeals.platform.audit.AuditTrail;
 import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.response.config.ResponseConfig;
@@ -35,17 +36,19 @@ public class CitizenService {
     private final AppealRepository appeals;
     private final AppealApplicantRepository applicants;
     private final AppealAuditRepository audits;
+    private final AuditTrail trail;
     private final Outbox outbox;
     private final DeadlinePolicy deadlines;
     private final ResponseConfig config;
     private final Clock clock;
 
     public CitizenService(AppealRepository appeals, AppealApplicantRepository applicants,
-                          AppealAuditRepository audits, Outbox outbox, DeadlinePolicy deadlines,
+                          AppealAuditRepository audits, AuditTrail trail, Outbox outbox, DeadlinePolicy deadlines,
                           ResponseConfig config, Clock clock) {
         this.appeals = appeals;
         this.applicants = applicants;
         this.audits = audits;
+        this.trail = trail;
         this.outbox = outbox;
         this.deadlines = deadlines;
         this.config = config;
@@ -81,6 +84,7 @@ public class CitizenService {
 
     private CitizenView commit(Appeal appeal, StatusChange change, AppealEvent event) {
         audits.persist(new AppealAudit(appeal.id(), change));
+        trail.record(change.action(), "appeal:" + appeal.id(), change.summary());
         outbox.record(event);
         appeals.flush();
         return CitizenView.of(appeal);

@@ -12,6 +12,7 @@ import kz.appeals.contracts.AppealEvents.Extended;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.contracts.AppealEvents.Outcome;
 import kz.appeals.contracts.AppealEvents.RedirectRequested;
+import kz.appeals.platform.audit.AuditTrail;
 import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;
@@ -49,16 +50,18 @@ public class OfficeService {
 
     private final AppealRepository appeals;
     private final AppealAuditRepository audits;
+    private final AuditTrail trail;
     private final AppealEscalationRepository escalations;
     private final Outbox outbox;
     private final DeadlinePolicy deadlines;
     private final Clock clock;
 
-    public OfficeService(AppealRepository appeals, AppealAuditRepository audits,
+    public OfficeService(AppealRepository appeals, AppealAuditRepository audits, AuditTrail trail,
                          AppealEscalationRepository escalations, Outbox outbox, DeadlinePolicy deadlines,
                          Clock clock) {
         this.appeals = appeals;
         this.audits = audits;
+        this.trail = trail;
         this.escalations = escalations;
         this.outbox = outbox;
         this.deadlines = deadlines;
@@ -151,6 +154,7 @@ public class OfficeService {
         // (the answer row is inserted, by the outbox's flush or this one, before the appeal row is updated).
         try {
             audits.persist(new AppealAudit(appeal.id(), change));
+            trail.record(change.action(), "appeal:" + appeal.id(), change.summary());
             outbox.record(event);
             appeals.flush();
         } catch (ConstraintViolationException e) {

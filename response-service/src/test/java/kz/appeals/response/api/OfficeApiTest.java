@@ -45,9 +45,11 @@ import static kz.appeals.response.support.RoutingFixtures.send;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -120,6 +122,12 @@ class OfficeApiTest {
                 .body("action", contains("ROUTED", "ACKNOWLEDGE", "ANSWER"))
                 .body("toStatus", contains("ROUTED", "IN_WORK", "ANSWERED"))
                 .body("actor[1]", equalTo("akim-office-" + office));
+        // the office's own actions (not the routing that brought it) are in the service's audit trail for auditors
+        given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.AUDITOR)))
+                .queryParam("subject", "appeal:" + appealId).get("/api/v1/audit/changes").then().statusCode(200)
+                .body("action", contains("ANSWER", "ACKNOWLEDGE"))
+                .body("actor", everyItem(equalTo("akim-office-" + office)))
+                .body("[0].detail", containsString("IN_WORK -> ANSWERED"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import kz.appeals.platform.audit.AuditTrail;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.platform.security.Roles;
 import kz.appeals.routing.service.GeoJson;
@@ -37,11 +38,14 @@ public class TerritoryAdminResource {
     private final TerritoryImport territoryImport;
     private final TerritoryCache cache;
     private final ImportProgress progress;
+    private final AuditTrail audit;
 
-    public TerritoryAdminResource(TerritoryImport territoryImport, TerritoryCache cache, ImportProgress progress) {
+    public TerritoryAdminResource(TerritoryImport territoryImport, TerritoryCache cache, ImportProgress progress,
+                                  AuditTrail audit) {
         this.territoryImport = territoryImport;
         this.cache = cache;
         this.progress = progress;
+        this.audit = audit;
     }
 
     @POST
@@ -56,7 +60,7 @@ public class TerritoryAdminResource {
             throw ProblemException.invalidField("source", "unknown",
                     "Only source=sample is bundled; upload a classifier file to /classifier");
         }
-        return reloading(territoryImport.importSample());
+        return imported("sample", territoryImport.importSample());
     }
 
     @POST
@@ -68,7 +72,7 @@ public class TerritoryAdminResource {
     public TerritoryImport.Result importClassifierCsv(String csv,
                                                       @QueryParam("effectiveFrom") @Parameter(description = EFFECTIVE) String effectiveFrom,
                                                       @QueryParam("source") String source) {
-        return reloading(territoryImport.importClassifier(TabularFile.csv(new StringReader(csv)),
+        return imported("classifier", territoryImport.importClassifier(TabularFile.csv(new StringReader(csv)),
                 sourceName(source, "classifier.csv"), day(effectiveFrom)));
     }
 
@@ -80,8 +84,8 @@ public class TerritoryAdminResource {
     public TerritoryImport.Result importClassifierXlsx(InputStream xlsx,
                                                        @QueryParam("effectiveFrom") @Parameter(description = EFFECTIVE) String effectiveFrom,
                                                        @QueryParam("source") String source) {
-        return reloading(territoryImport.importClassifier(TabularFile.xlsx(xlsx), sourceName(source, "classifier.xlsx"),
-                day(effectiveFrom)));
+        return imported("classifier", territoryImport.importClassifier(TabularFile.xlsx(xlsx),
+                sourceName(source, "classifier.xlsx"), day(effectiveFrom)));
     }
 
     @POST
@@ -92,7 +96,7 @@ public class TerritoryAdminResource {
     public TerritoryImport.Result importAkims(String csv,
                                               @QueryParam("effectiveFrom") @Parameter(description = EFFECTIVE) String effectiveFrom,
                                               @QueryParam("source") String source) {
-        return reloading(territoryImport.importAkims(TabularFile.csv(new StringReader(csv)),
+        return imported("akims", territoryImport.importAkims(TabularFile.csv(new StringReader(csv)),
                 sourceName(source, "akims.csv"), day(effectiveFrom)));
     }
 
@@ -104,7 +108,7 @@ public class TerritoryAdminResource {
     public TerritoryImport.Result importBoundaries(InputStream geojson,
                                                    @QueryParam("effectiveFrom") @Parameter(description = EFFECTIVE) String effectiveFrom,
                                                    @QueryParam("source") String source) {
-        return reloading(territoryImport.importBoundaries(GeoJson.features(geojson),
+        return imported("boundaries", territoryImport.importBoundaries(GeoJson.features(geojson),
                 sourceName(source, "boundaries.geojson"), day(effectiveFrom)));
     }
 
@@ -115,7 +119,9 @@ public class TerritoryAdminResource {
         return progress.current().orElseThrow(() -> ProblemException.notFound("No import since this instance started"));
     }
 
-    private <T> T reloading(T result) {
+    /** An import commits in batches, so its audit entry follows it, once the whole file is in. */
+    private <T> T imported(String kind, T result) {
+        audit.record("territory-imported", "territory:" + kind, result.toString());
         cache.reload();
         return result;
     }

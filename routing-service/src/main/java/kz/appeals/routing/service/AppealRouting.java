@@ -3,18 +3,21 @@ package kz.appeals.routing.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.AppealEvents;
 import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.Location;
 import kz.appeals.contracts.AppealEvents.RoutingStep;
 import kz.appeals.contracts.ContractJson;
+import kz.appeals.platform.audit.AuditTrail;
 import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.routing.domain.RoutedAppeal;
 import kz.appeals.routing.domain.RoutingDecision;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,12 +36,17 @@ public class AppealRouting {
     private final TerritoryCache rules;
     private final Outbox outbox;
     private final Clock clock;
+    private final Event<RoutingMetrics.FirstDecision> firstDecisions;
+    private final AuditTrail audit;
 
-    public AppealRouting(RoutedAppealRepository routedAppeals, TerritoryCache rules, Outbox outbox, Clock clock) {
+    public AppealRouting(RoutedAppealRepository routedAppeals, TerritoryCache rules, Outbox outbox, Clock clock,
+                         Event<RoutingMetrics.FirstDecision> firstDecisions, AuditTrail audit) {
         this.routedAppeals = routedAppeals;
         this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
+        this.firstDecisions = firstDecisions;
+        this.audit = audit;
     }
 
     public void route(AppealEvents.Submitted submitted) {
@@ -64,6 +72,8 @@ public class AppealRouting {
         record(appeal, decision);
         routedAppeals.persist(appeal);
         publish(appeal, decision, Optional.empty(), null);
+        firstDecisions.fire(new RoutingMetrics.FirstDecision(decision,
+                Duration.between(submitted.occurredAt(), appeal.decidedAt)));
     }
 
     /** The body said "not ours": decide again without it (APPK Art. 76, redirect within 3 working days). */
@@ -98,6 +108,8 @@ public class AppealRouting {
         }
         record(appeal, decision);
         publish(appeal, decision, Optional.empty(), null);
+        audit.record("triage-assigned", "appeal:" + appealId,
+                "katoCode=" + katoCode + ", body=" + appeal.bodyCode + ", note=" + note);
         return appeal;
     }
 

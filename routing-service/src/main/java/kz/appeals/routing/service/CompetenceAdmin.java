@@ -2,6 +2,7 @@ package kz.appeals.routing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import kz.appeals.platform.audit.AuditTrail;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.routing.domain.CompetenceRule;
 import kz.appeals.routing.domain.Responsibility;
@@ -23,10 +24,12 @@ public class CompetenceAdmin {
     }
 
     private final CompetenceRuleRepository rules;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public CompetenceAdmin(CompetenceRuleRepository rules, Clock clock) {
+    public CompetenceAdmin(CompetenceRuleRepository rules, AuditTrail audit, Clock clock) {
         this.rules = rules;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -64,16 +67,25 @@ public class CompetenceAdmin {
         rule.nameRu = change.nameRu();
         rule.note = change.note();
         rule.updatedAt = clock.instant();
-        if (rule.id == null) {
+        boolean created = rule.id == null;
+        if (created) {
             rules.persist(rule);
         }
-        return view(rule);
+        RuleView view = view(rule);
+        audit.record(created ? "competence-rule-created" : "competence-rule-changed", subject(category, scope),
+                view.toString());
+        return view;
     }
 
     public void delete(String category, String scopeName) {
         CompetenceRule rule = rules.find(category, scope(scopeName))
                 .orElseThrow(() -> ProblemException.notFound("No rule for " + category + " × " + scopeName));
         rules.delete(rule);
+        audit.record("competence-rule-deleted", subject(category, rule.scope), view(rule).toString());
+    }
+
+    private static String subject(String category, CompetenceRule.Scope scope) {
+        return "competence-rule:" + category + "/" + scope;
     }
 
     private static CompetenceRule.Scope scope(String name) {

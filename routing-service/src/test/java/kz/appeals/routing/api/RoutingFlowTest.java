@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -88,6 +90,31 @@ class RoutingFlowTest {
         given().header("Authorization", OPERATOR).get("/api/v1/routes/" + appealId)
                 .then().statusCode(200).body("status", equalTo("ROUTED")).body("method", equalTo("KATO"))
                 .body("steps[0].outcome", equalTo("DECIDED"));
+        // the decision's lag since registration is measured (once it committed)
+        assertTrue(given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .anyMatch(line -> line.startsWith("appeals_routing_lag_seconds_count{outcome=\"routed\"}")
+                        && !line.endsWith(" 0.0")), "appeals_routing_lag_seconds not exported");
+    }
+
+    @Test
+    void theRoutedEventContinuesTheTraceOfTheSubmittedEvent() {
+        UUID appealId = UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String upstreamSpan = "00f067aa0ba902b7";
+        Map<String, String> headers = new HashMap<>(
+                KafkaProbe.cloudEventHeaders(EventType.SUBMITTED, UUID.randomUUID(), appealId.toString()));
+        headers.put("traceparent", "00-" + traceId + "-" + upstreamSpan + "-00");
+        try (KafkaProbe routing = new KafkaProbe(Topics.ROUTING)) {
+            routing.send(Topics.INTAKE, appealId.toString(), headers, EventJson.write(submitted(appealId, "roads",
+                    new Location(SampleCitizens.SAMPLE_SETTLEMENT, null, null, null))));
+            String traceparent = KafkaProbe.header(
+                    routing.await(KafkaProbe.ofType(EventType.ROUTED, appealId.toString()), WAIT), "traceparent");
+            // version-traceid-parentid-flags: same trace, parent is routing's own publish span, not the upstream one
+            String[] fields = traceparent.split("-");
+            assertEquals(List.of("00", traceId), List.of(fields[0], fields[1]), traceparent);
+            assertEquals(16, fields[2].length(), traceparent);
+            assertNotEquals(upstreamSpan, fields[2], traceparent);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import kz.appeals.intake.open311.domain.ApiKey;
+import kz.appeals.platform.audit.AuditTrail;
 import kz.appeals.platform.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
@@ -38,11 +39,13 @@ public class ApiKeys {
     private static final int KEY_BYTES = 32;
 
     private final EntityManager entityManager;
+    private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiKeys(EntityManager entityManager, Clock clock) {
+    public ApiKeys(EntityManager entityManager, AuditTrail audit, Clock clock) {
         this.entityManager = entityManager;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -57,6 +60,7 @@ public class ApiKeys {
         key.issuedAt = clock.instant();
         key.issuedBy = issuedBy;
         entityManager.persist(key);
+        audit.record("open311-key-issued", "open311-key:" + key.id, "client=" + clientName);
         return new Issued(key.id, key.clientName, apiKey, key.issuedAt);
     }
 
@@ -67,6 +71,7 @@ public class ApiKeys {
         if (key.isActive()) {
             key.revokedAt = clock.instant();
             key.revokedBy = revokedBy;
+            audit.record("open311-key-revoked", "open311-key:" + key.id, "client=" + key.clientName);
         }
         return KeyInfo.of(key);
     }
