@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * {@code subject} (what is checked), {@code appeal_id} (the appeal it concerns, if any) and {@code problem} (null when
  * consistent). Scoped by {@code ledger.since} like {@link HoldingsQuery}.
  */
-final class EventChecks {
+public final class EventChecks {
 
     /** @param sql selects {@code subject, appeal_id, problem} */
     record SetCheck(String name, String why, String sql) {
@@ -24,14 +24,19 @@ final class EventChecks {
      * Which lifecycle events each service consumes and records in its inbox, as each service's messaging consumers
      * declare them; a type a consumer skips leaves no inbox row and is not expected here.
      */
-    record Subscription(String schema, Set<EventType> types) {
+    public record Subscription(String schema, Set<EventType> types) {
 
-        String consumer() {
+        /** The inbox's consumer name, which is also the service's Kafka consumer group. */
+        public String consumer() {
             return schema + "-service";
+        }
+
+        public List<String> topics() {
+            return types.stream().map(EventType::topic).distinct().sorted().toList();
         }
     }
 
-    static final List<Subscription> SUBSCRIPTIONS = List.of(
+    public static final List<Subscription> SUBSCRIPTIONS = List.of(
             new Subscription("intake", EnumSet.of(EventType.ROUTED, EventType.REDIRECTED, EventType.NEEDS_TRIAGE,
                     EventType.OUTSIDE_COMPETENCE, EventType.ACKNOWLEDGED, EventType.EXTENDED,
                     EventType.REDIRECT_REQUESTED, EventType.ANSWERED, EventType.RATED, EventType.REOPENED,
