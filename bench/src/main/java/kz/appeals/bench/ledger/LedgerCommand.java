@@ -149,6 +149,7 @@ public final class LedgerCommand {
         json.put("consistent", report.consistent());
         json.put("differences", report.differences());
         json.put("secondsChecking", report.secondsChecking());
+        json.put("statementSeconds", report.statementSeconds());
         json.put("checks", report.checks());
         Path out = options.out().toAbsolutePath();
         Files.createDirectories(out.getParent());

@@ -2,15 +2,18 @@ package kz.appeals.bench.ledger;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * One round of the ledger: every check with how many appeals (or events, or keys) it looked at, how many differ, and
  * the first differences with what each service holds.
  *
- * @param secondsChecking how long the round's statements took
+ * @param secondsChecking  how long the round took
+ * @param statementSeconds how long each statement took: the one behind every appeal rule, then each set check
  */
-public record LedgerReport(String since, double secondsChecking, List<Check> checks) {
+public record LedgerReport(String since, double secondsChecking, Map<String, Double> statementSeconds,
+                           List<Check> checks) {
 
     /** @param checked what the check looked at; for appeal rules, the appeals the rule speaks about */
     public record Check(String name, String why, long checked, long differences, List<Difference> samples) {
