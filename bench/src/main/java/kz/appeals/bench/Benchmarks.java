@@ -3,6 +3,7 @@ package kz.appeals.bench;
 import kz.appeals.bench.analytics.AnalyticsReplayBenchmark;
 import kz.appeals.bench.escalation.EscalationSweepBenchmark;
 import kz.appeals.bench.intake.IntakeThroughputBenchmark;
+import kz.appeals.bench.ledger.LedgerCommand;
 import kz.appeals.bench.response.AnswerThroughputBenchmark;
 import kz.appeals.bench.response.InboxQueryBenchmark;
 import kz.appeals.bench.routing.NationalTerritoryFiles;
@@ -35,6 +36,7 @@ public final class Benchmarks {
         BENCHMARKS.put("inbox-query", InboxQueryBenchmark::main);
         BENCHMARKS.put("answers", AnswerThroughputBenchmark::main);
         BENCHMARKS.put(AnalyticsReplayBenchmark.NAME, AnalyticsReplayBenchmark::main);
+        BENCHMARKS.put(LedgerCommand.NAME, LedgerCommand::main);
     }
 
     private Benchmarks() {

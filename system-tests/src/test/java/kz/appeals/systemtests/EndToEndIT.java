@@ -2,7 +2,7 @@ package kz.appeals.systemtests;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import kz.appeals.contracts.Topics;
+import kz.appeals.bench.ledger.EventChecks;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
@@ -61,15 +61,19 @@ class EndToEndIT {
     }
 
     @Test
-    void anAppealFlowsFromTheCitizenToTheAkimsMetrics() {
+    void anAppealFlowsFromTheCitizenToTheAkimsMetrics() throws Exception {
         given().header("Authorization", bearer("admin"))
                 .post(routing.baseUrl() + "/api/v1/admin/territory/import?source=sample")
                 .then().statusCode(200);
         String metricsUrl = analytics.baseUrl() + "/api/v1/metrics/rural-districts/" + RURAL_DISTRICT
                 + "?from=" + LocalDate.now().minusDays(60) + "&to=" + LocalDate.now().plusDays(60);
-        // analytics first works through the events earlier modules' tests left on the shared broker, some of
-        // them answers in this same rural district; count from there so that exactly one more is ours
-        KafkaProbe.awaitCaughtUp("analytics-service", Topics.LIFECYCLE, Duration.ofMinutes(3));
+        // every service first works through the events earlier modules' tests left on the shared broker (for
+        // analytics some of them answers in this same rural district; count from there so that exactly one more is
+        // ours); the ledger then checks only what happened since, which is this test's alone
+        for (EventChecks.Subscription consumer : EventChecks.SUBSCRIPTIONS) {
+            KafkaProbe.awaitCaughtUp(consumer.consumer(), consumer.topics(), Duration.ofMinutes(3));
+        }
+        Instant since = Instant.now();
         // (404 until analytics has read the rural district from routing's territorial reference)
         int answeredBefore = eventually("analytics knows the rural district", () -> {
             Response metrics = given().header("Authorization", bearer("analyst")).get(metricsUrl);
@@ -121,6 +125,10 @@ class EndToEndIT {
             return answered > answeredBefore ? answered : null;
         });
         assertEquals(answeredBefore + 1, answeredAfter);
+
+        // 7. the ledger: every service holds the appeal once, in final states that agree, every event delivered
+        Ledgers.assertConsistentSince(since);
+        Ledgers.assertCorruptionNamed(UUID.fromString(appealId), since);
     }
 
     private static String bearer(String role) {
