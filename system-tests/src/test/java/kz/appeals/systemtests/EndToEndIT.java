@@ -1,11 +1,15 @@
 package kz.appeals.systemtests;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import kz.appeals.bench.ledger.EventChecks;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -30,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EndToEndIT {
 
     private static final String RURAL_DISTRICT = SampleCitizens.SAMPLE_RURAL_DISTRICT;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static ServiceProcess intake;
     private static ServiceProcess routing;
@@ -39,11 +46,13 @@ class EndToEndIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        intake = new ServiceProcess("intake", 18081);
-        routing = new ServiceProcess("routing", 18082);
-        response = new ServiceProcess("response", 18083);
-        escalation = new ServiceProcess("escalation", 18084);
-        analytics = new ServiceProcess("analytics", 18085);
+        // production's JSON logs, with the line each consumer writes per applied event
+        Map<String, String> debugInbox = Map.of("QUARKUS_LOG_CATEGORY__KZ_APPEALS_PLATFORM_INBOX__LEVEL", "DEBUG");
+        intake = new ServiceProcess("intake", 18081, debugInbox);
+        routing = new ServiceProcess("routing", 18082, debugInbox);
+        response = new ServiceProcess("response", 18083, debugInbox);
+        escalation = new ServiceProcess("escalation", 18084, debugInbox);
+        analytics = new ServiceProcess("analytics", 18085, debugInbox);
         SERVICES.addAll(List.of(intake, routing, response, escalation, analytics));
         for (ServiceProcess service : SERVICES) {
             service.start();
@@ -74,6 +83,7 @@ class EndToEndIT {
             KafkaProbe.awaitCaughtUp(consumer.consumer(), consumer.topics(), Duration.ofMinutes(3));
         }
         Instant since = Instant.now();
+        Map<TopicPartition, Long> topicsBefore = PersonalDataScan.endOffsets();
         // (404 until analytics has read the rural district from routing's territorial reference)
         int answeredBefore = eventually("analytics knows the rural district", () -> {
             Response metrics = given().header("Authorization", bearer("analyst")).get(metricsUrl);
@@ -81,11 +91,16 @@ class EndToEndIT {
         });
 
         // 1. intake registers it (retrying while intake's copy of the territory catches up with routing's import)
-        String body = SampleCitizens.appealJson(SampleCitizens.SAMPLE_SETTLEMENT, SampleCitizens.randomIin());
+        String iin = SampleCitizens.randomIin();
+        String body = SampleCitizens.appealJson(SampleCitizens.SAMPLE_SETTLEMENT, iin);
         String idempotencyKey = UUID.randomUUID().toString();
+        // the front end's trace, which every service's handling of the appeal continues
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         Response created = eventually("intake accepts the sample settlement", () -> {
             Response attempt = given().header("Authorization", bearer("frontend"))
-                    .header("Idempotency-Key", idempotencyKey).contentType(ContentType.JSON).body(body)
+                    .header("Idempotency-Key", idempotencyKey)
+                    .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-00")
+                    .contentType(ContentType.JSON).body(body)
                     .post(intake.baseUrl() + "/api/v1/appeals");
             return attempt.statusCode() == 201 ? attempt : null;
         });
@@ -129,6 +144,31 @@ class EndToEndIT {
         // 7. the ledger: every service holds the appeal once, in final states that agree, every event delivered
         Ledgers.assertConsistentSince(since);
         Ledgers.assertCorruptionNamed(UUID.fromString(appealId), since);
+
+        // 8. nothing any topic received meanwhile carries the applicant's IIN, name or phone, or anything like them
+        String phone = body.replaceFirst("(?s).*\"phone\":\"([^\"]+)\".*", "$1");
+        String receipt = created.jsonPath().getString("receiptNumber");
+        assertTrue(PersonalDataScan.findings(topicsBefore, Set.of(receipt)).stream().anyMatch(f -> f.contains(receipt)),
+                "the scan reads the run's records (the receipt number is on the topics)");
+        List<String> personalData = PersonalDataScan.findings(topicsBefore, Set.of(iin, phone, "Сынақ Азамат"));
+        assertTrue(personalData.isEmpty(), "personal data on the topics:\n" + String.join("\n", personalData));
+
+        // 9. each consumer's JSON log line for the appeal carries its id and the front end's trace id, two hops on
+        for (ServiceProcess consumer : List.of(routing, response, escalation)) {
+            assertTrue(consumer.logLines().stream().filter(line -> line.startsWith("{"))
+                            .map(EndToEndIT::json).map(line -> line.path("mdc"))
+                            .anyMatch(mdc -> appealId.equals(mdc.path("appealId").asText())
+                                    && traceId.equals(mdc.path("traceId").asText())),
+                    "no JSON log line with appealId " + appealId + " and traceId " + traceId);
+        }
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("Not a JSON log line: " + line, e);
+        }
     }
 
     private static String bearer(String role) {

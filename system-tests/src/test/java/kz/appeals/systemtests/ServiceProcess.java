@@ -44,6 +44,11 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Everything the process wrote, across runs of this module (the file is appended to). */
+    List<String> logLines() throws IOException {
+        return Files.readAllLines(ROOT.resolve("system-tests/target/service-logs/" + name + ".log"));
+    }
+
     ServiceProcess start() throws IOException {
         Path jar = ROOT.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {

@@ -29,6 +29,18 @@ public final class SampleCitizens {
         }
     }
 
+    /** True when the 12 digits pass the IIN checksum (whatever the birth date they encode). */
+    public static boolean isValidIin(String digits) {
+        if (digits == null || !digits.matches("\\d{12}")) {
+            return false;
+        }
+        int check = weighted(digits, 1) % 11;
+        if (check == 10) {
+            check = weighted(digits, 3) % 11;
+        }
+        return check != 10 && check == digits.charAt(11) - '0';
+    }
+
     /** Weights start, start+1, ... wrapping after 11 back to 1 (the two passes of the IIN algorithm). */
     private static int weighted(String digits, int firstWeight) {
         int sum = 0;
