@@ -130,6 +130,9 @@ public class Appeal {
         appeal.take(assignment);
         appeal.termStart = assignment.registrationDay();
         appeal.dueDate = deadlines.answerDue(appeal.termStart);
+        if (assignment.kind() == Assignment.Kind.REDIRECTED) {
+            appeal.startTermOnRedirect(assignment.occurredAt(), deadlines);
+        }
         return appeal;
     }
 
@@ -143,17 +146,21 @@ public class Appeal {
      * Applies a later routing decision. Ignored when it is not newer than the last one applied (a redelivery, or
      * a routed event overtaken by a redirect) or when the appeal is already answered (an answer is never undone by
      * routing). A decision for the body that already holds the appeal keeps the office's progress, unless that
-     * office had asked for a redirect and routing gave the appeal back.
+     * office had asked for a redirect and routing gave the appeal back. A redirect to another body gives it its own
+     * term ({@link #startTermOnRedirect}).
      *
      * @return the status change, if there was one
      */
-    public Optional<StatusChange> reassign(Assignment assignment) {
+    public Optional<StatusChange> reassign(Assignment assignment, DeadlinePolicy deadlines) {
         if (!assignment.occurredAt().isAfter(routingOccurredAt) || status == AppealStatus.ANSWERED) {
             return Optional.empty();
         }
         AppealStatus from = status;
         boolean sameBody = bodyCode.equals(assignment.bodyCode());
         take(assignment);
+        if (assignment.kind() == Assignment.Kind.REDIRECTED && !sameBody) {
+            startTermOnRedirect(assignment.occurredAt(), deadlines);
+        }
         if (sameBody && from != AppealStatus.REDIRECT_REQUESTED) {
             return Optional.empty();
         }
@@ -174,7 +181,7 @@ public class Appeal {
                                DeadlinePolicy deadlines) {
         requireText(reason, "reason", "An extension needs the reasons of the decision");
         AppealStatus target = AppealLifecycle.next(status, AppealAction.EXTEND);
-        if (deadlines.checkExtension(termStart, dueDate, newDueDate)
+        if (deadlines.checkExtension(receiptDay(), dueDate, newDueDate)
                 instanceof ExtensionDecision.Rejected rejected) {
             throw new RuleViolationException("newDueDate", rejected.reason().name(), rejected.explanation());
         }
@@ -279,6 +286,25 @@ public class Appeal {
         AppealStatus from = status;
         status = target;
         return new StatusChange(from, target, action.name(), actor, bodyCode, reason, at);
+    }
+
+    /**
+     * APPK Art. 64 applied to the redirect: the new body's 15 working days count from the day it received the appeal
+     * (as the escalation service's clock counts them); an extension the previous body decided does not bind it. The
+     * citizen's receipt date, from which the two-month cap runs, stays. A reopened cycle counts from the reopening.
+     */
+    private void startTermOnRedirect(Instant redirectedAt, DeadlinePolicy deadlines) {
+        if (cycle > 1) {
+            return;
+        }
+        LocalDate received = deadlines.calendar().registrationDay(redirectedAt);
+        termStart = received.isAfter(registrationDay) ? received : registrationDay;
+        dueDate = deadlines.answerDue(termStart);
+    }
+
+    /** The day the current cycle's two-month extension cap runs from: the citizen's receipt, or the reopening. */
+    private LocalDate receiptDay() {
+        return cycle > 1 ? termStart : registrationDay;
     }
 
     private void take(Assignment assignment) {

@@ -70,7 +70,7 @@ public class LifecycleEventService {
             audits.persist(new AppealAudit(appealId, appeal.arrival(assignment)));
             return;
         }
-        known.get().reassign(assignment).ifPresentOrElse(
+        known.get().reassign(assignment, deadlines).ifPresentOrElse(
                 change -> audits.persist(new AppealAudit(appealId, change)),
                 () -> LOG.debugf("%s of %s to %s changed no status", assignment.kind(), appealId,
                         assignment.bodyCode()));

@@ -119,7 +119,7 @@ class AppealTest {
         Appeal appeal = routedTo("A", T0);
         appeal.acknowledge("clerk", NOW);
         appeal.requestRedirect("Not ours", "clerk", NOW);
-        Optional<StatusChange> change = appeal.reassign(assignment(Kind.REDIRECTED, "B", T1));
+        Optional<StatusChange> change = appeal.reassign(assignment(Kind.REDIRECTED, "B", T1), DEADLINES);
         assertTrue(change.isPresent());
         assertEquals(AppealStatus.REDIRECT_REQUESTED, change.get().from());
         assertEquals(AppealStatus.ROUTED, appeal.status());
@@ -128,14 +128,31 @@ class AppealTest {
     }
 
     @Test
+    void theNewBodyOfARedirectHasItsOwnTermAndTheCitizensCapStays() {
+        Appeal appeal = routedTo("A", T0);
+        assertEquals(DEADLINES.answerDue(REGISTERED), appeal.dueDate());
+        appeal.requestRedirect("Not ours", "clerk", NOW);
+        // redirected on Monday 30 November, 10:00 in Kazakhstan: B's 15 working days count from that day
+        LocalDate received = LocalDate.of(2026, 11, 30);
+        appeal.reassign(assignment(Kind.REDIRECTED, "B", Instant.parse("2026-11-30T05:00:00Z")), DEADLINES);
+        assertEquals(received, appeal.termStart());
+        assertEquals(DEADLINES.answerDue(received), appeal.dueDate());
+        appeal.acknowledge("clerk-b", NOW);
+        // the two months still run from the citizen's receipt (23 November): 25 January is beyond them
+        RuleViolationException beyondCap = assertThrows(RuleViolationException.class,
+                () -> appeal.extend(LocalDate.of(2027, 1, 25), "Survey", "head", NOW, DEADLINES));
+        assertEquals("newDueDate", beyondCap.field());
+    }
+
+    @Test
     void theIssueIsTheOneOfRoutingsLatestDecision() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         Appeal appeal = Appeal.assigned(assignment(Kind.ROUTED, "RD-1", T1, first), DEADLINES);
         assertEquals(first, appeal.issueId());
-        appeal.reassign(assignment(Kind.REDIRECTED, "RD-2", T2, second));
+        appeal.reassign(assignment(Kind.REDIRECTED, "RD-2", T2, second), DEADLINES);
         assertEquals(second, appeal.issueId());
-        appeal.reassign(assignment(Kind.ROUTED, "RD-1", T1, first));
+        appeal.reassign(assignment(Kind.ROUTED, "RD-1", T1, first), DEADLINES);
         assertEquals(second, appeal.issueId(), "an overtaken decision changes nothing");
     }
 
@@ -143,14 +160,14 @@ class AppealTest {
     void aRepeatedRoutingEventChangesNothing() {
         Appeal appeal = routedTo("A", T0);
         appeal.acknowledge("clerk", NOW);
-        assertTrue(appeal.reassign(assignment(Kind.ROUTED, "A", T0)).isEmpty());
+        assertTrue(appeal.reassign(assignment(Kind.ROUTED, "A", T0), DEADLINES).isEmpty());
         assertEquals(AppealStatus.IN_WORK, appeal.status());
     }
 
     @Test
     void aRoutedEventOvertakenByARedirectDoesNotMoveTheAppealBack() {
         Appeal appeal = Appeal.assigned(assignment(Kind.REDIRECTED, "B", T1), DEADLINES);
-        assertTrue(appeal.reassign(assignment(Kind.ROUTED, "A", T0)).isEmpty());
+        assertTrue(appeal.reassign(assignment(Kind.ROUTED, "A", T0), DEADLINES).isEmpty());
         assertEquals("B", appeal.bodyCode());
         assertEquals(AppealStatus.ROUTED, appeal.status());
         assertEquals(T1, appeal.routingOccurredAt());
@@ -160,10 +177,10 @@ class AppealTest {
     void aLateRedirectDoesNotReopenAnAnswerOfTheNewBody() {
         Appeal appeal = routedTo("A", T0);
         appeal.requestRedirect("Not ours", "clerk", NOW);
-        appeal.reassign(assignment(Kind.REDIRECTED, "B", T1));
+        appeal.reassign(assignment(Kind.REDIRECTED, "B", T1), DEADLINES);
         appeal.answer(Outcome.SATISFIED, Language.ru, "Done", "clerk-b", NOW);
-        assertTrue(appeal.reassign(assignment(Kind.REDIRECTED, "B", T1)).isEmpty());
-        assertTrue(appeal.reassign(assignment(Kind.REDIRECTED, "C", T2)).isEmpty(),
+        assertTrue(appeal.reassign(assignment(Kind.REDIRECTED, "B", T1), DEADLINES).isEmpty());
+        assertTrue(appeal.reassign(assignment(Kind.REDIRECTED, "C", T2), DEADLINES).isEmpty(),
                 "routing never undoes an answer");
         assertEquals(AppealStatus.ANSWERED, appeal.status());
         assertEquals("B", appeal.bodyCode());
@@ -173,7 +190,7 @@ class AppealTest {
     void aNewerDecisionForTheSameBodyKeepsTheOfficesProgress() {
         Appeal appeal = routedTo("A", T0);
         appeal.acknowledge("clerk", NOW);
-        assertTrue(appeal.reassign(assignment(Kind.ROUTED, "A", T1)).isEmpty());
+        assertTrue(appeal.reassign(assignment(Kind.ROUTED, "A", T1), DEADLINES).isEmpty());
         assertEquals(AppealStatus.IN_WORK, appeal.status());
         assertEquals(T1, appeal.routingOccurredAt());
     }
@@ -182,7 +199,7 @@ class AppealTest {
     void routingMayGiveARedirectRequestBackToTheSameBody() {
         Appeal appeal = routedTo("A", T0);
         appeal.requestRedirect("Not ours", "clerk", NOW);
-        Optional<StatusChange> change = appeal.reassign(assignment(Kind.REDIRECTED, "A", T1));
+        Optional<StatusChange> change = appeal.reassign(assignment(Kind.REDIRECTED, "A", T1), DEADLINES);
         assertTrue(change.isPresent());
         assertEquals(AppealStatus.ROUTED, appeal.status());
     }
@@ -190,9 +207,9 @@ class AppealTest {
     @Test
     void eitherOrderOfRoutedAndRedirectedEndsTheSame() {
         Appeal inOrder = routedTo("A", T0);
-        inOrder.reassign(assignment(Kind.REDIRECTED, "B", T1));
+        inOrder.reassign(assignment(Kind.REDIRECTED, "B", T1), DEADLINES);
         Appeal reversed = Appeal.assigned(assignment(Kind.REDIRECTED, "B", T1), DEADLINES);
-        reversed.reassign(assignment(Kind.ROUTED, "A", T0));
+        reversed.reassign(assignment(Kind.ROUTED, "A", T0), DEADLINES);
         assertEquals(inOrder.bodyCode(), reversed.bodyCode());
         assertEquals(inOrder.status(), reversed.status());
         assertEquals(inOrder.routingOccurredAt(), reversed.routingOccurredAt());
@@ -201,7 +218,7 @@ class AppealTest {
     @Test
     void eventTimesAreComparedAtDatabasePrecision() {
         Appeal appeal = routedTo("A", T0.plusNanos(1_000));
-        assertTrue(appeal.reassign(assignment(Kind.REDIRECTED, "B", T0.plusNanos(1_400))).isEmpty(),
+        assertTrue(appeal.reassign(assignment(Kind.REDIRECTED, "B", T0.plusNanos(1_400)), DEADLINES).isEmpty(),
                 "the same microsecond is not newer");
     }
 
