@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
@@ -24,6 +27,8 @@ public final class Tokens {
 
     public static final String ISSUER = "https://appeals.local/issuer";
     private static final PrivateKey TEST_KEY = loadTestKey();
+    /** A key no service trusts, generated per test run. */
+    private static final PrivateKey FOREIGN_KEY = generateKey();
 
     public static String forRole(String role) {
         return build(role, null, role + "-test-account");
@@ -41,6 +46,24 @@ public final class Tokens {
 
     public static String build(String role, String katoCode, String subject) {
         return claims(role, katoCode, subject).jws().keyId("test").sign(TEST_KEY);
+    }
+
+    /** A role's token that lapsed an hour ago: well signed, by the right issuer, and refused. */
+    public static String expired(String role) {
+        Instant lapsed = Instant.now().minus(Duration.ofHours(1));
+        return claims(role, null, role + "-test-account").issuedAt(lapsed.minus(Duration.ofHours(1)))
+                .expiresAt(lapsed).jws().keyId("test").sign(TEST_KEY);
+    }
+
+    /** A role's token under the test key's id but signed with another key, as a forger would mint it. */
+    public static String signedWithForeignKey(String role) {
+        return claims(role, null, role + "-test-account").jws().keyId("test").sign(FOREIGN_KEY);
+    }
+
+    /** A role's token from an issuer the services do not trust, signed with the trusted test key. */
+    public static String fromWrongIssuer(String role) {
+        return claims(role, null, role + "-test-account").issuer("https://elsewhere.example/issuer").jws()
+                .keyId("test").sign(TEST_KEY);
     }
 
     /**
@@ -84,6 +107,16 @@ public final class Tokens {
             return parsePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot load the test signing key", e);
+        }
+    }
+
+    private static PrivateKey generateKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("No RSA key generator", e);
         }
     }
 
