@@ -200,14 +200,16 @@ public final class AuthorizationMatrix {
             Map<String, String> values = new LinkedHashMap<>(samples);
             values.putAll(seed.parameters());
             String caller = role + " of foreign district " + seed.foreignKato();
-            Answer foreign = send(operation, Tokens.forOffice(role, seed.foreignKato()), values, seed.body(), false);
+            String foreignToken = Tokens.forOffice(role, seed.foreignKato(), seed.claims());
+            Answer foreign = send(operation, foreignToken, values, seed.body(), false);
             if (foreign.is2xx() && (!list || foreign.body().contains(seed.resourceId()))) {
                 violations.add(operation + " as " + caller + ": " + foreign.status() + " exposes " + seed.resourceId()
                         + " of district " + seed.homeKato());
             } else if (!foreign.is2xx() && foreign.status() != 403 && foreign.status() != 404) {
                 violations.add(operation + " as " + caller + ": " + foreign.status() + ", expected 403 or 404");
             }
-            Answer home = send(operation, Tokens.forOffice(role, seed.homeKato()), values, seed.body(), false);
+            String homeToken = Tokens.forOffice(role, seed.homeKato(), seed.claims());
+            Answer home = send(operation, homeToken, values, seed.body(), false);
             if (!home.is2xx() || (list && !home.body().contains(seed.resourceId()))) {
                 violations.add(operation + " as " + role + " of home district " + seed.homeKato() + ": "
                         + home.status() + (home.is2xx() ? " without " + seed.resourceId() : "")
@@ -402,17 +404,22 @@ public final class AuthorizationMatrix {
     }
 
     /**
-     * A resource of district {@code homeKato}, reachable with {@code parameters} (and, for an operation with a body,
-     * a {@code body} that lets the home district's call succeed; null sends the empty sample).
+     * A resource of district {@code homeKato}, reachable with {@code parameters}; for an operation with a body, a
+     * {@code body} that lets the home district's call succeed (null sends the empty sample); {@code claims} that both
+     * the home and the foreign token carry besides the {@code kato} claim.
      */
     public record Seed(String homeKato, String foreignKato, String resourceId, Map<String, String> parameters,
-                       String body) {
+                       String body, Map<String, Object> claims) {
         public static Seed of(String homeKato, String foreignKato, String resourceId, Map<String, String> parameters) {
-            return new Seed(homeKato, foreignKato, resourceId, parameters, null);
+            return new Seed(homeKato, foreignKato, resourceId, parameters, null, Map.of());
         }
 
         public Seed withBody(String json) {
-            return new Seed(homeKato, foreignKato, resourceId, parameters, json);
+            return new Seed(homeKato, foreignKato, resourceId, parameters, json, claims);
+        }
+
+        public Seed withClaims(Map<String, Object> extraClaims) {
+            return new Seed(homeKato, foreignKato, resourceId, parameters, body, extraClaims);
         }
     }
 

@@ -17,6 +17,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +38,13 @@ public final class Tokens {
     /** An office token scoped to one body by its KATO code. */
     public static String forOffice(String role, String katoCode) {
         return build(role, katoCode, role + "-" + katoCode);
+    }
+
+    /** An office token with further claims, e.g. {@code office-head: true} for the head of the body. */
+    public static String forOffice(String role, String katoCode, Map<String, Object> extraClaims) {
+        JwtClaimsBuilder claims = claims(role, katoCode, role + "-" + katoCode);
+        extraClaims.forEach(claims::claim);
+        return claims.jws().keyId("test").sign(TEST_KEY);
     }
 
     /** A front end's token on behalf of one signed-in citizen (claim {@code iin}). */
