@@ -42,11 +42,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * see {@link #apiKey}); district-scoped is {@code yes} or {@code no}; {@code #} starts a comment line.
  *
  * <p>Refused callers must get 401 (no or bad token) or 403 (valid token, wrong role) as problem+json, never 2xx.
- * Allowed roles must get neither 401 nor 403 — a 400, 404, 409 or 422 caused by the sample values is fine — and no
- * 5xx. For a district-scoped row, {@link Seeder} seeds a resource of one district per allowed territorial role: the
- * same call with a token of a foreign district must be 403/404 (or, with no path parameter, a list without the
- * resource's id), and with the home district's token must succeed (and list the id), which proves the probe can
- * fail. Every violation is reported in one assertion.
+ * Allowed roles must reach the operation: a 2xx, or a 400, 404, 409, 410 or 422 caused by the sample values — never
+ * 401 or 403, nor a 405 or 415 (the request never reached it), nor a 5xx. For a district-scoped row, {@link Seeder}
+ * seeds a resource of one district per allowed territorial role: the same call with a token of a foreign district
+ * must be 403/404 (or, with no path parameter, a list without the resource's id), and with the home district's token
+ * must succeed (and list the id), which proves the probe can fail. Every violation is reported in one assertion; the
+ * status each caller got is printed per operation.
  */
 public final class AuthorizationMatrix {
 
@@ -70,6 +71,8 @@ public final class AuthorizationMatrix {
     private String apiKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private int requests;
+    /** Per operation, each caller with the status it got, for the log. */
+    private final Map<String, List<String>> seen = new TreeMap<>();
 
     private AuthorizationMatrix(URI root) {
         this.root = root;
@@ -138,6 +141,7 @@ public final class AuthorizationMatrix {
                 checked++;
             }
         }
+        seen.forEach((operation, answers) -> System.out.println(operation + ": " + String.join(", ", answers)));
         System.out.printf(Locale.ROOT, "Authorization matrix of %s: %d operations, %d requests, %.1f s, %d violation(s)%n",
                 root, checked, requests, (System.nanoTime() - started) / 1e9, violations.size());
         assertTrue(violations.isEmpty(), violations.size() + " authorization violation(s):\n  "
@@ -151,38 +155,24 @@ public final class AuthorizationMatrix {
         badTokens.put("foreign-key token", Tokens.signedWithForeignKey(Roles.ADMIN));
         badTokens.put("wrong-issuer token", Tokens.fromWrongIssuer(Roles.ADMIN));
         for (Map.Entry<String, String> caller : badTokens.entrySet()) {
-            Answer answer = send(operation, caller.getValue(), samples, null, false);
-            if (row.isPublic() && caller.getValue() == null) {
-                expectLetIn(operation, caller.getKey(), answer, violations);
-            } else if (row.isPublic()) {
-                // A refused token on an open operation may still be refused, but only as the 401 every service gives.
-                if (answer.status() == 401 || answer.status() == 403) {
-                    expectRefused(operation, caller.getKey(), answer, 401, violations);
-                } else {
-                    expectLetIn(operation, caller.getKey(), answer, violations);
-                }
-            } else if (row.needsApiKey()) {
-                expectKeyRefused(operation, caller.getKey(), answer, violations);
-            } else {
-                expectRefused(operation, caller.getKey(), answer, 401, violations);
-            }
+            Expect expect = !row.isPublic() ? row.needsApiKey() ? Expect.NO_KEY : Expect.UNAUTHENTICATED
+                    // An open operation lets in a caller without a token, and may refuse a bad one with the usual 401.
+                    : caller.getValue() == null ? Expect.LET_IN : Expect.LET_IN_OR_UNAUTHENTICATED;
+            judge(operation, row, caller.getKey(), send(operation, caller.getValue(), samples, null, false), expect,
+                    violations);
         }
         for (String role : roles()) {
-            Answer answer = send(operation, tokenOf(role), samples, null, false);
-            String caller = "role " + role;
-            if (row.isPublic() || row.roles().contains(role)) {
-                expectLetIn(operation, caller, answer, violations);
-            } else if (row.needsApiKey()) {
-                expectKeyRefused(operation, caller, answer, violations);
-            } else {
-                expectRefused(operation, caller, answer, 403, violations);
-            }
+            Expect expect = row.isPublic() || row.roles().contains(role) ? Expect.LET_IN
+                    : row.needsApiKey() ? Expect.NO_KEY : Expect.FORBIDDEN;
+            judge(operation, row, "role " + role, send(operation, tokenOf(role), samples, null, false), expect,
+                    violations);
         }
         if (row.needsApiKey()) {
             if (apiKey == null) {
                 violations.add(operation + ": needs an API key, but the test supplies none (apiKey)");
             } else {
-                expectLetIn(operation, "API key holder", send(operation, null, samples, null, true), violations);
+                judge(operation, row, "API key holder", send(operation, null, samples, null, true), Expect.LET_IN,
+                        violations);
             }
         }
     }
@@ -208,8 +198,10 @@ public final class AuthorizationMatrix {
             } else if (!foreign.is2xx() && foreign.status() != 403 && foreign.status() != 404) {
                 violations.add(operation + " as " + caller + ": " + foreign.status() + ", expected 403 or 404");
             }
+            judge(operation, row, caller, foreign, Expect.ANY, violations);
             String homeToken = Tokens.forOffice(role, seed.homeKato(), seed.claims());
             Answer home = send(operation, homeToken, values, seed.body(), false);
+            judge(operation, row, role + " of home district " + seed.homeKato(), home, Expect.ANY, violations);
             if (!home.is2xx() || (list && !home.body().contains(seed.resourceId()))) {
                 violations.add(operation + " as " + role + " of home district " + seed.homeKato() + ": "
                         + home.status() + (home.is2xx() ? " without " + seed.resourceId() : "")
@@ -221,32 +213,45 @@ public final class AuthorizationMatrix {
         }
     }
 
-    private static void expectLetIn(Operation operation, String caller, Answer answer, List<String> violations) {
-        if (answer.status() == 401 || answer.status() == 403 || answer.status() >= 500) {
-            violations.add(operation + " as " + caller + ": " + answer.status() + ", but the table allows it");
-        }
-    }
-
-    private static void expectRefused(Operation operation, String caller, Answer answer, int expected,
-                                      List<String> violations) {
-        if (answer.status() != expected) {
-            violations.add(operation + " as " + caller + ": " + answer.status() + ", expected " + expected);
-        } else if (!answer.isProblem()) {
-            violations.add(operation + " as " + caller + ": " + expected + " as " + answer.contentType()
-                    + ", expected application/problem+json");
-        }
-    }
-
     /**
-     * A caller without the API key: a bad bearer token may be refused with the usual 401; otherwise the operation's
-     * own standard answers (Open311 requires its error list, not problem+json, for a missing key).
+     * Every 401 and 403 must be problem+json, except an {@code api-key} operation's 403, which its own standard
+     * words (Open311 requires its error list for a missing key).
      */
-    private static void expectKeyRefused(Operation operation, String caller, Answer answer, List<String> violations) {
-        if (answer.status() == 401) {
-            expectRefused(operation, caller, answer, 401, violations);
-        } else if (answer.status() != 403) {
-            violations.add(operation + " as " + caller + " without the API key: " + answer.status()
-                    + ", expected 403");
+    private void judge(Operation operation, Row row, String caller, Answer answer, Expect expect,
+                       List<String> violations) {
+        int status = answer.status();
+        seen.computeIfAbsent(operation.key(), key -> new ArrayList<>()).add(caller + " " + status);
+        String seen = operation + " as " + caller + ": " + status;
+        boolean refused = status == 401 || status == 403;
+        if (refused && !answer.isProblem() && !(row.needsApiKey() && status == 403)) {
+            violations.add(seen + " as " + answer.contentType() + ", expected application/problem+json");
+        }
+        boolean expected = switch (expect) {
+            case LET_IN -> answer.reachedTheOperation();
+            case LET_IN_OR_UNAUTHENTICATED -> answer.reachedTheOperation() || status == 401;
+            case UNAUTHENTICATED -> status == 401;
+            case FORBIDDEN -> status == 403;
+            case NO_KEY -> refused;
+            case ANY -> true;
+        };
+        if (!expected) {
+            violations.add(seen + ", expected " + expect.description);
+        }
+    }
+
+    /** What a caller must get. */
+    private enum Expect {
+        LET_IN("what an allowed caller gets: 2xx, or 400/404/409/410/422 for the sample values"),
+        LET_IN_OR_UNAUTHENTICATED("401, or what an allowed caller gets"),
+        UNAUTHENTICATED("401"),
+        FORBIDDEN("403"),
+        NO_KEY("401 or 403 without the API key"),
+        ANY("anything");
+
+        final String description;
+
+        Expect(String description) {
+            this.description = description;
         }
     }
 
@@ -476,6 +481,11 @@ public final class AuthorizationMatrix {
 
         boolean isProblem() {
             return contentType.startsWith("application/problem+json");
+        }
+
+        /** Past authorization and into the operation, which may still refuse the sample values. */
+        boolean reachedTheOperation() {
+            return is2xx() || List.of(400, 404, 409, 410, 422).contains(status);
         }
     }
 }
