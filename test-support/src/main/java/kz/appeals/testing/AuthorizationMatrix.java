@@ -57,7 +57,8 @@ public final class AuthorizationMatrix {
     public static final String API_KEY = "api-key";
 
     /** Roles whose real tokens always name their body by a {@code kato} claim. */
-    private static final Set<String> TERRITORIAL = Set.of(Roles.AKIM_OFFICE, Roles.DISTRICT_AKIMAT, Roles.REGION_AKIMAT);
+    private static final Set<String> TERRITORIAL =
+            Set.of(Roles.AKIM_OFFICE, Roles.DISTRICT_AKIMAT, Roles.REGION_AKIMAT);
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,7 +84,7 @@ public final class AuthorizationMatrix {
         return new AuthorizationMatrix(root);
     }
 
-    /** A value for every path, query or header parameter of that name; a path parameter without one fails. */
+    /** A value for every path, query or header parameter of that name; a path parameter without one is a violation. */
     public AuthorizationMatrix sample(String parameter, String value) {
         samples.put(parameter, value);
         return this;
@@ -133,7 +134,11 @@ public final class AuthorizationMatrix {
         int checked = 0;
         for (Map.Entry<String, Operation> entry : documented.entrySet()) {
             Row row = declared.get(entry.getKey());
-            if (row != null) {
+            List<String> unsampled = entry.getValue().pathParameters().stream()
+                    .filter(parameter -> !samples.containsKey(parameter)).toList();
+            if (row != null && !unsampled.isEmpty()) {
+                violations.add(entry.getKey() + ": the test gives no sample for path parameter(s) " + unsampled);
+            } else if (row != null) {
                 checkCallers(entry.getValue(), row, violations);
                 if (row.districtScoped()) {
                     checkScoping(entry.getValue(), row, violations);
@@ -142,8 +147,9 @@ public final class AuthorizationMatrix {
             }
         }
         seen.forEach((operation, answers) -> System.out.println(operation + ": " + String.join(", ", answers)));
-        System.out.printf(Locale.ROOT, "Authorization matrix of %s: %d operations, %d requests, %.1f s, %d violation(s)%n",
-                root, checked, requests, (System.nanoTime() - started) / 1e9, violations.size());
+        System.out.printf(Locale.ROOT,
+                "Authorization matrix of %s: %d operations, %d requests, %.1f s, %d violation(s)%n", root, checked,
+                requests, (System.nanoTime() - started) / 1e9, violations.size());
         assertTrue(violations.isEmpty(), violations.size() + " authorization violation(s):\n  "
                 + String.join("\n  ", violations));
     }
@@ -221,10 +227,10 @@ public final class AuthorizationMatrix {
                        List<String> violations) {
         int status = answer.status();
         seen.computeIfAbsent(operation.key(), key -> new ArrayList<>()).add(caller + " " + status);
-        String seen = operation + " as " + caller + ": " + status;
+        String got = operation + " as " + caller + ": " + status;
         boolean refused = status == 401 || status == 403;
         if (refused && !answer.isProblem() && !(row.needsApiKey() && status == 403)) {
-            violations.add(seen + " as " + answer.contentType() + ", expected application/problem+json");
+            violations.add(got + " as " + answer.contentType() + ", expected application/problem+json");
         }
         boolean expected = switch (expect) {
             case LET_IN -> answer.reachedTheOperation();
@@ -235,7 +241,7 @@ public final class AuthorizationMatrix {
             case ANY -> true;
         };
         if (!expected) {
-            violations.add(seen + ", expected " + expect.description);
+            violations.add(got + ", expected " + expect.description);
         }
     }
 
@@ -261,16 +267,14 @@ public final class AuthorizationMatrix {
         Matcher matcher = TEMPLATE.matcher(operation.path());
         while (matcher.find()) {
             String value = values.get(matcher.group(1));
-            if (value == null) {
-                throw new IllegalStateException(operation + ": no sample for path parameter " + matcher.group(1));
-            }
             matcher.appendReplacement(path, Matcher.quoteReplacement(encode(value).replace("+", "%20")));
         }
         matcher.appendTail(path);
         StringBuilder query = new StringBuilder();
         for (String name : operation.queryParameters()) {
             if (values.containsKey(name)) {
-                query.append(query.isEmpty() ? "?" : "&").append(encode(name)).append('=').append(encode(values.get(name)));
+                query.append(query.isEmpty() ? "?" : "&").append(encode(name)).append('=')
+                        .append(encode(values.get(name)));
             }
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve(path.substring(1) + query))
@@ -371,7 +375,8 @@ public final class AuthorizationMatrix {
                 }
                 Set<String> allowed = new LinkedHashSet<>(List.of(columns[2].split("\\s*,\\s*")));
                 for (String role : allowed) {
-                    if (!known.contains(role) && !(allowed.size() == 1 && (role.equals(PUBLIC) || role.equals(API_KEY)))) {
+                    boolean open = allowed.size() == 1 && (role.equals(PUBLIC) || role.equals(API_KEY));
+                    if (!known.contains(role) && !open) {
                         violations.add(TABLE + " line " + number + ": unknown role " + role);
                     }
                 }
@@ -387,7 +392,7 @@ public final class AuthorizationMatrix {
     }
 
     /** Every role of the security model, read from {@link Roles} so that a new role is swept at once. */
-    static List<String> roles() {
+    private static List<String> roles() {
         List<String> roles = new ArrayList<>();
         for (Field field : Roles.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {

@@ -47,8 +47,8 @@ class AuthorizationMatrixTest {
 
     @TestHTTPResource("/")
     URI root;
-    /** The appeal the read operations are probed with, seeded once. */
-    private Seed readable;
+    /** The appeal the read operations are probed with, seeded once, and the office holding it. */
+    private UUID readableId;
     private String readableOffice;
 
     @BeforeAll
@@ -80,7 +80,7 @@ class AuthorizationMatrixTest {
     private Optional<Seed> seed(String operation, String role) {
         return switch (operation) {
             case "GET /api/v1/inbox", "GET /api/v1/appeals/{id}", "GET /api/v1/appeals/{id}/audit" ->
-                    Optional.ofNullable(levelOf(role)).map(level -> readableAppeal(level));
+                    Optional.ofNullable(levelOf(role)).map(this::readableAppeal);
             case "POST /api/v1/appeals/{id}/acknowledge" -> office(role).map(r -> routedAppeal());
             case "POST /api/v1/appeals/{id}/redirect" ->
                     office(role).map(r -> routedAppeal().withBody("{\"reason\":\"Not this body's competence\"}"));
@@ -111,15 +111,14 @@ class AuthorizationMatrixTest {
     }
 
     private Seed readableAppeal(UnaryOperator<String> level) {
-        if (readable == null) {
-            UUID id = UUID.randomUUID();
+        if (readableId == null) {
+            readableId = UUID.randomUUID();
             readableOffice = newOfficeKato();
-            send(routing, routed(id, readableOffice, EARLIEST, receipt(), now()));
-            awaitAppeal(readableOffice, id);
-            readable = Seed.of(readableOffice, readableOffice, id.toString(), Map.of("id", id.toString()));
+            send(routing, routed(readableId, readableOffice, EARLIEST, receipt(), now()));
+            awaitAppeal(readableOffice, readableId);
         }
-        return Seed.of(level.apply(readableOffice), level.apply(foreignTo(readableOffice)), readable.resourceId(),
-                readable.parameters());
+        return Seed.of(level.apply(readableOffice), level.apply(foreignTo(readableOffice)), readableId.toString(),
+                Map.of("id", readableId.toString()));
     }
 
     private static Seed routedAppeal() {
