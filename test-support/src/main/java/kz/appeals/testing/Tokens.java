@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +28,8 @@ public final class Tokens {
 
     public static final String ISSUER = "https://appeals.local/issuer";
     private static final PrivateKey TEST_KEY = loadTestKey();
+    /** A key no service trusts, generated per test run. */
+    private static final PrivateKey FOREIGN_KEY = generateKey();
 
     public static String forRole(String role) {
         return build(role, null, role + "-test-account");
@@ -34,6 +40,13 @@ public final class Tokens {
         return build(role, katoCode, role + "-" + katoCode);
     }
 
+    /** An office token with further claims, e.g. {@code office-head: true} for the head of the body. */
+    public static String forOffice(String role, String katoCode, Map<String, Object> extraClaims) {
+        JwtClaimsBuilder claims = claims(role, katoCode, role + "-" + katoCode);
+        extraClaims.forEach(claims::claim);
+        return claims.jws().keyId("test").sign(TEST_KEY);
+    }
+
     /** A front end's token on behalf of one signed-in citizen (claim {@code iin}). */
     public static String forCitizen(String iin) {
         return claims("frontend", null, "frontend-test-account").claim("iin", iin).jws().keyId("test").sign(TEST_KEY);
@@ -41,6 +54,24 @@ public final class Tokens {
 
     public static String build(String role, String katoCode, String subject) {
         return claims(role, katoCode, subject).jws().keyId("test").sign(TEST_KEY);
+    }
+
+    /** A role's token that lapsed an hour ago: well signed, by the right issuer, and refused. */
+    public static String expired(String role) {
+        Instant lapsed = Instant.now().minus(Duration.ofHours(1));
+        return claims(role, null, role + "-test-account").issuedAt(lapsed.minus(Duration.ofHours(1)))
+                .expiresAt(lapsed).jws().keyId("test").sign(TEST_KEY);
+    }
+
+    /** A role's token under the test key's id but signed with another key, as a forger would mint it. */
+    public static String signedWithForeignKey(String role) {
+        return claims(role, null, role + "-test-account").jws().keyId("test").sign(FOREIGN_KEY);
+    }
+
+    /** A role's token from an issuer the services do not trust, signed with the trusted test key. */
+    public static String fromWrongIssuer(String role) {
+        return claims(role, null, role + "-test-account").issuer("https://elsewhere.example/issuer").jws()
+                .keyId("test").sign(TEST_KEY);
     }
 
     /**
@@ -84,6 +115,16 @@ public final class Tokens {
             return parsePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot load the test signing key", e);
+        }
+    }
+
+    private static PrivateKey generateKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("No RSA key generator", e);
         }
     }
 

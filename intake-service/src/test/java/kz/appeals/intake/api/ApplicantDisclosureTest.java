@@ -2,28 +2,20 @@ package kz.appeals.intake.api;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import kz.appeals.contracts.AppealEvents;
-import kz.appeals.contracts.EventType;
-import kz.appeals.contracts.Topics;
 import kz.appeals.intake.service.PersonalDataRetention;
 import kz.appeals.intake.support.IntakeFixtures;
 import kz.appeals.platform.security.Roles;
-import kz.appeals.testing.EventJson;
-import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static kz.appeals.testing.Eventually.eventually;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ApplicantDisclosureTest {
 
     private static final String HOLDER = "991021000";
-    private static final AppealEvents.Body AKIM = new AppealEvents.Body("akim-" + HOLDER,
-            AppealEvents.BodyLevel.RURAL_DISTRICT, HOLDER, "Ақбұлақ ауылдық округі", "Акбулакский сельский округ");
 
     @Inject
     IntakeFixtures fixtures;
@@ -45,7 +35,7 @@ class ApplicantDisclosureTest {
     @Test
     void onlyTheHoldingBodyReadsTheApplicantAndEveryReadIsAudited() {
         String iin = SampleCitizens.randomIin();
-        var receipt = routedAppeal(iin);
+        var receipt = fixtures.routedAppeal(iin, HOLDER);
         String receiptNumber = receipt.getString("receiptNumber");
         String office = Tokens.bearer(Tokens.forOffice(Roles.AKIM_OFFICE, HOLDER));
 
@@ -77,7 +67,7 @@ class ApplicantDisclosureTest {
     @Test
     void aClosedAppealLosesItsApplicantAfterTheRetentionPeriod() {
         String iin = SampleCitizens.randomIin();
-        var receipt = routedAppeal(iin);
+        var receipt = fixtures.routedAppeal(iin, HOLDER);
         UUID appealId = UUID.fromString(receipt.getString("appealId"));
         String receiptNumber = receipt.getString("receiptNumber");
         // Answered four years ago: past the default three-year retention.
@@ -95,26 +85,5 @@ class ApplicantDisclosureTest {
                 .body("type", equalTo("https://appeals.kz/problems/personal-data-erased"));
         given().header("Authorization", Tokens.bearer(Tokens.forCitizen(iin)))
                 .get("/api/v1/appeals/" + receiptNumber).then().statusCode(404);
-    }
-
-    /** An appeal filed by the citizen and routed to {@link #AKIM}, as routing would announce it. */
-    private io.restassured.path.json.JsonPath routedAppeal(String iin) {
-        fixtures.sampleSettlementKnown();
-        var receipt = given().header("Authorization", Tokens.bearer(Tokens.forCitizen(iin)))
-                .contentType(ContentType.JSON).body(SampleCitizens.appealJson(IntakeFixtures.KATO, iin))
-                .post("/api/v1/appeals").then().statusCode(201).extract().jsonPath();
-        UUID appealId = UUID.fromString(receipt.getString("appealId"));
-        AppealEvents.Routed routed = new AppealEvents.Routed(appealId, receipt.getString("receiptNumber"), AKIM,
-                HOLDER, "991020000", "991000000", AppealEvents.RoutingMethod.KATO, "KATO settlement",
-                AppealEvents.AppealType.APPLICATION, "roads", "…", AppealEvents.Language.kk,
-                LocalDate.parse(receipt.getString("registrationDay")), Instant.now().plusSeconds(60));
-        try (KafkaProbe routing = new KafkaProbe(Topics.ROUTING)) {
-            routing.send(Topics.ROUTING, appealId.toString(),
-                    KafkaProbe.cloudEventHeaders(EventType.ROUTED, UUID.randomUUID(), appealId.toString()),
-                    EventJson.write(routed));
-        }
-        eventually(() -> assertEquals(1L, fixtures.count("select count(*) from appeal_progress where appeal_id = '"
-                + appealId + "' and body_kato = '" + HOLDER + "'")));
-        return receipt;
     }
 }

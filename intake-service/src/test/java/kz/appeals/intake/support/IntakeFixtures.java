@@ -1,23 +1,31 @@
 package kz.appeals.intake.support;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import kz.appeals.contracts.AppealEvents;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.TerritoryEvents;
 import kz.appeals.contracts.Topics;
 import kz.appeals.testing.EventJson;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.SampleCitizens;
+import kz.appeals.testing.Tokens;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static kz.appeals.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** What intake's tests share: the sample settlement published the way routing publishes it, and row counts. */
+/**
+ * What intake's tests share: the sample settlement published the way routing publishes it, appeals routed to a body,
+ * and row counts.
+ */
 @ApplicationScoped
 public class IntakeFixtures {
 
@@ -51,6 +59,32 @@ public class IntakeFixtures {
         eventually(() -> assertEquals(1L,
                 count("select count(*) from known_settlement where kato_code = '" + kato + "'"),
                 "settlement " + kato + " reached intake"));
+    }
+
+    /**
+     * An appeal filed by the citizen through the API and routed to the rural-district body {@code holderKato}, as
+     * routing would announce it; returns the receipt.
+     */
+    public JsonPath routedAppeal(String iin, String holderKato) {
+        sampleSettlementKnown();
+        JsonPath receipt = given().header("Authorization", Tokens.bearer(Tokens.forCitizen(iin)))
+                .contentType(ContentType.JSON).body(SampleCitizens.appealJson(KATO, iin))
+                .post("/api/v1/appeals").then().statusCode(201).extract().jsonPath();
+        UUID appealId = UUID.fromString(receipt.getString("appealId"));
+        AppealEvents.Body akim = new AppealEvents.Body("akim-" + holderKato, AppealEvents.BodyLevel.RURAL_DISTRICT,
+                holderKato, "Ақбұлақ ауылдық округі", "Акбулакский сельский округ");
+        AppealEvents.Routed routed = new AppealEvents.Routed(appealId, receipt.getString("receiptNumber"), akim,
+                holderKato, "991020000", "991000000", AppealEvents.RoutingMethod.KATO, "KATO settlement",
+                AppealEvents.AppealType.APPLICATION, "roads", "…", AppealEvents.Language.kk,
+                LocalDate.parse(receipt.getString("registrationDay")), Instant.now().plusSeconds(60));
+        try (KafkaProbe routing = new KafkaProbe(Topics.ROUTING)) {
+            routing.send(Topics.ROUTING, appealId.toString(),
+                    KafkaProbe.cloudEventHeaders(EventType.ROUTED, UUID.randomUUID(), appealId.toString()),
+                    EventJson.write(routed));
+        }
+        eventually(() -> assertEquals(1L, count("select count(*) from appeal_progress where appeal_id = '"
+                + appealId + "' and body_kato = '" + holderKato + "'")));
+        return receipt;
     }
 
     public long count(String sql) {

@@ -79,7 +79,7 @@ public class RoutingResource {
             Roles.REGION_AKIMAT, Roles.PRESIDENTIAL_ADMINISTRATION, Roles.ANALYST})
     @Operation(summary = "The latest version of a unit of the classifier; for a rural district also its akim and office")
     public RoutingQueries.UnitView unit(@PathParam("kato") String kato) {
-        return versions(kato).get(0);
+        return existingVersions(kato).get(0);
     }
 
     @GET
@@ -102,6 +102,14 @@ public class RoutingResource {
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "Every version of a unit, newest first, with the dates each was in force")
     public List<RoutingQueries.UnitView> versions(@PathParam("kato") String kato) {
+        return existingVersions(kato);
+    }
+
+    /**
+     * Not {@link #versions} itself: a call to it, even from this class, passes its narrower {@code @RolesAllowed},
+     * which refused the latest version to the roles {@link #unit} admits.
+     */
+    private List<RoutingQueries.UnitView> existingVersions(String kato) {
         if (!KatoCode.isWellFormed(kato)) {
             throw ProblemException.invalidField("kato", "pattern", "KATO code must be 9 digits");
         }
