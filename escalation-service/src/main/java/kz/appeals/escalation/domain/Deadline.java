@@ -163,13 +163,33 @@ public class Deadline {
         refresh(rules, now);
     }
 
-    /** Routing chose the body that must answer; the term counts from registration. */
+    /**
+     * Routing chose, at {@code decidedAt}, the body that must answer; the term counts from registration, unless an
+     * operator places the appeal after the previous body disclaimed it ({@link #awaitingTriage}): then, as after a
+     * redirect, the body's term counts from the day it received the appeal.
+     */
     public void assignedTo(AnsweringBody answeringBody, String district, String region, LocalDate receiptDay,
-                           ClockRules rules, Instant now) {
+                           Instant decidedAt, ClockRules rules, Instant now) {
+        if (body == null && redirectedAt != null) {
+            redirectedAt = decidedAt;
+        }
         body = answeringBody;
         districtKato = district;
         regionKato = region;
         registered(receiptDay, rules, now);
+    }
+
+    /**
+     * The body asked for a redirect (APPK Art. 76) and routing found no other: the appeal waits for an operator. The
+     * body that disclaimed it in time is no longer held to the term, so nothing lapses against it; the body the
+     * operator names gets its own term. An appeal triaged at its first decision had no body to release.
+     */
+    public void awaitingTriage(Instant at, ClockRules rules, Instant now) {
+        if (body != null && escalationStep == 0) {
+            body = null;
+            redirectedAt = at;
+        }
+        refresh(rules, now);
     }
 
     /**
@@ -179,7 +199,7 @@ public class Deadline {
     public void redirectedTo(AnsweringBody answeringBody, String district, String region, LocalDate receiptDay,
                              Instant at, ClockRules rules, Instant now) {
         redirectedAt = at;
-        assignedTo(answeringBody, district, region, receiptDay, rules, now);
+        assignedTo(answeringBody, district, region, receiptDay, at, rules, now);
     }
 
     /** The body answered in {@code inCycle}: the clock stops. An answer of an earlier cycle changes nothing. */

@@ -21,7 +21,7 @@ public class LifecycleConsumers {
     static final String CONSUMER_NAME = "escalation-service";
     static final Set<EventType> INTAKE_TYPES = Set.of(EventType.SUBMITTED);
     static final Set<EventType> ROUTING_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED,
-            EventType.OUTSIDE_COMPETENCE);
+            EventType.NEEDS_TRIAGE, EventType.OUTSIDE_COMPETENCE);
     static final Set<EventType> RESPONSE_TYPES = Set.of(EventType.ANSWERED, EventType.EXTENDED, EventType.REOPENED);
 
     private final InboxProcessor inboxProcessor;

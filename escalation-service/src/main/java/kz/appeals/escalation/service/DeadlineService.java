@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.AppealEvents.Answered;
 import kz.appeals.contracts.AppealEvents.Extended;
+import kz.appeals.contracts.AppealEvents.NeedsTriage;
 import kz.appeals.contracts.AppealEvents.OutsideCompetence;
 import kz.appeals.contracts.AppealEvents.Redirected;
 import kz.appeals.contracts.AppealEvents.Reopened;
@@ -50,7 +51,11 @@ public class DeadlineService {
             case ROUTED -> {
                 Routed routed = event.dataAs(Routed.class);
                 lock(routed.appealId(), now).assignedTo(AnsweringBody.of(routed.body()), routed.districtKato(),
-                        routed.regionKato(), routed.registrationDay(), rules, now);
+                        routed.regionKato(), routed.registrationDay(), routed.occurredAt(), rules, now);
+            }
+            case NEEDS_TRIAGE -> {
+                NeedsTriage triage = event.dataAs(NeedsTriage.class);
+                lock(triage.appealId(), now).awaitingTriage(triage.occurredAt(), rules, now);
             }
             case REDIRECTED -> {
                 Redirected redirected = event.dataAs(Redirected.class);

@@ -51,7 +51,7 @@ class DeadlineTest {
     }
 
     private static final Consumer<Deadline> SUBMITTED = d -> d.registered(REGISTERED, RULES, NOW);
-    private static final Consumer<Deadline> ROUTED = d -> d.assignedTo(RURAL_AKIM, "991020000", "990000000", REGISTERED, RULES, NOW);
+    private static final Consumer<Deadline> ROUTED = d -> d.assignedTo(RURAL_AKIM, "991020000", "990000000", REGISTERED, NOW, RULES, NOW);
     private static final Consumer<Deadline> ANSWERED = d -> d.answered(1, RULES, NOW);
     private static final Consumer<Deadline> EXTENDED = d -> d.extended(RURAL_AKIM.code(), LocalDate.parse("2026-01-09"),
             RULES, NOW);
@@ -119,9 +119,9 @@ class DeadlineTest {
         ROUTED.accept(deadline);
         deadline.extended(OTHER_AKIM.code(), LocalDate.parse("2026-01-09"), RULES, NOW);
         assertEquals(STATUTORY_DUE, deadline.dueDate(), "another body's extension, seen before its redirect");
-        deadline.assignedTo(OTHER_AKIM, "991020000", "990000000", REGISTERED, RULES, NOW);
+        deadline.assignedTo(OTHER_AKIM, "991020000", "990000000", REGISTERED, NOW, RULES, NOW);
         assertEquals(LocalDate.parse("2026-01-09"), deadline.dueDate(), "the redirect arrived: now it applies");
-        deadline.assignedTo(RURAL_AKIM, "991020000", "990000000", REGISTERED, RULES, NOW);
+        deadline.assignedTo(RURAL_AKIM, "991020000", "990000000", REGISTERED, NOW, RULES, NOW);
         assertEquals(STATUTORY_DUE, deadline.dueDate(), "redirected away again: the statutory term counts");
     }
 
@@ -225,6 +225,35 @@ class DeadlineTest {
         assertTrue(deadline.extended(OTHER_AKIM.code(), LocalDate.parse("2026-01-21"), RULES, NOW).isEmpty());
         assertEquals(ExtensionDecision.Reason.BEYOND_CAP, deadline.extended(OTHER_AKIM.code(),
                 LocalDate.parse("2026-01-22"), RULES, NOW).orElseThrow().reason());
+    }
+
+    @Test
+    void aBodyThatDisclaimedInTimeIsNotHeldToTheTermWhileTheAppealWaitsForTriage() {
+        Deadline deadline = fresh();
+        ROUTED.accept(deadline);
+        // The akim asked for a redirect; routing found no other body (25 November 2025): an operator must place it.
+        deadline.awaitingTriage(Instant.parse("2025-11-25T06:00:00Z"), RULES, NOW);
+        assertTrue(deadline.currentBody().isEmpty());
+        assertTrue(deadline.sweep(LocalDate.parse("2026-01-05"), NOW, RULES).isEmpty(),
+                "nothing lapses against the body that disclaimed it");
+        // Placed by the operator on Tuesday 2 December 2025 at 11:00: the new body's term counts from that day.
+        deadline.assignedTo(OTHER_AKIM, "991020000", "990000000", REGISTERED, Instant.parse("2025-12-02T06:00:00Z"),
+                RULES, NOW);
+        assertEquals(OTHER_AKIM.code(), deadline.currentBody().orElseThrow().code());
+        assertEquals(LocalDate.parse("2025-12-02"), deadline.termStart());
+        assertEquals(POLICY.answerDue(LocalDate.parse("2025-12-02")), deadline.dueDate());
+        assertEquals(REGISTERED, deadline.registrationDay(), "the citizen's receipt date");
+    }
+
+    @Test
+    void anAppealTriagedAtItsFirstDecisionRunsFromRegistrationOnceAnOperatorPlacesIt() {
+        Deadline deadline = fresh();
+        SUBMITTED.accept(deadline);
+        deadline.awaitingTriage(Instant.parse("2025-11-21T06:00:00Z"), RULES, NOW);
+        deadline.assignedTo(RURAL_AKIM, "991020000", "990000000", REGISTERED, Instant.parse("2025-11-24T06:00:00Z"),
+                RULES, NOW);
+        assertEquals(REGISTERED, deadline.termStart());
+        assertEquals(STATUTORY_DUE, deadline.dueDate());
     }
 
     @Test

@@ -23,7 +23,7 @@ class EscalationLadderTest {
     private static Deadline routedTo(BodyLevel level, String kato, String districtKato, String regionKato) {
         Deadline deadline = Deadline.start(UUID.randomUUID(), NOW);
         deadline.assignedTo(AnsweringBody.of(new Body("body:" + kato, level, kato, "Атауы", "Название")),
-                districtKato, regionKato, LocalDate.parse("2025-11-21"), RULES, NOW);
+                districtKato, regionKato, LocalDate.parse("2025-11-21"), NOW, RULES, NOW);
         return deadline;
     }
 

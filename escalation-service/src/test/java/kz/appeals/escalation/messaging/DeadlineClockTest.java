@@ -161,6 +161,28 @@ class DeadlineClockTest {
     }
 
     @Test
+    void aDisclaimedAppealWaitingForTriageHoldsNoBodyUntilAnOperatorPlacesIt() {
+        UUID appealId = UUID.randomUUID();
+        LocalDate registered = todayInKazakhstan();
+        send(sender, routed(appealId, RURAL_DISTRICT, registered));
+        send(sender, new AppealEvents.NeedsTriage(appealId, "KZ-TEST-" + appealId.toString().substring(0, 8),
+                "rural-akim:" + RURAL_DISTRICT + " said it is not competent; no other body found", Instant.now(),
+                List.of()));
+        eventually(() -> deadline(appealId).statusCode(200)
+                .body("bodyCode", nullValue())
+                .body("registrationDay", equalTo(registered.toString()))
+                .body("status", equalTo("RUNNING")));
+
+        Routed placed = routed(appealId, OTHER_RURAL_DISTRICT, registered);
+        send(sender, placed);
+        LocalDate received = POLICY.calendar().registrationDay(placed.occurredAt());
+        eventually(() -> deadline(appealId).statusCode(200)
+                .body("bodyCode", equalTo("rural-akim:" + OTHER_RURAL_DISTRICT))
+                .body("termStart", equalTo(received.toString()))
+                .body("dueDate", equalTo(POLICY.answerDue(received).toString())));
+    }
+
+    @Test
     void aRedeliveredEventTakesEffectOnce() {
         UUID appealId = UUID.randomUUID();
         LocalDate registered = todayInKazakhstan();

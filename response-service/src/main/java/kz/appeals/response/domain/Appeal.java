@@ -158,7 +158,8 @@ public class Appeal {
         AppealStatus from = status;
         boolean sameBody = bodyCode.equals(assignment.bodyCode());
         take(assignment);
-        if (assignment.kind() == Assignment.Kind.REDIRECTED && !sameBody) {
+        // a redirect, or an operator placing the appeal after routing found no body to redirect it to
+        if (!sameBody && (assignment.kind() == Assignment.Kind.REDIRECTED || from == AppealStatus.REDIRECT_REQUESTED)) {
             startTermOnRedirect(assignment.occurredAt(), deadlines);
         }
         if (sameBody && from != AppealStatus.REDIRECT_REQUESTED) {

@@ -145,6 +145,17 @@ class AppealTest {
     }
 
     @Test
+    void aBodyAnOperatorNamesAfterADisclaimerHasItsOwnTermToo() {
+        Appeal appeal = routedTo("A", T0);
+        appeal.requestRedirect("Not ours", "clerk", NOW);
+        // routing found no other body; an operator placed it on Monday 30 November (routed, method MANUAL)
+        appeal.reassign(assignment(Kind.ROUTED, "B", Instant.parse("2026-11-30T05:00:00Z")), DEADLINES);
+        assertEquals("B", appeal.bodyCode());
+        assertEquals(LocalDate.of(2026, 11, 30), appeal.termStart());
+        assertEquals(DEADLINES.answerDue(LocalDate.of(2026, 11, 30)), appeal.dueDate());
+    }
+
+    @Test
     void theIssueIsTheOneOfRoutingsLatestDecision() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
