@@ -142,7 +142,7 @@ class EndToEndIT {
         assertEquals(answeredBefore + 1, answeredAfter);
 
         // 7. the ledger: every service holds the appeal once, in final states that agree, every event delivered
-        Ledgers.assertConsistentSince(since);
+        Ledgers.assertConsistentSince(since, UUID.fromString(appealId));
         Ledgers.assertCorruptionNamed(UUID.fromString(appealId), since);
 
         // 8. nothing any topic received meanwhile carries the applicant's IIN, name or phone, or anything like them

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * The ledger's set-based checks of events and keys, each one SQL statement whose rows are the population checked:
  * {@code subject} (what is checked), {@code appeal_id} (the appeal it concerns, if any) and {@code problem} (null when
- * consistent). Scoped by {@code ledger.since} like {@link HoldingsQuery}.
+ * consistent). Scoped by {@code ledger.since} and {@code ledger.appeals} like {@link HoldingsQuery}.
  */
 public final class EventChecks {
 
@@ -73,6 +73,9 @@ public final class EventChecks {
             List.of("analytics", "inbox_event", "consumer,event_id"));
 
     private static final String SINCE = "cast(current_setting('ledger.since') as timestamptz)";
+    /** The events of the appeals in scope: all, or those {@code --appeals} lists. */
+    static final String IN_SCOPE = "(current_setting('ledger.appeals') = '' or aggregateid = any("
+            + "string_to_array(current_setting('ledger.appeals'), ',')))";
 
     static final List<SetCheck> ALL = List.of(
             new SetCheck("unique-keys",
@@ -85,7 +88,8 @@ public final class EventChecks {
                             select cast(id as text) as subject, aggregateid as appeal_id,
                                    case when published_at is null then '%1$s outbox holds ' || type || ' unpublished' end
                                        as problem
-                            from %1$s.outbox_event where occurred_at >= %2$s""".formatted(schema, SINCE))
+                            from %1$s.outbox_event where occurred_at >= %2$s and %3$s"""
+                            .formatted(schema, SINCE, IN_SCOPE))
                             .collect(Collectors.joining("\nunion all\n"))),
             new SetCheck("events-delivered",
                     "a published event of a type a service consumes is recorded in that service's inbox exactly once "
@@ -147,7 +151,7 @@ public final class EventChecks {
                 .collect(Collectors.joining(", "));
         return """
                 select id, aggregateid, type, '%1$s' as producer from %1$s.outbox_event
-                    where published_at is not null and occurred_at >= %2$s and type in (%3$s)"""
-                .formatted(producer, SINCE, wireNames);
+                    where published_at is not null and occurred_at >= %2$s and type in (%3$s) and %4$s"""
+                .formatted(producer, SINCE, wireNames, IN_SCOPE);
     }
 }

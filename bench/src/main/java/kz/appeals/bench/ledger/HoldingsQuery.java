@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads every appeal's {@link Holdings} in one set-based statement: the appeals in scope (any schema's row since
- * {@code ledger.since}), each joined once to each service's row and to the few aggregates the rules need. Streamed,
+ * {@code ledger.since}, and among {@code ledger.appeals} when that lists any), each joined once to each service's row and to the few aggregates the rules need. Streamed,
  * so that a million appeals never sit in memory at once, and unordered: sorting them would turn the hash joins into
  * merge joins over the keys' indexes, 31 s against 81 s for a million appeals here.
  */
@@ -23,12 +23,16 @@ final class HoldingsQuery {
 
     private static final String SQL = """
             with scope as (select cast(current_setting('ledger.since') as timestamptz) as since),
-            ids as (
+            touched as (
                 select id as appeal_id from intake.appeal, scope where registered_at >= since
                 union select appeal_id from routing.routed_appeal, scope where decided_at >= since
                 union select appeal_id from response.appeal, scope where created_at >= since
                 union select appeal_id from escalation.deadline, scope where created_at >= since
                 union select appeal_id from analytics.appeal_fact, scope where last_event_at >= since),
+            ids as (
+                select appeal_id from touched
+                where current_setting('ledger.appeals') = ''
+                   or appeal_id = any(cast(string_to_array(current_setting('ledger.appeals'), ',') as uuid[]))),
             submitted as (
                 select aggregateid, count(*) as events from intake.outbox_event where type = '%s' group by aggregateid),
             latest_answer as (

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Runs every check once on a connection that may read all five schemas (e.g. the postgres superuser), inside the
@@ -26,12 +29,20 @@ public final class Ledger {
      * @param samples how many differences to keep per check
      */
     public static LedgerReport check(Connection db, Instant since, int samples) throws SQLException {
+        return check(db, since, Set.of(), samples);
+    }
+
+    /** @param appeals only these appeals and their events (empty: every appeal in {@code since}'s scope) */
+    public static LedgerReport check(Connection db, Instant since, Set<UUID> appeals, int samples)
+            throws SQLException {
         long started = System.nanoTime();
         // Transaction-local: the scope, and memory for hash joins and sorts of millions of ids that would otherwise
         // spill to disk in batches.
         try (PreparedStatement settings = db.prepareStatement(
-                "select set_config('ledger.since', ?, true), set_config('work_mem', '" + WORK_MEM + "', true)")) {
+                "select set_config('ledger.since', ?, true), set_config('ledger.appeals', ?, true), "
+                        + "set_config('work_mem', '" + WORK_MEM + "', true)")) {
             settings.setString(1, since == null ? "-infinity" : since.toString());
+            settings.setString(2, appeals.stream().map(UUID::toString).sorted().collect(Collectors.joining(",")));
             settings.execute();
         }
         Map<String, Double> statementSeconds = new LinkedHashMap<>();

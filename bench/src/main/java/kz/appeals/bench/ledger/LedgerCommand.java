@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * {@code ./appeals ledger}: proves that every appeal intake accepted exists exactly once in every service that must
@@ -42,6 +44,8 @@ public final class LedgerCommand {
               --user=NAME          a role that may read all five schemas (default postgres)
               --password=SECRET    its password (default postgres)
               --since=INSTANT      only appeals and events from then on, e.g. 2026-12-02T10:00:00Z (default: all)
+              --appeals=ID,...     only these appeals and their events, e.g. a scenario's on a shared database
+                                   where other runs left rows of their own (default: every appeal in scope)
               --settle=DURATION    while inconsistent, check again until this time has passed (events in flight),
                                    e.g. 30s, 2m (default: check once)
               --samples=N          differences shown per check (default 10)
@@ -50,19 +54,22 @@ public final class LedgerCommand {
             Exit status: 0 consistent, 1 differences found, 2 invalid options or the database cannot be read.
             """;
 
-    private static final Set<String> NAMES = Set.of("pg", "user", "password", "since", "settle", "samples", "out");
+    private static final Set<String> NAMES = Set.of("pg", "user", "password", "since", "appeals", "settle", "samples",
+            "out");
     private static final Duration PAUSE_BETWEEN_ROUNDS = Duration.ofSeconds(1);
     private static final DateTimeFormatter FILE_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** The run as asked for; {@code since} null checks everything, {@code settle} zero checks once. */
-    record Options(String pg, String user, String password, Instant since, Duration settle, int samples, Path out) {
+    record Options(String pg, String user, String password, Instant since, Set<UUID> appeals, Duration settle,
+                   int samples, Path out) {
 
         static Options parse(String[] args, Instant now) {
             Map<String, String> given = CommandLine.options(args, NAMES);
             return new Options(given.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:55432/appeals"),
                     given.getOrDefault("user", "postgres"), given.getOrDefault("password", "postgres"),
                     given.containsKey("since") ? instant(given.get("since")) : null,
+                    appeals(given.getOrDefault("appeals", "")),
                     given.containsKey("settle") ? CommandLine.duration("settle", given.get("settle")) : Duration.ZERO,
                     samples(given.getOrDefault("samples", "10")),
                     Path.of(given.getOrDefault("out", "bench/results/" + NAME + "-" + FILE_TIMESTAMP.format(now)
@@ -76,6 +83,21 @@ public final class LedgerCommand {
                 throw new IllegalArgumentException("--since must be an instant such as 2026-12-02T10:00:00Z, got '"
                         + value + "'");
             }
+        }
+
+        private static Set<UUID> appeals(String value) {
+            Set<UUID> appeals = new TreeSet<>();
+            for (String id : value.split(",")) {
+                if (id.isBlank()) {
+                    continue;
+                }
+                try {
+                    appeals.add(UUID.fromString(id.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--appeals must list appeal ids (UUIDs), got '" + id + "'");
+                }
+            }
+            return appeals;
         }
 
         private static int samples(String value) {
@@ -121,7 +143,7 @@ public final class LedgerCommand {
             db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             while (true) {
                 rounds++;
-                report = Ledger.check(db, options.since(), options.samples());
+                report = Ledger.check(db, options.since(), options.appeals(), options.samples());
                 db.rollback();
                 if (report.consistent() || !Instant.now().isBefore(settleUntil)) {
                     break;
@@ -143,8 +165,8 @@ public final class LedgerCommand {
         json.put("benchmark", NAME);
         json.put("startedAt", started.toString());
         json.put("parameters", Map.of("pg", options.pg(), "user", options.user(),
-                "since", String.valueOf(options.since()), "settleSeconds", options.settle().toSeconds(),
-                "samples", options.samples()));
+                "since", String.valueOf(options.since()), "appeals", options.appeals().size(),
+                "settleSeconds", options.settle().toSeconds(), "samples", options.samples()));
         json.put("rounds", rounds);
         json.put("consistent", report.consistent());
         json.put("differences", report.differences());

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,6 +22,7 @@ class LedgerOptionsTest {
         LedgerCommand.Options options = LedgerCommand.Options.parse(new String[0], NOW);
         assertEquals("jdbc:postgresql://127.0.0.1:55432/appeals", options.pg());
         assertNull(options.since());
+        assertTrue(options.appeals().isEmpty());
         assertEquals(Duration.ZERO, options.settle());
         assertEquals(10, options.samples());
         assertEquals(Path.of("bench/results/ledger-20261202T101530Z.json"), options.out());
@@ -29,8 +32,11 @@ class LedgerOptionsTest {
     void readsEveryOption() {
         LedgerCommand.Options options = LedgerCommand.Options.parse(new String[]{
                 "--pg=jdbc:postgresql://127.0.0.1:57632/appeals", "--since=2026-12-02T10:00:00Z", "--settle=2m",
+                "--appeals=3f6c1e0a-8b2d-4c71-9a55-2e7d4b9c1f08, afd1b2d8-925e-413b-8f1d-b45fd96f9ef3",
                 "--samples=3", "--out=target/ledger.json"}, NOW);
         assertEquals(Instant.parse("2026-12-02T10:00:00Z"), options.since());
+        assertEquals(Set.of(UUID.fromString("3f6c1e0a-8b2d-4c71-9a55-2e7d4b9c1f08"),
+                UUID.fromString("afd1b2d8-925e-413b-8f1d-b45fd96f9ef3")), options.appeals());
         assertEquals(Duration.ofMinutes(2), options.settle());
         assertEquals(3, options.samples());
         assertEquals(Path.of("target/ledger.json"), options.out());
@@ -43,6 +49,9 @@ class LedgerOptionsTest {
                 .contains("--since"));
         assertThrows(IllegalArgumentException.class,
                 () -> LedgerCommand.Options.parse(new String[]{"--settle=soon"}, NOW));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LedgerCommand.Options.parse(new String[]{"--appeals=KZ26-0000001-F"}, NOW)).getMessage()
+                .contains("--appeals"));
         assertThrows(IllegalArgumentException.class,
                 () -> LedgerCommand.Options.parse(new String[]{"--samples=-1"}, NOW));
         assertThrows(IllegalArgumentException.class,
