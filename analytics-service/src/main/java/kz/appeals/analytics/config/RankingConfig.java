@@ -3,6 +3,8 @@ package kz.appeals.analytics.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 @ConfigMapping(prefix = "appeals.analytics.ranking")
 public interface RankingConfig {
 
@@ -19,4 +21,11 @@ public interface RankingConfig {
      */
     @WithDefault("3")
     int applicantWeightCap();
+
+    /**
+     * Longest a ranking is served from the cache (RankingCache). Changes this replica commits refresh it at once;
+     * this bounds how late changes another replica consumed show.
+     */
+    @WithDefault("5s")
+    Duration cacheMaxAge();
 }

@@ -20,10 +20,12 @@ public class FactRecorder {
 
     private final AppealFactRepository facts;
     private final AnswerTerm answerTerm;
+    private final FactsVersion version;
 
-    public FactRecorder(AppealFactRepository facts, AnswerTerm answerTerm) {
+    public FactRecorder(AppealFactRepository facts, AnswerTerm answerTerm, FactsVersion version) {
         this.facts = facts;
         this.answerTerm = answerTerm;
+        this.version = version;
     }
 
     /**
@@ -37,5 +39,6 @@ public class FactRecorder {
                 (a, b) -> a.isBefore(b) ? a : b));
         Map<UUID, AppealFact> loaded = facts.lockOrCreateAll(firstEventTimes);
         data.forEach(one -> loaded.get(one.appealId()).apply(one, answerTerm::termStartOf));
+        version.changing();
     }
 }

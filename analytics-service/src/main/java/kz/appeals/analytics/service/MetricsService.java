@@ -30,12 +30,15 @@ public class MetricsService {
     private final AppealFactRepository facts;
     private final AnswerTerm answerTerm;
     private final RankingConfig ranking;
+    private final RankingCache rankings;
     private final Clock clock;
 
-    public MetricsService(AppealFactRepository facts, AnswerTerm answerTerm, RankingConfig ranking, Clock clock) {
+    public MetricsService(AppealFactRepository facts, AnswerTerm answerTerm, RankingConfig ranking,
+                          RankingCache rankings, Clock clock) {
         this.facts = facts;
         this.answerTerm = answerTerm;
         this.ranking = ranking;
+        this.rankings = rankings;
         this.clock = clock;
     }
 
@@ -80,8 +83,18 @@ public class MetricsService {
 
     /** The territories one level below {@code level} within {@code kato}, ranked by trust index. */
     public Ranking ranking(TerritoryLevel level, String kato, TerritoryLevel unitLevel, ReportingPeriod period) {
-        return Ranking.of(period, ranking.minimumAppeals(), ranking.applicantWeightCap(),
-                unitsOf(level, kato, unitLevel, period));
+        // today belongs to the question: terms still running are counted differently from lapsed ones
+        RankingQuestion question = new RankingQuestion(level, kato, unitLevel, period, today());
+        return rankings.get(question, () -> Ranking.of(period, ranking.minimumAppeals(),
+                ranking.applicantWeightCap(), unitsOf(level, kato, unitLevel, period)));
+    }
+
+    private record RankingQuestion(TerritoryLevel level, String kato, TerritoryLevel unitLevel,
+                                   ReportingPeriod period, LocalDate today) {
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(AppkTerms.NATIONAL_OFFSET));
     }
 
     private TerritoryMetrics.Territory known(TerritoryLevel level, String kato) {
@@ -89,8 +102,7 @@ public class MetricsService {
     }
 
     private List<TerritoryMetrics> run(MetricsQuery query) {
-        QueryCalendar calendar = QueryCalendar.of(query.period(), query.granularity(), answerTerm,
-                LocalDate.now(clock.withZone(AppkTerms.NATIONAL_OFFSET)));
+        QueryCalendar calendar = QueryCalendar.of(query.period(), query.granularity(), answerTerm, today());
         List<TerritoryMetrics> metrics = facts.metrics(query, calendar, ranking.applicantWeightCap());
         if (query.granularity() == null) {
             return metrics;

@@ -12,9 +12,11 @@ import kz.appeals.platform.inbox.IncomingEvent;
 public class TerritoryRecorder {
 
     private final TerritorialUnitRepository units;
+    private final FactsVersion version;
 
-    public TerritoryRecorder(TerritorialUnitRepository units) {
+    public TerritoryRecorder(TerritorialUnitRepository units, FactsVersion version) {
         this.units = units;
+        this.version = version;
     }
 
     public void record(IncomingEvent event) {
@@ -27,5 +29,7 @@ public class TerritoryRecorder {
         } else {
             unit.apply(published);
         }
+        // populations and akims' start dates enter the rankings
+        version.changing();
     }
 }
