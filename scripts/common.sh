@@ -5,6 +5,8 @@
 RUN_DIR="$ROOT/.run"
 TOOLS_DIR="$RUN_DIR/tools"
 JWT_ISSUER="https://appeals.local/issuer"
+# The audience every service requires (mp.jwt.verify.audiences in platform/src/main/resources/META-INF).
+JWT_AUDIENCE="appeals-platform"
 
 info() { printf '==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }

@@ -37,8 +37,8 @@ mint_token() {
   [[ -r $key ]] || die "signing key $key not found"
   now=$(date +%s)
   header='{"alg":"RS256","typ":"JWT"}'
-  payload=$(printf '{"iss":"%s","sub":"%s","upn":"%s","groups":["%s"],"iat":%d,"exp":%d,"jti":"%s"%s}' \
-    "$JWT_ISSUER" "$subject" "$subject" "$role" "$now" "$((now + JWT_LIFETIME_SECONDS))" \
+  payload=$(printf '{"iss":"%s","aud":"%s","sub":"%s","upn":"%s","groups":["%s"],"iat":%d,"exp":%d,"jti":"%s"%s}' \
+    "$JWT_ISSUER" "$JWT_AUDIENCE" "$subject" "$subject" "$role" "$now" "$((now + JWT_LIFETIME_SECONDS))" \
     "$(</proc/sys/kernel/random/uuid)" "${kato:+,\"kato\":\"$kato\"}")
   signing_input="$(printf '%s' "$header" | b64url).$(printf '%s' "$payload" | b64url)"
   signature=$(printf '%s' "$signing_input" | openssl dgst -sha256 -sign "$key" -binary | b64url)

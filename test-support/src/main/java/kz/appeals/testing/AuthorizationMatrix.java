@@ -160,6 +160,7 @@ public final class AuthorizationMatrix {
         badTokens.put("expired token", Tokens.expired(Roles.ADMIN));
         badTokens.put("foreign-key token", Tokens.signedWithForeignKey(Roles.ADMIN));
         badTokens.put("wrong-issuer token", Tokens.fromWrongIssuer(Roles.ADMIN));
+        badTokens.put("wrong-audience token", Tokens.forOtherAudience(Roles.ADMIN));
         for (Map.Entry<String, String> caller : badTokens.entrySet()) {
             Expect expect = !row.isPublic() ? row.needsApiKey() ? Expect.NO_KEY : Expect.UNAUTHENTICATED
                     // An open operation lets in a caller without a token, and may refuse a bad one with the usual 401.

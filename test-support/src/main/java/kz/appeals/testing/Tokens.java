@@ -27,6 +27,8 @@ import java.util.Set;
 public final class Tokens {
 
     public static final String ISSUER = "https://appeals.local/issuer";
+    /** The audience every service requires (platform META-INF/microprofile-config.properties). */
+    public static final String AUDIENCE = "appeals-platform";
     private static final PrivateKey TEST_KEY = loadTestKey();
     /** A key no service trusts, generated per test run. */
     private static final PrivateKey FOREIGN_KEY = generateKey();
@@ -68,6 +70,12 @@ public final class Tokens {
         return claims(role, null, role + "-test-account").jws().keyId("test").sign(FOREIGN_KEY);
     }
 
+    /** A role's token for another audience (another system of the same issuer), signed with the trusted test key. */
+    public static String forOtherAudience(String role) {
+        return claims(role, null, role + "-test-account").audience("another-system").jws().keyId("test")
+                .sign(TEST_KEY);
+    }
+
     /** A role's token from an issuer the services do not trust, signed with the trusted test key. */
     public static String fromWrongIssuer(String role) {
         return claims(role, null, role + "-test-account").issuer("https://elsewhere.example/issuer").jws()
@@ -96,6 +104,7 @@ public final class Tokens {
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.of(role))
+                .audience(AUDIENCE)
                 .expiresIn(Duration.ofHours(1));
         if (katoCode != null) {
             claims.claim("kato", katoCode);

@@ -34,7 +34,8 @@ public final class OfficeApi {
     /** The head of the body (or a deputy): an office token with the {@code office-head} claim. */
     public static RequestSpecification asHead(String officeKato) {
         String subject = "head-" + officeKato;
-        String token = Jwt.issuer(Tokens.ISSUER).subject(subject).upn(subject).groups(Set.of(Roles.AKIM_OFFICE))
+        String token = Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).subject(subject).upn(subject)
+                .groups(Set.of(Roles.AKIM_OFFICE))
                 .claim("kato", officeKato).claim("office-head", true).expiresIn(Duration.ofHours(1))
                 .jws().keyId("test").sign(TEST_KEY);
         return given().auth().oauth2(token);

@@ -84,7 +84,8 @@ final class Credentials {
                           long expiresInSeconds) {
         return signedTokens.computeIfAbsent(variant + "|" + role + "|" + kato, ignored -> {
             Instant expiresAt = Instant.now().plusSeconds(expiresInSeconds);
-            return Jwt.issuer(issuer).subject("fuzz-" + role).upn("fuzz-" + role).groups(Set.of(role))
+            return Jwt.issuer(issuer).audience(Tokens.AUDIENCE).subject("fuzz-" + role).upn("fuzz-" + role)
+                    .groups(Set.of(role))
                     .claim("kato", kato).issuedAt(expiresAt.minusSeconds(3600)).expiresAt(expiresAt)
                     .jws().keyId("test").sign(key);
         });
