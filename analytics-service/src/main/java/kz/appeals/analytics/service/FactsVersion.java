@@ -1,10 +1,9 @@
 package kz.appeals.analytics.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import kz.appeals.platform.transaction.AfterCommit;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,18 +24,7 @@ public class FactsVersion {
     /** The current transaction changes facts: the version moves once it has committed, not before. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changing() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    committed();
-                }
-            }
-        });
+        AfterCommit.run(transactions, this::committed);
     }
 
     public long current() {

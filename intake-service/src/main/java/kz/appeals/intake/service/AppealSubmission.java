@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.AppealEvents.AppealType;
@@ -23,6 +21,7 @@ import kz.appeals.intake.domain.ReceiptNumber;
 import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;
+import kz.appeals.platform.transaction.AfterCommit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -97,18 +96,7 @@ public class AppealSubmission {
     private void countWhenCommitted(Appeal appeal) {
         Counter counter = metrics.counter("appeals.intake.submitted", "channel", appeal.channel,
                 "category", appeal.categoryCode, "anonymous", Boolean.toString(appeal.anonymousSignal));
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    counter.increment();
-                }
-            }
-        });
+        AfterCommit.run(transactions, counter::increment);
     }
 
     private AppealReceipt replay(IdempotencyKeys.Claimed earlier, String requestHash) {

@@ -3,14 +3,13 @@ package kz.appeals.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.ContractEvent;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
 import kz.appeals.platform.tracing.EventTracing;
+import kz.appeals.platform.transaction.AfterCommit;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -90,7 +89,7 @@ public class Outbox {
                 .setParameter(7, occurredAt)
                 .setParameter(8, tracing.currentContext())
                 .executeUpdate();
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        AfterCommit.run(transactions, relay::wakeUp);
         return List.of(ids);
     }
 
@@ -107,19 +106,6 @@ public class Outbox {
             return ContractJson.mapper().writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event cannot be serialised: " + event.getClass().getSimpleName(), e);
-        }
-    }
-
-    private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                relay.wakeUp();
-            }
         }
     }
 }
