@@ -23,9 +23,13 @@ public interface RankingConfig {
     int applicantWeightCap();
 
     /**
-     * Longest a ranking is served from the cache (RankingCache). Changes this replica commits refresh it at once;
-     * this bounds how late changes another replica consumed show.
+     * How often RankingRefresher reads every replica's changes and recomputes the rankings they outdated: how late
+     * a change another replica consumed can show in this replica's cached rankings. Read by its {@code @Scheduled}
+     * expression; declared here so that the setting is documented and validated with the others.
      */
-    @WithDefault("5s")
-    Duration cacheMaxAge();
+    Duration refreshEvery();
+
+    /** How long a ranking nobody asks again is still kept current by RankingRefresher. */
+    @WithDefault("10m")
+    Duration keepWarm();
 }

@@ -10,6 +10,7 @@ import kz.appeals.analytics.domain.TerritoryMetrics;
 import kz.appeals.analytics.domain.TerritoryMetrics.Counts;
 import kz.appeals.analytics.domain.TerritoryMetrics.Territory;
 import kz.appeals.analytics.domain.TerritoryMetrics.TrustBasis;
+import kz.appeals.contracts.TerritoryEvents.UnitLevel;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -112,6 +113,15 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                 where t.level = 'RURAL_DISTRICT' and t.valid_to is null and %1$s = wanted.kato) residents on true
             where unit.kato_code is not null
                or exists (select 1 from appeal_fact f where %2$s = wanted.kato)""";
+
+    /** The regions of the territorial reference, by KATO code. */
+    public List<String> regions() {
+        return getEntityManager().createQuery(
+                        "select u.katoCode from TerritorialUnit u where u.level = :region order by u.katoCode",
+                        String.class)
+                .setParameter("region", UnitLevel.REGION)
+                .getResultList();
+    }
 
     /**
      * The facts of a batch's appeals, locked for this transaction, in two statements. The first event of an appeal

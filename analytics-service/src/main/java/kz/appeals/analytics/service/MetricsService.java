@@ -14,9 +14,11 @@ import kz.appeals.appk.AppkTerms;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -84,9 +86,31 @@ public class MetricsService {
     /** The territories one level below {@code level} within {@code kato}, ranked by trust index. */
     public Ranking ranking(TerritoryLevel level, String kato, TerritoryLevel unitLevel, ReportingPeriod period) {
         // today belongs to the question: terms still running are counted differently from lapsed ones
-        RankingQuestion question = new RankingQuestion(level, kato, unitLevel, period, today());
-        return rankings.get(question, () -> Ranking.of(period, ranking.minimumAppeals(),
-                ranking.applicantWeightCap(), unitsOf(level, kato, unitLevel, period)));
+        LocalDate today = today();
+        return rankings.get(new RankingQuestion(level, kato, unitLevel, period, today),
+                () -> computeRanking(level, kato, unitLevel, period));
+    }
+
+    /**
+     * What a dashboard opens with, kept ready for every region: its rural districts ranked over the year so far
+     * (the dashboard's default period, from 1 January to today).
+     */
+    public Map<Object, Supplier<Ranking>> dashboardDefaults() {
+        LocalDate today = today();
+        ReportingPeriod yearSoFar = new ReportingPeriod(today.withDayOfYear(1), today);
+        Map<Object, Supplier<Ranking>> defaults = new LinkedHashMap<>();
+        for (String region : facts.regions()) {
+            defaults.put(new RankingQuestion(TerritoryLevel.REGION, region, TerritoryLevel.RURAL_DISTRICT, yearSoFar,
+                    today),
+                    () -> computeRanking(TerritoryLevel.REGION, region, TerritoryLevel.RURAL_DISTRICT, yearSoFar));
+        }
+        return defaults;
+    }
+
+    private Ranking computeRanking(TerritoryLevel level, String kato, TerritoryLevel unitLevel,
+                                   ReportingPeriod period) {
+        return Ranking.of(period, ranking.minimumAppeals(), ranking.applicantWeightCap(),
+                unitsOf(level, kato, unitLevel, period));
     }
 
     private record RankingQuestion(TerritoryLevel level, String kato, TerritoryLevel unitLevel,
