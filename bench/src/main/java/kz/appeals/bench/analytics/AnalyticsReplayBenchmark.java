@@ -1,6 +1,9 @@
 package kz.appeals.bench.analytics;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import kz.appeals.bench.CommandLine;
+import kz.appeals.bench.ServiceUnderTest;
 import kz.appeals.contracts.AppealEvents.AppealEvent;
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Answered;
@@ -16,8 +19,11 @@ import kz.appeals.contracts.AppealEvents.Rated;
 import kz.appeals.contracts.AppealEvents.Routed;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
 import kz.appeals.contracts.AppealEvents.Submitted;
+import kz.appeals.contracts.ContractEvent;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
+import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
+import kz.appeals.contracts.TerritoryEvents.UnitLevel;
 import kz.appeals.contracts.Topics;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.Tokens;
@@ -32,19 +38,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -55,11 +64,20 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Replays a year of lifecycle events in the national shape (20 regions, 10 districts each, about 2,334 rural
- * districts) into a running analytics service through Kafka, as the other services publish them, and reports how
- * fast analytics works through them and how fast a region's ranking answers afterwards. Office behaviour is
- * simulated: most appeals are answered on time and rated, some extended, some ignored until deemed refused and
- * escalated, a few up to the Presidential Administration; a share of applicants write repeatedly.
+ * Rebuilds analytics from a simulated national year of lifecycle events, as the documented rebuild does (docs/
+ * operations.md, "Rebuild analytics"), and times it. Against a PostgreSQL and Kafka of its own (the test instance,
+ * with no other service running, so that analytics alone consumes):
+ * <ol>
+ *   <li>publishes the country's territorial reference (20 regions, 200 districts, 2,334 rural districts with their
+ *   residents and the day their akim took office) and {@code --events} lifecycle events of 365 days up to today:
+ *   most appeals answered on time and rated, some extended, some ignored until deemed refused and escalated, a few
+ *   up to the Presidential Administration; a tenth of the applicants write a quarter of the appeals;</li>
+ *   <li>empties analytics' facts, reference and inbox and deletes its consumer group (the rebuild's reset to the
+ *   earliest offsets);</li>
+ *   <li>starts the packaged analytics-service and times it from start until its group has committed the end of
+ *   every topic it reads;</li>
+ *   <li>times region rankings over HTTP for the dashboard's default period (1 January to today).</li>
+ * </ol>
  */
 public final class AnalyticsReplayBenchmark {
 
@@ -68,29 +86,40 @@ public final class AnalyticsReplayBenchmark {
     static final String USAGE = """
             Usage: ./appeals bench analytics-replay [--name=value ...]
 
-            Publishes --events lifecycle events of a simulated year onto the lifecycle topics, waits until the
-            analytics consumer group has committed past all of them, then times region rankings over HTTP.
+            Publishes a simulated national year onto the lifecycle topics, then rebuilds analytics-service from
+            offset zero (its facts, reference and inbox emptied, its consumer group deleted), times the rebuild
+            and then region rankings over HTTP. The database is switched to durable settings first. Run it on an
+            instance of its own with no service running (./appeals infra up --test): it empties analytics' tables.
 
-              --service=URL       analytics-service base address (default http://127.0.0.1:8085)
-              --kafka=HOST:PORT   Kafka bootstrap servers (default 127.0.0.1:59092)
-              --key=PEM           private key whose public half the service trusts
-                                  (default .run/system/keys/jwt-private.pem)
-              --events=N          events to publish (default 100000; the issue's target is 10000000)
-              --queries=Q         ranking queries after the replay (default 400)
+              --pg=HOST:PORT      PostgreSQL (default 127.0.0.1:56432, database appeals)
+              --pg-password=PW    password of the postgres superuser (default postgres)
+              --kafka=HOST:PORT   Kafka (default 127.0.0.1:59192)
+              --service=JAR       analytics-service/target/quarkus-app/quarkus-run.jar (default)
+              --key=PEM           private key that signs the analyst's token
+                                  (default test-support/src/main/resources/test-keys/jwt-private.pem)
+              --jwt-public-key=PEM its public half, which the service trusts (default: the committed test key)
+              --heap=SIZE         the service's -Xmx (default 384m, as ./appeals up)
+              --events=N          lifecycle events to publish (default 100000; the issue's target is 10000000;
+                                  0 rebuilds from what the topics hold)
+              --queries=Q         ranking queries after the rebuild (default 1000)
               --seed=S            random seed of the simulated year (default 2026)
-              --timeout=SECONDS   how long to wait for analytics to catch up (default 3600)
+              --timeout=SECONDS   how long to wait for the rebuild (default 3600)
               --out=FILE          JSON report, also printed (default bench/results/analytics-replay-<UTC time>.json)
             """;
 
     private static final DateTimeFormatter FILE_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final ZoneOffset NATIONAL = ZoneOffset.ofHours(5);
+    private static final String GROUP = "analytics-service";
+    /** What analytics reads: the lifecycle topics and the territorial reference. */
+    private static final List<String> TOPICS = java.util.stream.Stream.concat(Topics.LIFECYCLE.stream(),
+            java.util.stream.Stream.of(Topics.TERRITORY)).toList();
 
     private static final List<String> CATEGORIES = List.of("roads", "roads", "roads", "yards", "yards",
             "playgrounds", "lighting", "water", "waste", "transport");
     private static final int REGIONS = 20;
     private static final int DISTRICTS_PER_REGION = 10;
     private static final int RURAL_DISTRICTS = 2_334;
-    private static final LocalDate YEAR = LocalDate.of(2026, 1, 1);
 
     private AnalyticsReplayBenchmark() {
     }
@@ -100,58 +129,212 @@ public final class AnalyticsReplayBenchmark {
             System.out.println(USAGE);
             return;
         }
-        Map<String, String> options = CommandLine.options(args,
-                Set.of("service", "kafka", "key", "events", "queries", "seed", "timeout", "out"));
+        Map<String, String> options = new LinkedHashMap<>(Map.of("pg", "127.0.0.1:56432", "pg-password", "postgres",
+                "kafka", "127.0.0.1:59192", "service", "analytics-service/target/quarkus-app/quarkus-run.jar",
+                "key", "test-support/src/main/resources/test-keys/jwt-private.pem",
+                "jwt-public-key", "test-support/src/main/resources/test-keys/jwt-public.pem", "heap", "384m",
+                "events", "100000", "queries", "1000", "seed", "2026"));
+        options.putAll(CommandLine.options(args, Set.of("pg", "pg-password", "kafka", "service", "key",
+                "jwt-public-key", "heap", "events", "queries", "seed", "timeout", "out")));
+        Instant started = Instant.now();
         Path out = Path.of(options.getOrDefault("out",
-                "bench/results/" + NAME + "-" + FILE_TIMESTAMP.format(Instant.now()) + ".json"));
-        URI service = URI.create(options.getOrDefault("service", "http://127.0.0.1:8085"));
-        String kafka = options.getOrDefault("kafka", "127.0.0.1:59092");
-        long events = Long.parseLong(options.getOrDefault("events", "100000"));
-        int queries = Integer.parseInt(options.getOrDefault("queries", "400"));
-        SplittableRandom random = new SplittableRandom(Long.parseLong(options.getOrDefault("seed", "2026")));
+                "bench/results/" + NAME + "-" + FILE_TIMESTAMP.format(started) + ".json"));
+        String jdbc = "jdbc:postgresql://" + options.get("pg") + "/appeals";
+        String kafka = options.get("kafka");
+        long events = Long.parseLong(options.get("events"));
+        int queries = Integer.parseInt(options.get("queries"));
         Duration timeout = CommandLine.duration("timeout", options.getOrDefault("timeout", "3600s"));
         String token = Tokens.build("analyst", null, "bench-analyst",
-                Tokens.readPrivateKey(Path.of(options.getOrDefault("key", ".run/system/keys/jwt-private.pem"))));
+                Tokens.readPrivateKey(Path.of(options.get("key"))));
+        LocalDate today = LocalDate.now(NATIONAL);
         // Region codes 20..39: no real or sample region, so the replay's territories are its own.
         List<String> regions = java.util.stream.IntStream.range(0, REGIONS)
                 .mapToObj(r -> String.format("%02d0000000", 20 + r)).toList();
 
-        long start = System.nanoTime();
-        long published = publish(kafka, events, random, regions);
-        double publishSeconds = (System.nanoTime() - start) / 1e9;
-        System.err.printf(Locale.ROOT, "published %d events in %.1f s (%.0f/s); waiting for analytics%n", published,
-                publishSeconds, published / publishSeconds);
-        awaitCaughtUp(kafka, timeout, start, published);
-        double replaySeconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("benchmark", NAME);
+        report.put("startedAt", started.toString());
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
+        report.put("parameters", options.entrySet().stream().filter(e -> !e.getKey().equals("pg-password"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x,
+                        LinkedHashMap::new)));
+        report.put("database", ServiceUnderTest.makeDurable(jdbc, options.get("pg-password")));
 
+        if (events > 0) {
+            long t = System.nanoTime();
+            long published = publish(kafka, events, new SplittableRandom(Long.parseLong(options.get("seed"))),
+                    regions, today);
+            double seconds = (System.nanoTime() - t) / 1e9;
+            log(String.format(Locale.ROOT, "published %,d events in %.1f s (%.0f/s)", published, seconds,
+                    published / seconds));
+            report.put("published", Map.of("events", published, "seconds", round(seconds),
+                    "perSecond", round(published / seconds)));
+        }
+        forgetAnalytics(jdbc, options.get("pg-password"), kafka);
+        long toReplay = recordsOnTopics(kafka);
+        log(String.format(Locale.ROOT, "rebuilding analytics from %,d records on %s", toReplay, TOPICS));
+
+        Path log = Files.createTempFile("analytics-replay-", ".log");
+        long start = System.nanoTime();
+        try (ServiceUnderTest service = ServiceUnderTest.start(GROUP, Path.of(options.get("service")), jdbc, kafka,
+                Path.of(options.get("jwt-public-key")), options.get("heap"), List.of("-XX:TieredStopAtLevel=1"),
+                Map.of("QUARKUS_DATASOURCE_USERNAME", "analytics", "QUARKUS_DATASOURCE_PASSWORD", "analytics",
+                        "MP_JWT_VERIFY_ISSUER", Tokens.ISSUER), log)) {
+            service.awaitReady(Duration.ofSeconds(120));
+            double startupSeconds = (System.nanoTime() - start) / 1e9;
+            awaitCaughtUp(kafka, timeout, start);
+            double rebuildSeconds = (System.nanoTime() - start) / 1e9;
+            log(String.format(Locale.ROOT, "rebuilt from %,d records in %.1f s (%.0f/s)", toReplay, rebuildSeconds,
+                    toReplay / rebuildSeconds));
+            report.put("rebuild", Map.of("records", toReplay, "startupSeconds", round(startupSeconds),
+                    "seconds", round(rebuildSeconds), "recordsPerSecond", round(toReplay / rebuildSeconds),
+                    "serviceLog", log.toString()));
+            Map<String, Double> cacheBefore = cacheCounts(service);
+            report.put("ranking", rankings(service, token, regions, queries, today, cacheBefore));
+        }
+        String json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(report);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, json + "\n");
+        System.out.println(json);
+        log("report written to " + out);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ranking = (Map<String, Object>) report.get("ranking");
+        System.exit(((Number) ranking.get("failures")).intValue() == 0 ? 0 : 1);
+    }
+
+    /** What a dashboard asks first, region after region: its rural districts over the year so far. */
+    private static Map<String, Object> rankings(ServiceUnderTest service, String token, List<String> regions,
+                                                int queries, LocalDate today, Map<String, Double> cacheBefore)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Histogram latency = new Histogram(60_000_000_000L, 3);
         int failures = 0;
         for (int q = 0; q < queries; q++) {
-            String region = regions.get(q % regions.size());
-            HttpRequest request = HttpRequest.newBuilder(service.resolve("/api/v1/rankings/rural-districts?regionKato="
-                    + region + "&from=2026-01-01&to=2026-12-31")).header("Authorization", "Bearer " + token).build();
+            HttpRequest request = HttpRequest.newBuilder(service.baseUri().resolve(
+                    "/api/v1/rankings/rural-districts?regionKato=" + regions.get(q % regions.size()) + "&from="
+                            + today.withDayOfYear(1) + "&to=" + today))
+                    .header("Authorization", "Bearer " + token).build();
             long sent = System.nanoTime();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             latency.recordValue(System.nanoTime() - sent);
             failures += status == 200 ? 0 : 1;
         }
-        String json = String.format(Locale.ROOT, "{\"benchmark\":\"%s\",\"events\":%d,\"publishSeconds\":%.1f,"
-                        + "\"replaySeconds\":%.1f,\"eventsPerSecond\":%.0f,\"rankingQueries\":%d,\"rankingFailures\":%d,"
-                        + "\"rankingP50Ms\":%.2f,\"rankingP99Ms\":%.2f,\"rankingMaxMs\":%.2f}", NAME, published,
-                publishSeconds, replaySeconds, published / replaySeconds, queries, failures,
-                latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6,
-                latency.getMaxValue() / 1e6);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, json + "\n");
-        System.out.println(json);
-        System.err.println("bench analytics-replay: report written to " + out);
-        System.exit(failures == 0 ? 0 : 1);
+        Map<String, Double> cacheAfter = cacheCounts(service);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("queries", queries);
+        result.put("failures", failures);
+        result.put("period", today.withDayOfYear(1) + "/" + today);
+        result.put("p50Ms", round(latency.getValueAtPercentile(50) / 1e6));
+        result.put("p90Ms", round(latency.getValueAtPercentile(90) / 1e6));
+        result.put("p99Ms", round(latency.getValueAtPercentile(99) / 1e6));
+        result.put("maxMs", round(latency.getMaxValue() / 1e6));
+        result.put("servedFromCache", cacheAfter.getOrDefault("hit", 0.0) - cacheBefore.getOrDefault("hit", 0.0));
+        result.put("computedForTheReader",
+                cacheAfter.getOrDefault("miss", 0.0) - cacheBefore.getOrDefault("miss", 0.0));
+        return result;
+    }
+
+    /** The service's ranking cache counters, by outcome, from its Prometheus endpoint. */
+    private static Map<String, Double> cacheCounts(ServiceUnderTest service) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(service.baseUri()
+                .resolve("/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> counts = new HashMap<>();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile(
+                "(?m)^appeals_analytics_ranking_cache_total\\{.*outcome=\"(\\w+)\".*} ([0-9.eE+]+)$").matcher(metrics);
+        while (line.find()) {
+            counts.put(line.group(1), Double.parseDouble(line.group(2)));
+        }
+        return counts;
+    }
+
+    /** The rebuild's reset: analytics' derived rows and inbox emptied, its group gone (so it reads from the start). */
+    private static void forgetAnalytics(String jdbc, String superuserPassword, String kafka) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", superuserPassword);
+             Statement sql = db.createStatement()) {
+            sql.execute("truncate analytics.appeal_fact, analytics.territorial_unit");
+            sql.execute("delete from analytics.inbox_event where consumer = '" + GROUP + "'");
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            admin.deleteConsumerGroups(List.of(GROUP)).all().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
+                throw e;
+            }
+        }
+    }
+
+    private static long recordsOnTopics(String kafka) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            Map<TopicPartition, Long> earliest = offsets(admin, OffsetSpec.earliest());
+            return offsets(admin, OffsetSpec.latest()).entrySet().stream()
+                    .mapToLong(end -> end.getValue() - earliest.get(end.getKey())).sum();
+        }
+    }
+
+    private static Map<TopicPartition, Long> offsets(Admin admin, OffsetSpec spec) throws Exception {
+        Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+        admin.describeTopics(TOPICS).allTopicNames().get().values().forEach(topic ->
+                topic.partitions().forEach(p -> wanted.put(new TopicPartition(topic.name(), p.partition()), spec)));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listOffsets(wanted).all().get().forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+
+    /** The country's territorial reference as routing publishes it after an import. */
+    private static void publishTerritory(KafkaProducer<String, String> producer, List<String> regions,
+                                         SplittableRandom random) throws Exception {
+        for (int index = 0; index < RURAL_DISTRICTS; index++) {
+            String region = regions.get(index % REGIONS);
+            String district = districtOf(index, region);
+            String ruralDistrict = ruralDistrictOf(index, district);
+            if (index < REGIONS) {
+                send(producer, new TerritorialUnitPublished(region, UnitLevel.REGION, null, region,
+                        "Облыс " + region.substring(0, 2), "Область " + region.substring(0, 2), null, null, null,
+                        LocalDate.of(2020, 1, 1), null, Instant.now()));
+            }
+            if (index < REGIONS * DISTRICTS_PER_REGION) {
+                send(producer, new TerritorialUnitPublished(district, UnitLevel.DISTRICT, null, region,
+                        "Аудан " + district.substring(0, 4), "Район " + district.substring(0, 4), null, null, null,
+                        LocalDate.of(2020, 1, 1), null, Instant.now()));
+            }
+            // one akim in twenty elected this year, whose index counts from that day
+            LocalDate elected = random.nextInt(20) == 0 ? LocalDate.now(NATIONAL).withDayOfYear(1).plusMonths(6)
+                    : LocalDate.of(2021, 7, 25);
+            send(producer, new TerritorialUnitPublished(ruralDistrict, UnitLevel.RURAL_DISTRICT, district, region,
+                    "Ауылдық округ " + ruralDistrict, "Сельский округ " + ruralDistrict,
+                    1_500 + random.nextInt(12_000),
+                    "Әкім " + ruralDistrict, elected, LocalDate.of(2020, 1, 1), null, Instant.now()));
+        }
+    }
+
+    private static void send(KafkaProducer<String, String> producer, ContractEvent event) {
+        EventType type = EventType.of(event.getClass());
+        try {
+            ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), event.subject(),
+                    ContractJson.mapper().writeValueAsString(event));
+            KafkaProbe.cloudEventHeaders(type, UUID.randomUUID(), event.subject()).forEach((name, value) ->
+                    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String districtOf(int ruralIndex, String region) {
+        return region.substring(0, 2) + String.format("%02d", 10 + (ruralIndex / REGIONS) % DISTRICTS_PER_REGION)
+                + "00000";
+    }
+
+    private static String ruralDistrictOf(int ruralIndex, String district) {
+        return district.substring(0, 4) + String.format("%02d", 21 + ruralIndex / (REGIONS * DISTRICTS_PER_REGION))
+                + "000";
     }
 
     /** One appeal's life at a time, each event on its topic, until {@code events} are out. */
-    private static long publish(String kafka, long events, SplittableRandom random, List<String> regions)
-            throws Exception {
+    private static long publish(String kafka, long events, SplittableRandom random, List<String> regions,
+                                LocalDate today) throws Exception {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -163,17 +346,13 @@ public final class AnalyticsReplayBenchmark {
         int applicants = (int) Math.max(1000, events / 5);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
                 new StringSerializer())) {
+            publishTerritory(producer, regions, random);
             while (sent < events) {
-                for (AppealEvent event : life(random, regions, applicants)) {
+                for (AppealEvent event : life(random, regions, applicants, today)) {
                     if (sent++ >= events) {
                         break;
                     }
-                    EventType type = EventType.of(event.getClass());
-                    ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), event.subject(),
-                            ContractJson.mapper().writeValueAsString(event));
-                    KafkaProbe.cloudEventHeaders(type, UUID.randomUUID(), event.subject()).forEach((name, value) ->
-                            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-                    producer.send(record);
+                    send(producer, event);
                 }
                 if (sent % 100_000 < 8) {
                     System.err.printf(Locale.ROOT, "\rpublished %,d of %,d", sent, events);
@@ -186,15 +365,14 @@ public final class AnalyticsReplayBenchmark {
     }
 
     /** An appeal's events: submitted and routed, then what the simulated office does. */
-    private static List<AppealEvent> life(SplittableRandom random, List<String> regions, int applicants) {
+    private static List<AppealEvent> life(SplittableRandom random, List<String> regions, int applicants,
+                                          LocalDate today) {
         UUID appeal = UUID.randomUUID();
         int ruralIndex = random.nextInt(RURAL_DISTRICTS);
         String region = regions.get(ruralIndex % REGIONS);
-        String district = region.substring(0, 2) + String.format("%02d", 10 + (ruralIndex / REGIONS)
-                % DISTRICTS_PER_REGION) + "00000";
-        String ruralDistrict = district.substring(0, 4) + String.format("%02d", 21 + ruralIndex
-                / (REGIONS * DISTRICTS_PER_REGION)) + "000";
-        LocalDate day = YEAR.plusDays(random.nextInt(365));
+        String district = districtOf(ruralIndex, region);
+        String ruralDistrict = ruralDistrictOf(ruralIndex, district);
+        LocalDate day = today.minusDays(random.nextInt(365));
         Instant at = day.atTime(9, 0).toInstant(ZoneOffset.ofHours(5)).plusSeconds(random.nextInt(8 * 3600));
         int applicant = random.nextInt(10) == 0 ? random.nextInt(applicants / 10 + 1) : random.nextInt(applicants);
         String applicantRef = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(32).putLong(applicant).array());
@@ -236,18 +414,13 @@ public final class AnalyticsReplayBenchmark {
     }
 
     /** Until the analytics group's committed offsets reach the topics' ends, with progress on the terminal. */
-    private static void awaitCaughtUp(String kafka, Duration timeout, long start, long published) throws Exception {
+    private static void awaitCaughtUp(String kafka, Duration timeout, long start) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(Topics.LIFECYCLE).allTopicNames().get().values().forEach(topic ->
-                    topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()),
-                            OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            Map<TopicPartition, Long> ends = offsets(admin, OffsetSpec.latest());
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets("analytics-service").partitionsToOffsetAndMetadata().get();
+                        admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
                 long behind = 0;
                 for (var end : ends.entrySet()) {
                     OffsetAndMetadata at = committed.get(end.getKey());
@@ -261,7 +434,15 @@ public final class AnalyticsReplayBenchmark {
                 }
                 Thread.sleep(1000);
             }
-            throw new IllegalStateException("analytics did not catch up with " + published + " events in " + timeout);
+            throw new IllegalStateException("analytics did not catch up in " + timeout);
         }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void log(String message) {
+        System.err.println("[" + NAME + "] " + message);
     }
 }

@@ -2,6 +2,7 @@ package kz.appeals.bench.escalation;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import kz.appeals.bench.ServiceUnderTest;
 import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
@@ -14,10 +15,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,14 +130,19 @@ public final class EscalationSweepBenchmark {
         report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
         report.put("parameters", new LinkedHashMap<>(options));
-        report.put("database", makeDurable(jdbc));
+        report.put("database", ServiceUnderTest.makeDurable(jdbc, options.get("pg-password")));
+        log("database settings " + report.get("database"));
 
         Path log = Files.createTempFile("escalation-bench-", ".log");
-        int port = 18000 + (int) (ProcessHandle.current().pid() % 1000);
-        Process service = startService(jdbc, port, log);
-        Thread sampler = sampleMemory(service);
+        ServiceUnderTest service = ServiceUnderTest.start("escalation-service", Path.of(options.get("service")), jdbc,
+                options.get("kafka"), Path.of(options.get("jwt-public-key")), options.get("heap"),
+                List.of("-Xlog:gc:file=" + gcLog(log),
+                        "-Dquarkus.log.category.\"kz.appeals.escalation.service.DeadlineSweeper\".level=DEBUG"),
+                Map.of("APPEALS_ESCALATION_SWEEP_EVERY", options.get("sweep-every"),
+                        "APPEALS_ESCALATION_SWEEP_WORKERS", options.get("sweep-workers")), log);
+        Thread sampler = sampleMemory(service.process());
         try {
-            awaitReady(port, service, log);
+            service.awaitReady(Duration.ofSeconds(120));
             log("service ready; storing " + open + " open deadlines");
             try (Connection db = DriverManager.getConnection(jdbc, "escalation", "escalation")) {
                 long t = System.nanoTime();
@@ -149,14 +151,13 @@ public final class EscalationSweepBenchmark {
                 long logOffset = Files.size(log);
                 report.put("rssBeforeEmptySweepsMb", lastRssMb());
                 report.put("emptySweep", timeEmptySweeps(log, logOffset, Integer.parseInt(options.get("empty-sweeps"))));
-                long lapsePhaseStart = Duration.between(service.info().startInstant().orElseThrow(), Instant.now())
-                        .toMillis();
+                long lapsePhaseStart = Duration.between(service.process().info().startInstant().orElseThrow(),
+                        Instant.now()).toMillis();
                 report.put("lapse", lapseAndAwaitEscalations(db, log, lapsed));
                 report.put("serviceHeapAfterGc", heapAfterGc(log, lapsePhaseStart));
             }
         } finally {
-            service.destroy();
-            service.waitFor();
+            service.close();
             sampler.interrupt();
             sampler.join();
         }
@@ -173,47 +174,6 @@ public final class EscalationSweepBenchmark {
         @SuppressWarnings("unchecked")
         Map<String, Object> lapse = (Map<String, Object>) report.get("lapse");
         return Boolean.TRUE.equals(lapse.get("complete")) ? 0 : 1;
-    }
-
-    /** The benchmark must not flatter PostgreSQL: durable settings, whatever the instance was started with. */
-    private Map<String, String> makeDurable(String jdbc) throws SQLException {
-        Map<String, String> settings = new LinkedHashMap<>();
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", options.get("pg-password"));
-             Statement sql = db.createStatement()) {
-            sql.execute("alter system set fsync = on");
-            sql.execute("alter system set synchronous_commit = on");
-            sql.execute("alter system set full_page_writes = on");
-            sql.execute("select pg_reload_conf()");
-            for (String name : List.of("server_version", "fsync", "synchronous_commit", "full_page_writes",
-                    "shared_buffers")) {
-                try (ResultSet row = sql.executeQuery("show " + name)) {
-                    row.next();
-                    settings.put(name, row.getString(1));
-                }
-            }
-        }
-        log("database settings " + settings);
-        return settings;
-    }
-
-    private Process startService(String jdbc, int port, Path log) throws IOException {
-        // Log categories are case-sensitive, which an environment variable cannot spell: a system property.
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + options.get("heap"), "-XX:+UseSerialGC",
-                "-Xlog:gc:file=" + gcLog(log),
-                "-Dquarkus.log.category.\"kz.appeals.escalation.service.DeadlineSweeper\".level=DEBUG",
-                "-jar", options.get("service"));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", options.get("kafka"));
-        env.put("APPEALS_ESCALATION_SWEEP_EVERY", options.get("sweep-every"));
-        env.put("APPEALS_ESCALATION_SWEEP_WORKERS", options.get("sweep-workers"));
-        // No request is authenticated here; the service only needs a key to start.
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                "file:" + Path.of(options.get("jwt-public-key")).toAbsolutePath());
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        log("starting " + options.get("service") + " on port " + port + ", log " + log);
-        return builder.start();
     }
 
     private static Path gcLog(Path serviceLog) {
@@ -242,27 +202,6 @@ public final class EscalationSweepBenchmark {
         result.put("maxLiveMbDuringLapse", during.stream().mapToLong(Long::longValue).max().orElse(-1));
         result.put("lastLiveMb", during.isEmpty() ? -1 : during.get(during.size() - 1));
         return result;
-    }
-
-    private static void awaitReady(int port, Process service, Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("escalation-service exited; see " + log);
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("escalation-service not ready within 120 s; see " + log);
     }
 
     /**
