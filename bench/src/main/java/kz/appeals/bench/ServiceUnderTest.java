@@ -68,6 +68,30 @@ public final class ServiceUnderTest implements AutoCloseable {
         return process;
     }
 
+    /** CPU time the process has used so far (user and system), from the operating system. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /**
+     * CPU time used so far by the processes of the PostgreSQL server {@code db} is connected to — its postmaster and
+     * the processes it started — when it runs on this machine; what a benchmark's work cost the database, however
+     * busy the machine's cores were with anything else. Zero when the server's processes cannot be seen.
+     */
+    public static Duration databaseCpuTime(Connection db) throws SQLException {
+        long backend;
+        try (Statement sql = db.createStatement(); ResultSet row = sql.executeQuery("select pg_backend_pid()")) {
+            row.next();
+            backend = row.getLong(1);
+        }
+        return ProcessHandle.of(backend).flatMap(ProcessHandle::parent)
+                .map(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
+                                postmaster.children())
+                        .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                        .reduce(Duration.ZERO, Duration::plus))
+                .orElse(Duration.ZERO);
+    }
+
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
