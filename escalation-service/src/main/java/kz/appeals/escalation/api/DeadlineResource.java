@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kz.appeals.escalation.service.DeadlineQueries;
 import kz.appeals.escalation.service.DeadlineQueries.DeadlineView;
+import kz.appeals.escalation.service.DeadlineReader;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.platform.security.Caller;
@@ -17,21 +18,20 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The statutory clock of an appeal. An akim's office sees only its own body's deadlines; another body's deadline
- * answers 404 like one that does not exist.
+ * The statutory clock of an appeal, read within the caller's scope ({@link DeadlineReader}): a deadline outside it
+ * answers 404 like one that does not exist, and is left out of the overdue list.
  */
 @Path("/api/v1/deadlines")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Deadlines", description = "Due dates, warnings and escalation of appeals under APPK Art. 76 and 91")
 public class DeadlineResource {
 
-    /** Roles that oversee every body, so are not limited to the KATO code in their token. */
-    private static final List<String> OVERSIGHT_ROLES = List.of(Roles.DISTRICT_AKIMAT, Roles.REGION_AKIMAT,
-            Roles.PRESIDENTIAL_ADMINISTRATION, Roles.ANALYST, Roles.ADMIN);
+    /** Roles that read every body's deadlines, so are not limited to the KATO code in their token. */
+    private static final List<String> NATIONWIDE_ROLES = List.of(Roles.PRESIDENTIAL_ADMINISTRATION, Roles.ANALYST,
+            Roles.ADMIN);
 
     private final DeadlineQueries queries;
     private final Caller caller;
@@ -47,7 +47,7 @@ public class DeadlineResource {
             Roles.ANALYST, Roles.ADMIN})
     @Operation(summary = "The appeal's due date, status, working days left and answer cycle")
     public DeadlineView deadline(@PathParam("appealId") UUID appealId) {
-        return queries.find(appealId, officeScope())
+        return queries.find(appealId, reader())
                 .orElseThrow(() -> ProblemException.notFound("No deadline for appeal " + appealId));
     }
 
@@ -62,14 +62,18 @@ public class DeadlineResource {
             throw ProblemException.invalidField("kato", "pattern",
                     "kato must be the 9-digit KATO code of a district or region");
         }
-        return queries.overdue(kato);
+        return queries.overdue(kato, reader());
     }
 
-    private Optional<String> officeScope() {
-        if (OVERSIGHT_ROLES.stream().anyMatch(caller::hasRole)) {
-            return Optional.empty();
+    /** The broadest scope among the caller's roles; a territorial one needs the body's code in the token. */
+    private DeadlineReader reader() {
+        if (NATIONWIDE_ROLES.stream().anyMatch(caller::hasRole)) {
+            return DeadlineReader.NATIONWIDE;
         }
-        return Optional.of(caller.katoCode()
+        DeadlineReader.Scope scope = caller.hasRole(Roles.REGION_AKIMAT) ? DeadlineReader.Scope.REGION_AKIMAT
+                : caller.hasRole(Roles.DISTRICT_AKIMAT) ? DeadlineReader.Scope.DISTRICT_AKIMAT
+                : DeadlineReader.Scope.OFFICE;
+        return new DeadlineReader(scope, caller.katoCode()
                 .filter(code -> code.matches("\\d{9}"))
                 .orElseThrow(() -> new ProblemException(Problem.of(403, "no-office", "Forbidden",
                         "The token carries no 9-digit '" + Caller.KATO_CLAIM + "' claim naming the caller's body"))));

@@ -57,23 +57,19 @@ public class DeadlineQueries {
         this.clock = clock;
     }
 
-    /**
-     * @param officeKato for an akim's office, the KATO code of its body: a deadline of another body is reported as
-     *                   absent; empty for roles that oversee every body
-     */
-    public Optional<DeadlineView> find(UUID appealId, Optional<String> officeKato) {
-        return deadlines.findByIdOptional(appealId)
-                .filter(deadline -> officeKato.isEmpty() || deadline.body().map(AnsweringBody::katoCode)
-                        .filter(kato -> Objects.equals(kato, officeKato.get())).isPresent())
-                .map(this::view);
+    /** A deadline outside the reader's scope is reported as absent, like one that does not exist. */
+    public Optional<DeadlineView> find(UUID appealId, DeadlineReader reader) {
+        return deadlines.findByIdOptional(appealId).filter(reader::sees).map(this::view);
     }
 
     /**
      * Unanswered appeals of a district or region (by the KATO code routing gave) whose term has lapsed at least
-     * once in the current cycle, or is past its due date and waiting for the sweep.
+     * once in the current cycle, or is past its due date and waiting for the sweep; of those, the ones the reader
+     * sees.
      */
-    public List<DeadlineView> overdue(String districtOrRegionKato) {
-        return deadlines.overdueIn(districtOrRegionKato, today(), OVERDUE_LIMIT).stream().map(this::view).toList();
+    public List<DeadlineView> overdue(String districtOrRegionKato, DeadlineReader reader) {
+        return deadlines.overdueIn(districtOrRegionKato, reader, today(), OVERDUE_LIMIT).stream().map(this::view)
+                .toList();
     }
 
     private LocalDate today() {

@@ -52,19 +52,29 @@ public class DeadlineRepository implements PanacheRepositoryBase<Deadline, UUID>
                 .getResultList();
     }
 
-    /** See DeadlineQueries#overdue. */
+    /** See DeadlineQueries#overdue; the reader's scope is {@link DeadlineReader#sees} in SQL. */
     @SuppressWarnings("unchecked")
-    public List<Deadline> overdueIn(String districtOrRegionKato, LocalDate today, int limit) {
-        return getEntityManager().createNativeQuery("""
+    public List<Deadline> overdueIn(String districtOrRegionKato, DeadlineReader reader, LocalDate today, int limit) {
+        String scope = switch (reader.scope()) {
+            case NATIONWIDE -> "true";
+            case OFFICE -> "(body_kato = ?4 or escalated_body_kato = ?4)";
+            case DISTRICT_AKIMAT -> "(district_kato = ?4 or body_kato = ?4 or escalated_body_kato = ?4)";
+            case REGION_AKIMAT -> "(region_kato = ?4 or body_kato = ?4 or escalated_body_kato = ?4)";
+        };
+        var query = getEntityManager().createNativeQuery("""
                         select * from deadline
                         where (district_kato = ?1 or region_kato = ?1) and status <> 'STOPPED'
                           and (escalation_step > 0 or status = 'LAPSED' or due_date < ?2)
+                          and %s
                         order by due_date, appeal_id
-                        limit ?3""", Deadline.class)
+                        limit ?3""".formatted(scope), Deadline.class)
                 .setParameter(1, districtOrRegionKato)
                 .setParameter(2, today)
-                .setParameter(3, limit)
-                .getResultList();
+                .setParameter(3, limit);
+        if (reader.scope() != DeadlineReader.Scope.NATIONWIDE) {
+            query.setParameter(4, reader.katoCode());
+        }
+        return query.getResultList();
     }
 
     /**

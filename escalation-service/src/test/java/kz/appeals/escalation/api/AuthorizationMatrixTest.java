@@ -18,7 +18,10 @@ import java.util.UUID;
 
 import static kz.appeals.escalation.support.DeadlineApi.deadline;
 import static kz.appeals.escalation.support.LifecycleEvents.DISTRICT;
+import static kz.appeals.escalation.support.LifecycleEvents.OTHER_DISTRICT;
+import static kz.appeals.escalation.support.LifecycleEvents.OTHER_REGION;
 import static kz.appeals.escalation.support.LifecycleEvents.OTHER_RURAL_DISTRICT;
+import static kz.appeals.escalation.support.LifecycleEvents.REGION;
 import static kz.appeals.escalation.support.LifecycleEvents.RURAL_DISTRICT;
 import static kz.appeals.escalation.support.LifecycleEvents.routed;
 import static kz.appeals.escalation.support.LifecycleEvents.send;
@@ -34,12 +37,22 @@ class AuthorizationMatrixTest {
     @Test
     void everyOperationLetsInExactlyTheDeclaredCallers() {
         UUID appealId = UUID.randomUUID();
+        // registered two months ago: past its due date, on the overdue lists of its district and region
+        LocalDate longAgo = LocalDate.now(AppkTerms.NATIONAL_OFFSET).minusMonths(2);
         try (KafkaProbe sender = new KafkaProbe(Topics.ESCALATION)) {
-            send(sender, routed(appealId, RURAL_DISTRICT, LocalDate.now(AppkTerms.NATIONAL_OFFSET)));
+            send(sender, routed(appealId, RURAL_DISTRICT, longAgo));
         }
         eventually(() -> deadline(appealId).statusCode(200));
-        Seed ownDeadline = Seed.of(RURAL_DISTRICT, OTHER_RURAL_DISTRICT, appealId.toString(),
-                Map.of("appealId", appealId.toString()));
+        Map<String, Seed> deadlineOf = Map.of(
+                Roles.AKIM_OFFICE, Seed.of(RURAL_DISTRICT, OTHER_RURAL_DISTRICT, appealId.toString(),
+                        Map.of("appealId", appealId.toString())),
+                Roles.DISTRICT_AKIMAT, Seed.of(DISTRICT, OTHER_DISTRICT, appealId.toString(),
+                        Map.of("appealId", appealId.toString())),
+                Roles.REGION_AKIMAT, Seed.of(REGION, OTHER_REGION, appealId.toString(),
+                        Map.of("appealId", appealId.toString())));
+        Map<String, Seed> overdueOf = Map.of(
+                Roles.DISTRICT_AKIMAT, Seed.of(DISTRICT, OTHER_DISTRICT, appealId.toString(), Map.of("kato", REGION)),
+                Roles.REGION_AKIMAT, Seed.of(REGION, OTHER_REGION, appealId.toString(), Map.of("kato", REGION)));
 
         AuthorizationMatrix.of(root)
                 .officeKato(OTHER_RURAL_DISTRICT)
@@ -47,8 +60,9 @@ class AuthorizationMatrixTest {
                 // A year no other test loads: an admin's empty upload is refused and changes nothing anyway.
                 .sample("year", "2031")
                 .sample("kato", DISTRICT)
-                // Only an office is limited to its body; the oversight roles read every deadline.
-                .seeder((operation, role) -> Optional.of(ownDeadline).filter(seed -> role.equals(Roles.AKIM_OFFICE)))
+                // An office reads its body's deadlines, an akimat its territory's; the nationwide roles every one.
+                .seeder((operation, role) -> Optional.ofNullable(
+                        (operation.endsWith("/overdue") ? overdueOf : deadlineOf).get(role)))
                 .verify();
     }
 }

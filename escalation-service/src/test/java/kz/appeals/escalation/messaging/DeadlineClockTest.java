@@ -313,7 +313,7 @@ class DeadlineClockTest {
                 .body("escalationStep", equalTo(1))
                 .body("registrationDay", equalTo("2025-01-06"))
                 .body("workingDaysLeft", greaterThanOrEqualTo(0));
-        given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.DISTRICT_AKIMAT)))
+        given().header("Authorization", Tokens.bearer(Tokens.forOffice(Roles.DISTRICT_AKIMAT, DISTRICT)))
                 .queryParam("kato", DISTRICT)
                 .get("/api/v1/deadlines/overdue").then().statusCode(200)
                 .body("findAll { it.appealId == '" + appealId + "' }.escalationStep", equalTo(List.of(1)));

@@ -25,6 +25,10 @@ public final class LifecycleEvents {
     public static final String RURAL_DISTRICT = "991021000";
     public static final String OTHER_RURAL_DISTRICT = "991023000";
     public static final String DISTRICT = "991000000";
+    public static final String REGION = "990000000";
+    /** A district and a region of the sample territory's neighbours, for scoping probes. */
+    public static final String OTHER_DISTRICT = "992000000";
+    public static final String OTHER_REGION = "980000000";
 
     public static Body ruralAkim(String kato) {
         return new Body("rural-akim:" + kato, BodyLevel.RURAL_DISTRICT, kato, "Ауылдық округ әкімі " + kato,
@@ -33,13 +37,13 @@ public final class LifecycleEvents {
 
     public static Routed routed(UUID appealId, String ruralDistrictKato, LocalDate registrationDay) {
         return new Routed(appealId, "KZ-TEST-" + appealId.toString().substring(0, 8), ruralAkim(ruralDistrictKato),
-                ruralDistrictKato, DISTRICT, "990000000", RoutingMethod.KATO, "Test routing", AppealType.APPLICATION,
+                ruralDistrictKato, DISTRICT, REGION, RoutingMethod.KATO, "Test routing", AppealType.APPLICATION,
                 "roads", "Жолда шұңқыр бар", Language.kk, registrationDay, Instant.now());
     }
 
     public static Redirected redirected(UUID appealId, String from, String to, LocalDate registrationDay) {
         return new Redirected(appealId, "KZ-TEST-" + appealId.toString().substring(0, 8), ruralAkim(from),
-                ruralAkim(to), to, DISTRICT, "990000000", RoutingMethod.MANUAL, "Not ours", AppealType.APPLICATION,
+                ruralAkim(to), to, DISTRICT, REGION, RoutingMethod.MANUAL, "Not ours", AppealType.APPLICATION,
                 "roads", "Жолда шұңқыр бар", Language.kk, registrationDay, Instant.now());
     }
 
