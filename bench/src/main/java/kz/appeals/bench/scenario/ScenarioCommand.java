@@ -97,9 +97,6 @@ public final class ScenarioCommand {
 
         Path appealsFile = options.beside(".appeals");
         Path chartFile = options.beside(".svg");
-        Files.createDirectories(options.out().toAbsolutePath().getParent());
-        Files.writeString(appealsFile, outcome.accepted().stream().map(UUID::toString)
-                .collect(Collectors.joining("\n", "", outcome.accepted().isEmpty() ? "" : "\n")), StandardCharsets.UTF_8);
         IntervalRecorder recorder = run.recorder();
         Files.writeString(chartFile, ScenarioChart.render("bench scenario " + options.scenario().wireName() + ", "
                         + startedAt + " (" + options.appeals() + " appeals at " + options.ratePerSecond() + "/s)",

@@ -13,6 +13,11 @@ import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.security.PrivateKey;
 import java.sql.Array;
@@ -77,7 +82,7 @@ final class ScenarioRun {
 
     /** What the run came to, for the report. */
     record Outcome(OpenLoopSubmitter.Result submitted, long startNanos, RoutedTracker.Snapshot routed,
-                   Map<End, Long> ends, List<UUID> accepted, List<String> failureSamples, List<String> pendingSample,
+                   Map<End, Long> ends, long accepted, List<String> failureSamples, List<String> pendingSample,
                    long notYetInResponse, long extended, long lapsesCommitted, long lastAnsweredNanos,
                    long answeredCount, String listenerFailure) {
     }
@@ -89,7 +94,9 @@ final class ScenarioRun {
     private final IntervalRecorder recorder;
     private final Map<UUID, Journey> journeys = new ConcurrentHashMap<>();
     private final Map<UUID, Body> routedBodies = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<UUID> acceptedIds = new ConcurrentLinkedQueue<>();
+    /** Accepted ids go to the .appeals file as they come: a 10-million run need not hold them all. */
+    private Writer acceptedIds;
+    private final AtomicLong acceptedCount = new AtomicLong();
     private final ConcurrentLinkedQueue<Journey> toLapse = new ConcurrentLinkedQueue<>();
     private final List<String> failures = new ArrayList<>();
     private final AtomicLong ended = new AtomicLong();
@@ -123,7 +130,10 @@ final class ScenarioRun {
         return recorder;
     }
 
-    Outcome run() throws InterruptedException {
+    Outcome run() throws InterruptedException, IOException {
+        Path idsFile = options.beside(".appeals").toAbsolutePath();
+        Files.createDirectories(idsFile.getParent());
+        acceptedIds = Files.newBufferedWriter(idsFile, StandardCharsets.UTF_8);
         String frontend = Tokens.build("frontend", null, "bench-scenario", key);
         OpenLoopSubmitter submitter = new OpenLoopSubmitter(
                 new OpenLoopSubmitter.Load(options.appeals(), options.ratePerSecond(), options.concurrency(),
@@ -167,7 +177,7 @@ final class ScenarioRun {
             }
             submitted = submitter.run(startNanos);
             long deadline = System.nanoTime() + options.timeout().toNanos();
-            while (options.followsPipeline() && ended.get() < journeys.size() && System.nanoTime() < deadline) {
+            while (options.followsPipeline() && ended.get() < acceptedCount.get() && System.nanoTime() < deadline) {
                 if (routing.failure() != null || escalation.failure() != null) {
                     listenerFailure = (routing.failure() != null ? routing.failure() : escalation.failure()).getMessage();
                     break;
@@ -184,17 +194,21 @@ final class ScenarioRun {
             if (escalation != null) {
                 escalation.close();
             }
+            synchronized (acceptedIds) {
+                acceptedIds.close();
+            }
         }
         sample(submitter, progress, startNanos);
         progress.finish();
         Map<End, Long> ends = new EnumMap<>(End.class);
         for (End end : End.values()) {
-            ends.put(end, 0L);
+            ends.put(end, count(end));
         }
+        // Ended journeys have left the map: what is left never ended.
+        ends.put(End.PENDING, (long) journeys.size());
         List<String> pending = new ArrayList<>();
         for (Journey journey : journeys.values()) {
-            ends.merge(journey.end, 1L, Long::sum);
-            if (journey.end == End.PENDING && pending.size() < PENDING_SAMPLES) {
+            if (pending.size() < PENDING_SAMPLES) {
                 pending.add(journey.id + " " + journey.plan.behaviour() + ", last seen: " + journey.where);
             }
         }
@@ -202,7 +216,7 @@ final class ScenarioRun {
         synchronized (failures) {
             failureSamples = List.copyOf(failures);
         }
-        return new Outcome(submitted, startNanos, tracker.snapshot(PENDING_SAMPLES), ends, List.copyOf(acceptedIds),
+        return new Outcome(submitted, startNanos, tracker.snapshot(PENDING_SAMPLES), ends, acceptedCount.get(),
                 failureSamples, pending, simulator.notYetThere.sum(), simulator.extended.sum(), lapsesCommitted.get(),
                 lastAnsweredNanos.get(), answered.get(), listenerFailure);
     }
@@ -214,12 +228,20 @@ final class ScenarioRun {
     }
 
     private void accepted(UUID appealId, String applicantRef, int index, long dueNanos) {
-        acceptedIds.add(appealId);
+        try {
+            synchronized (acceptedIds) {
+                acceptedIds.write(appealId + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the accepted appeal ids", e);
+        }
         if (options.followsPipeline()) {
             // The journey exists before the tracker can pair it with its routed event (which calls routed below).
             journeys.put(appealId, new Journey(appealId, mix.plan(index), applicantRef, dueNanos));
             tracker.accepted(appealId, dueNanos);
         }
+        // Counted after the journey exists, so that the end of the run never waits for one it cannot see.
+        acceptedCount.incrementAndGet();
     }
 
     /** Kafka listener thread: keep the routed body (for the office token), then let the tracker pair the event. */
@@ -363,6 +385,7 @@ final class ScenarioRun {
             journey.end = end;
             journey.where = end.name().toLowerCase(Locale.ROOT);
         }
+        journeys.remove(journey.id);
         endCounts.get(end).increment();
         ended.incrementAndGet();
     }
