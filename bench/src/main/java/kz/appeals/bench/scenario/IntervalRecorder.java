@@ -29,10 +29,16 @@ public final class IntervalRecorder {
     }
 
     /**
-     * @param second      seconds since the start of the run at the interval's end
-     * @param loadAverage the machine's 1-minute load average then (negative when unknown)
+     * @param second        seconds since the start of the run at the interval's end
+     * @param lengthSeconds how long the interval was (about 1; the last one of a run is shorter)
+     * @param loadAverage   the machine's 1-minute load average then (negative when unknown)
      */
-    public record Interval(int second, double loadAverage, Map<String, StageInterval> stages) {
+    public record Interval(double second, double lengthSeconds, double loadAverage, Map<String, StageInterval> stages) {
+
+        /** Completions per second of the stage in this interval. */
+        public double perSecond(String stage) {
+            return lengthSeconds <= 0 ? 0 : stages.get(stage).count() / lengthSeconds;
+        }
     }
 
     private final List<String> stages;
@@ -40,6 +46,7 @@ public final class IntervalRecorder {
     private final Map<String, Histogram> totals = new LinkedHashMap<>();
     private final List<Interval> intervals = new ArrayList<>();
     private final Map<String, Histogram> recycled = new LinkedHashMap<>();
+    private double lastTickSecond;
 
     public IntervalRecorder(List<String> stages) {
         if (stages.isEmpty() || stages.stream().distinct().count() != stages.size()) {
@@ -65,8 +72,12 @@ public final class IntervalRecorder {
         recorder.recordValue(Math.max(0, latencyMicros));
     }
 
-    /** Closes the interval that ends now: what was recorded since the previous tick. */
-    public synchronized Interval tick(int second, double loadAverage) {
+    /**
+     * Closes the interval that ends now: what was recorded since the previous tick.
+     *
+     * @param second seconds since the start of the run (the first interval starts at 0)
+     */
+    public synchronized Interval tick(double second, double loadAverage) {
         Map<String, StageInterval> closed = new LinkedHashMap<>();
         for (String stage : stages) {
             Histogram interval = recorders.get(stage).getIntervalHistogram(recycled.get(stage));
@@ -74,7 +85,10 @@ public final class IntervalRecorder {
             closed.put(stage, StageInterval.of(interval));
             recycled.put(stage, interval);
         }
-        Interval result = new Interval(second, loadAverage, closed);
+        double rounded = Math.round(second * 1000) / 1000.0;
+        Interval result = new Interval(rounded, Math.round((rounded - lastTickSecond) * 1000) / 1000.0, loadAverage,
+                closed);
+        lastTickSecond = rounded;
         intervals.add(result);
         return result;
     }

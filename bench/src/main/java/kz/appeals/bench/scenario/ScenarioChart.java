@@ -25,7 +25,11 @@ public final class ScenarioChart {
         List<Series> throughput = new ArrayList<>();
         for (int s = 0; s < stages.size(); s++) {
             String stage = stages.get(s);
-            throughput.add(new Series(stage, color(s), null, points(intervals, stage, i -> i.count(), false)));
+            List<Point> perSecond = new ArrayList<>();
+            for (Interval interval : intervals) {
+                perSecond.add(new Point(interval.second(), interval.perSecond(stage)));
+            }
+            throughput.add(new Series(stage, color(s), null, perSecond));
         }
         panels.add(new Panel("Throughput per stage", "completed per second", false, throughput));
         for (int s = 0; s < stages.size(); s++) {
@@ -35,20 +39,19 @@ public final class ScenarioChart {
             }
             String color = color(s);
             panels.add(new Panel("Latency: " + stage, "ms", true, List.of(
-                    new Series("p50", color, "2,3", points(intervals, stage, StageInterval::p50Ms, true)),
-                    new Series("p90", color, "6,3", points(intervals, stage, StageInterval::p90Ms, true)),
-                    new Series("p99", color, null, points(intervals, stage, StageInterval::p99Ms, true)))));
+                    new Series("p50", color, "2,3", points(intervals, stage, StageInterval::p50Ms)),
+                    new Series("p90", color, "6,3", points(intervals, stage, StageInterval::p90Ms)),
+                    new Series("p99", color, null, points(intervals, stage, StageInterval::p99Ms)))));
         }
         return SvgChart.render(title, "seconds since start", panels);
     }
 
-    /** @param onlyWithSamples leave out intervals in which the stage completed nothing (no latency to show) */
-    private static List<Point> points(List<Interval> intervals, String stage, ToDoubleFunction<StageInterval> value,
-                                      boolean onlyWithSamples) {
+    /** Leaves out intervals in which the stage completed nothing: no latency to show. */
+    private static List<Point> points(List<Interval> intervals, String stage, ToDoubleFunction<StageInterval> value) {
         List<Point> points = new ArrayList<>();
         for (Interval interval : intervals) {
             StageInterval stageInterval = interval.stages().get(stage);
-            if (onlyWithSamples && stageInterval.count() == 0) {
+            if (stageInterval.count() == 0) {
                 continue;
             }
             points.add(new Point(interval.second(), value.applyAsDouble(stageInterval)));

@@ -403,9 +403,10 @@ final class ScenarioRun {
     }
 
     private void sample(OpenLoopSubmitter submitter, Progress progress, long startNanos) {
-        int second = (int) Math.round((System.nanoTime() - startNanos) / 1e9);
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        int second = (int) Math.round(elapsed);
         List<Double> load = MachineState.currentLoadAverage();
-        recorder.tick(second, load.isEmpty() ? -1 : load.get(0));
+        recorder.tick(elapsed, load.isEmpty() ? -1 : load.get(0));
         String detail = options.followsPipeline()
                 ? String.format(Locale.ROOT, "%4d s  sent %d  accepted %d  routed %d  answered %d  escalated %d  "
                         + "ended %d  failed %d  load %s", second, submitter.sent(), submitter.accepted(),

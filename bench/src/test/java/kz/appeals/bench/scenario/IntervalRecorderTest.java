@@ -18,7 +18,9 @@ class IntervalRecorderTest {
         recorder.record("routed", 250_000);
         IntervalRecorder.Interval first = recorder.tick(1, 2.5);
 
-        assertEquals(1, first.second());
+        assertEquals(1.0, first.second());
+        assertEquals(1.0, first.lengthSeconds());
+        assertEquals(100.0, first.perSecond("submit"));
         assertEquals(2.5, first.loadAverage());
         assertEquals(100, first.stages().get("submit").count());
         assertEquals(50.0, first.stages().get("submit").p50Ms(), 0.1);
@@ -28,8 +30,10 @@ class IntervalRecorderTest {
         assertEquals(1, first.stages().get("routed").count());
 
         recorder.record("submit", 5_000_000); // 5 s, only in the second interval
-        IntervalRecorder.Interval second = recorder.tick(2, 2.0);
+        IntervalRecorder.Interval second = recorder.tick(1.5, 2.0);
+        assertEquals(0.5, second.lengthSeconds());
         assertEquals(1, second.stages().get("submit").count());
+        assertEquals(2.0, second.perSecond("submit"), "one in half a second");
         assertEquals(5000.0, second.stages().get("submit").p50Ms(), 5.0);
         assertEquals(0, second.stages().get("routed").count());
         assertEquals(0.0, second.stages().get("routed").p99Ms());
