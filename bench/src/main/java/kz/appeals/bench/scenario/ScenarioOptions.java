@@ -72,7 +72,8 @@ public record ScenarioOptions(Scenario scenario, int appeals, double ratePerSeco
               --duration=D         instead of --appeals: submit for this long (--rate x D appeals), e.g. 60s
               --rate=R             submissions per second, kept whatever the responses (default 40)
               --concurrency=C      most submissions in flight (default 64)
-              --offices=N          simulated office clerks acting at once (default 16)
+              --offices=N          simulated office clerks acting at once, each on one appeal's calls in turn
+                                   (default 32)
               --office-mix=A,B,C   percent answered on time, extended then answered, ignored (default 85,7,8)
               --rated=P            percent of answers the applicant rates (default 50)
               --kato=CODE,...      settlements to submit to (default the demo territory's six: %s)
@@ -153,7 +154,7 @@ public record ScenarioOptions(Scenario scenario, int appeals, double ratePerSeco
                     + out + "'");
         }
         return new ScenarioOptions(scenario, appeals, rate, positiveInt(given, "concurrency", 64),
-                positiveInt(given, "offices", 16), url(given, "intake", "http://127.0.0.1:8081"),
+                positiveInt(given, "offices", 32), url(given, "intake", "http://127.0.0.1:8081"),
                 url(given, "response", "http://127.0.0.1:8083"), given.getOrDefault("kafka", "127.0.0.1:59092"),
                 given.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:55432/appeals"),
                 given.getOrDefault("pg-user", "postgres"), given.getOrDefault("pg-password", "postgres"), kato,

@@ -28,7 +28,7 @@ class ScenarioOptionsTest {
         assertEquals(2000, options.appeals());
         assertEquals(40.0, options.ratePerSecond());
         assertEquals(64, options.concurrency());
-        assertEquals(16, options.offices());
+        assertEquals(32, options.offices());
         assertEquals(OfficeMix.NATIONAL, options.officeMix());
         assertEquals(URI.create("http://127.0.0.1:8081"), options.intake());
         assertEquals(URI.create("http://127.0.0.1:8083"), options.response());
