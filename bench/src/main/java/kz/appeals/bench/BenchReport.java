@@ -41,7 +41,7 @@ public record BenchReport(String benchmark, String startedAt, Machine machine, P
     /** Percentiles of a histogram recorded in microseconds. */
     public record Latency(long count, double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs,
                           double meanMs) {
-        static Latency of(Histogram micros) {
+        public static Latency of(Histogram micros) {
             if (micros.getTotalCount() == 0) {
                 return new Latency(0, 0, 0, 0, 0, 0, 0);
             }

@@ -1,6 +1,7 @@
 package kz.appeals.bench;
 
 import kz.appeals.bench.analytics.AnalyticsReplayBenchmark;
+import kz.appeals.bench.ceilings.CeilingsCommand;
 import kz.appeals.bench.escalation.EscalationSweepBenchmark;
 import kz.appeals.bench.intake.IntakeThroughputBenchmark;
 import kz.appeals.bench.ledger.LedgerCommand;
@@ -8,6 +9,7 @@ import kz.appeals.bench.response.AnswerThroughputBenchmark;
 import kz.appeals.bench.response.InboxQueryBenchmark;
 import kz.appeals.bench.routing.NationalTerritoryFiles;
 import kz.appeals.bench.routing.RoutingDecisionsBenchmark;
+import kz.appeals.bench.scenario.ScenarioCommand;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,6 +39,8 @@ public final class Benchmarks {
         BENCHMARKS.put("answers", AnswerThroughputBenchmark::main);
         BENCHMARKS.put(AnalyticsReplayBenchmark.NAME, AnalyticsReplayBenchmark::main);
         BENCHMARKS.put(LedgerCommand.NAME, LedgerCommand::main);
+        BENCHMARKS.put(ScenarioCommand.NAME, ScenarioCommand::main);
+        BENCHMARKS.put(CeilingsCommand.NAME, CeilingsCommand::main);
     }
 
     private Benchmarks() {

@@ -2,7 +2,6 @@ package kz.appeals.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kz.appeals.testing.SampleCitizens;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -27,22 +26,41 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /**
  * Submits appeals open loop: appeal {@code i} is due at {@code start + i / rate} whatever happened to the ones
  * before, and its latency counts from that due time. A slow server therefore shows up as latency (including the time
  * a request waited for a free connection) instead of silently lowering the offered rate.
  */
-final class OpenLoopSubmitter {
+public final class OpenLoopSubmitter {
+
+    /** The offered load: {@code appeals} submissions at {@code ratePerSecond}, at most {@code concurrency} in flight. */
+    public record Load(int appeals, double ratePerSecond, int concurrency, URI intake) {
+        static Load of(BenchOptions options) {
+            return new Load(options.appeals(), options.ratePerSecond(), options.concurrency(), options.intake());
+        }
+    }
+
+    /** What the caller learns of each submission, from the HTTP client's threads. */
+    public interface Events {
+        /** A 201 with its receipt; {@code index} is the appeal's place in the run (0-based). */
+        void accepted(UUID appealId, String applicantRef, int index, long dueNanos);
+
+        /** Any HTTP response, with its latency from the due time; for per-second intervals. */
+        default void responded(int status, long latencyMicros) {
+        }
+    }
 
     /** A request that got no answer by then counts as an error; keeps the end of a run bounded. */
-    static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
     private static final int FAILURE_SAMPLES = 5;
     private static final int SAMPLE_BODY_CHARS = 300;
 
-    private final BenchOptions options;
+    private final Load load;
     private final String authorization;
-    private final RoutedTracker tracker;
+    private final IntFunction<String> bodies;
+    private final Events events;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient client;
     private final URI appeals;
@@ -57,14 +75,16 @@ final class OpenLoopSubmitter {
     private final LongAccumulator maxSendLagNanos = new LongAccumulator(Math::max, 0);
 
     /** What the submissions came to; latencies in microseconds. */
-    record Result(long sent, long accepted, long errors, Map<Integer, Long> statuses, Histogram latencyMicros,
+    public record Result(long sent, long accepted, long errors, Map<Integer, Long> statuses, Histogram latencyMicros,
                   long lastResponseNanos, long maxSendLagNanos, List<String> failureSamples) {
     }
 
-    OpenLoopSubmitter(BenchOptions options, String token, RoutedTracker tracker) {
-        this.options = options;
+    /** @param bodies the JSON body of appeal {@code i} (called once per appeal, on the sending thread) */
+    public OpenLoopSubmitter(Load load, String token, IntFunction<String> bodies, Events events) {
+        this.load = load;
         this.authorization = "Bearer " + token;
-        this.tracker = tracker;
+        this.bodies = bodies;
+        this.events = events;
         // Response handling is light (one small JSON body); a few threads keep the generator off the 2 cores.
         ExecutorService executor = Executors.newFixedThreadPool(
                 Math.min(4, Runtime.getRuntime().availableProcessors()), daemonThreads());
@@ -73,44 +93,44 @@ final class OpenLoopSubmitter {
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(executor)
                 .build();
-        this.appeals = URI.create(options.intake() + "/api/v1/appeals");
+        this.appeals = URI.create(load.intake() + "/api/v1/appeals");
     }
 
-    long sent() {
+    public long sent() {
         return sent.get();
     }
 
-    long accepted() {
+    public long accepted() {
         return accepted.sum();
     }
 
     /** Everything not accepted: answered with another status, a 201 without a usable id, or not answered. */
-    long failed() {
+    public long failed() {
         long answered = statuses.values().stream().mapToLong(LongAdder::sum).sum();
         return answered - accepted.sum() + errors.sum();
     }
 
     /** Sends every appeal on schedule, then waits for the last response (or its timeout). */
-    Result run(long startNanos) throws InterruptedException {
-        double intervalNanos = TimeUnit.SECONDS.toNanos(1) / options.ratePerSecond();
-        Semaphore inFlight = new Semaphore(options.concurrency());
-        for (int i = 0; i < options.appeals(); i++) {
+    public Result run(long startNanos) throws InterruptedException {
+        double intervalNanos = TimeUnit.SECONDS.toNanos(1) / load.ratePerSecond();
+        Semaphore inFlight = new Semaphore(load.concurrency());
+        for (int i = 0; i < load.appeals(); i++) {
             long due = startNanos + Math.round(i * intervalNanos);
             parkUntil(due);
             inFlight.acquire();
             maxSendLagNanos.accumulate(System.nanoTime() - due);
             sent.incrementAndGet();
-            String kato = options.katoCodes().get(i % options.katoCodes().size());
-            client.sendAsync(request(kato), HttpResponse.BodyHandlers.ofString())
+            int index = i;
+            client.sendAsync(request(bodies.apply(i)), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         try {
-                            completed(due, response, failure);
+                            completed(index, due, response, failure);
                         } finally {
                             inFlight.release();
                         }
                     });
         }
-        inFlight.acquire(options.concurrency());
+        inFlight.acquire(load.concurrency());
         Map<Integer, Long> counts = new TreeMap<>();
         statuses.forEach((status, count) -> counts.put(status, count.sum()));
         synchronized (failureSamples) {
@@ -119,18 +139,18 @@ final class OpenLoopSubmitter {
         }
     }
 
-    private HttpRequest request(String kato) {
+    private HttpRequest request(String body) {
         return HttpRequest.newBuilder(appeals)
                 .timeout(HTTP_TIMEOUT)
                 .header("Authorization", authorization)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(SampleCitizens.appealJson(kato, SampleCitizens.randomIin())))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }
 
-    private void completed(long dueNanos, HttpResponse<String> response, Throwable failure) {
+    private void completed(int index, long dueNanos, HttpResponse<String> response, Throwable failure) {
         long now = System.nanoTime();
         lastResponseNanos.accumulate(now);
         if (failure != null) {
@@ -138,7 +158,9 @@ final class OpenLoopSubmitter {
             sample(failure.getClass().getSimpleName() + ": " + failure.getMessage());
             return;
         }
-        latencyMicros.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(now - dueNanos)));
+        long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(now - dueNanos));
+        latencyMicros.recordValue(micros);
+        events.responded(response.statusCode(), micros);
         statuses.computeIfAbsent(response.statusCode(), s -> new LongAdder()).increment();
         if (response.statusCode() != 201) {
             sample(response.statusCode() + " " + truncate(response.body()));
@@ -146,8 +168,10 @@ final class OpenLoopSubmitter {
         }
         try {
             JsonNode receipt = json.readTree(response.body());
-            tracker.accepted(UUID.fromString(receipt.path("appealId").asText()), dueNanos);
+            UUID appealId = UUID.fromString(receipt.path("appealId").asText());
+            String applicantRef = receipt.path("applicantRef").isTextual() ? receipt.path("applicantRef").asText() : null;
             accepted.increment();
+            events.accepted(appealId, applicantRef, index, dueNanos);
         } catch (IOException | IllegalArgumentException e) {
             // Registered, but without its id it cannot be followed to routing: reported, not counted as accepted.
             sample("201 without a readable appealId: " + truncate(response.body()));

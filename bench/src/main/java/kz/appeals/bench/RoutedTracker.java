@@ -17,12 +17,20 @@ import java.util.concurrent.TimeUnit;
  * relay it while the response is still on its way), so an event of an unknown appeal is kept until the appeal is
  * accepted; events of other clients' appeals simply stay unclaimed.
  */
-final class RoutedTracker {
+public final class RoutedTracker {
+
+    /** Told of each appeal of this run once, when its first event is paired with its acceptance. */
+    @FunctionalInterface
+    public interface Listener {
+        /** Called while the tracker is locked: hand the work on, do not block. */
+        void routed(UUID appealId, boolean triage, long scheduledNanos, long receivedNanos);
+    }
 
     /** Event of an appeal not (yet) known as ours: when it was read, and how many such events came. */
     private record Unclaimed(long receivedNanos, boolean triage, int events) {
     }
 
+    private final Listener listener;
     private final Map<UUID, Long> awaiting = new HashMap<>();
     private final Map<UUID, Unclaimed> unclaimed = new HashMap<>();
     private final Set<UUID> routed = new HashSet<>();
@@ -34,12 +42,21 @@ final class RoutedTracker {
     /** System.nanoTime() may be negative, so "none yet" cannot be 0. */
     private long lastRoutedNanos = Long.MIN_VALUE;
 
+    public RoutedTracker() {
+        this((appealId, triage, scheduledNanos, receivedNanos) -> {
+        });
+    }
+
+    public RoutedTracker(Listener listener) {
+        this.listener = listener;
+    }
+
     /** One snapshot of the counts, consistent with each other. */
-    record Snapshot(long accepted, long routed, long needsTriage, long duplicates, long missing,
+    public record Snapshot(long accepted, long routed, long needsTriage, long duplicates, long missing,
                     List<UUID> missingSample, Histogram latencyMicros, long lastRoutedNanos) {
     }
 
-    synchronized void accepted(UUID appealId, long scheduledNanos) {
+    public synchronized void accepted(UUID appealId, long scheduledNanos) {
         accepted++;
         Unclaimed early = unclaimed.remove(appealId);
         if (early == null) {
@@ -51,7 +68,7 @@ final class RoutedTracker {
     }
 
     /** @param triage the event is NEEDS_TRIAGE (no rule chose a body) rather than ROUTED */
-    synchronized void routed(UUID appealId, boolean triage, long receivedNanos) {
+    public synchronized void routed(UUID appealId, boolean triage, long receivedNanos) {
         Long scheduled = awaiting.remove(appealId);
         if (scheduled != null) {
             record(appealId, scheduled, receivedNanos, triage);
@@ -70,18 +87,19 @@ final class RoutedTracker {
         }
         latency.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(receivedNanos - scheduledNanos)));
         lastRoutedNanos = Math.max(lastRoutedNanos, receivedNanos);
+        listener.routed(appealId, triage, scheduledNanos, receivedNanos);
     }
 
-    synchronized long pending() {
+    public synchronized long pending() {
         return awaiting.size();
     }
 
-    synchronized long routedCount() {
+    public synchronized long routedCount() {
         return routed.size();
     }
 
     /** @param sampleSize how many missing appeals to name, earliest scheduled first */
-    synchronized Snapshot snapshot(int sampleSize) {
+    public synchronized Snapshot snapshot(int sampleSize) {
         List<UUID> sample = awaiting.entrySet().stream()
                 .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
                 .limit(sampleSize).map(Map.Entry::getKey).toList();

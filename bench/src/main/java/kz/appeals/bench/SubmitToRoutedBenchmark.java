@@ -1,6 +1,7 @@
 package kz.appeals.bench;
 
 import kz.appeals.contracts.Topics;
+import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
 
 import java.io.PrintStream;
@@ -76,8 +77,11 @@ public final class SubmitToRoutedBenchmark {
                 Topics.ROUTING, options.kafka());
         OpenLoopSubmitter.Result submitted;
         long startNanos;
-        try (RoutedListener listener = RoutedListener.start(options.kafka(), tracker)) {
-            OpenLoopSubmitter submitter = new OpenLoopSubmitter(options, token, tracker);
+        try (TopicListener listener = TopicListener.routed(options.kafka(), tracker)) {
+            List<String> katoCodes = options.katoCodes();
+            OpenLoopSubmitter submitter = new OpenLoopSubmitter(OpenLoopSubmitter.Load.of(options), token,
+                    i -> SampleCitizens.appealJson(katoCodes.get(i % katoCodes.size()), SampleCitizens.randomIin()),
+                    (appealId, applicantRef, index, dueNanos) -> tracker.accepted(appealId, dueNanos));
             ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "progress");
                 thread.setDaemon(true);

@@ -56,12 +56,21 @@ public final class SampleCitizens {
 
     /** A complete, valid appeal body for POST /api/v1/appeals about a settlement. */
     public static String appealJson(String katoCode, String iin) {
+        return appealJson(katoCode, iin, "roads", "{\"defect\":\"pothole\"}");
+    }
+
+    /**
+     * The same in another category; {@code attributesJson} is the JSON object of that category's attributes
+     * (GET /api/v1/categories), which must hold its required ones.
+     */
+    public static String appealJson(String katoCode, String iin, String categoryCode, String attributesJson) {
         return """
-                {"appealType":"APPLICATION","categoryCode":"roads",
+                {"appealType":"APPLICATION","categoryCode":"%s",
                  "description":"Ауылдағы жолда үлкен шұңқыр бар, жөндеуді сұраймын.",
                  "language":"kk","location":{"katoCode":"%s"},"channel":"egov",
                  "applicant":{"iin":"%s","fullName":"Сынақ Азамат","phone":"%s"},
-                 "attachments":[],"attributes":{"defect":"pothole"}}""".formatted(katoCode, iin, randomPhone());
+                 "attachments":[],"attributes":%s}""".formatted(categoryCode, katoCode, iin, randomPhone(),
+                attributesJson);
     }
 
     private SampleCitizens() {

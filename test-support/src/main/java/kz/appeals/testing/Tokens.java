@@ -87,7 +87,15 @@ public final class Tokens {
      * (see {@link #readPrivateKey}), for clients such as the benchmark that talk to services not started by tests.
      */
     public static String build(String role, String katoCode, String subject, PrivateKey key) {
-        return claims(role, katoCode, subject).jws().sign(key);
+        return build(role, katoCode, subject, Map.of(), key);
+    }
+
+    /** As above, with further claims, e.g. {@code office-head: true} for the head of a body. */
+    public static String build(String role, String katoCode, String subject, Map<String, Object> extraClaims,
+                               PrivateKey key) {
+        JwtClaimsBuilder claims = claims(role, katoCode, subject);
+        extraClaims.forEach(claims::claim);
+        return claims.jws().sign(key);
     }
 
     /** Reads an unencrypted PKCS#8 PEM RSA key ({@code -----BEGIN PRIVATE KEY-----}), as openssl genpkey writes. */

@@ -3,6 +3,8 @@ package kz.appeals.bench.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import kz.appeals.bench.CommandLine;
+import kz.appeals.bench.ceilings.Phase;
+import kz.appeals.bench.ceilings.PostgresCommitProbe;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -14,11 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -60,8 +56,6 @@ public final class IntakeThroughputBenchmark {
             "warmup", "duration", "kato", "key", "out");
     private static final DateTimeFormatter FILE_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    /** About the size of an appeal row with its sealed applicant. */
-    private static final String PROBE_PAYLOAD = "x".repeat(1024);
 
     private IntakeThroughputBenchmark() {
     }
@@ -86,7 +80,7 @@ public final class IntakeThroughputBenchmark {
         Path out = Path.of(given.getOrDefault("out", "bench/results/intake-" + FILE_TIMESTAMP.format(startedAt) + ".json"));
 
         System.err.printf("bench intake: PostgreSQL single-row commits, %d connections, %s%n", concurrency, duration);
-        Phase commits = commitProbe(jdbc, dbUser, dbPassword, concurrency, duration);
+        Phase commits = PostgresCommitProbe.run(jdbc, dbUser, dbPassword, concurrency, duration);
         System.err.printf("bench intake: %.0f commits/s, p50 %.2f ms, p99 %.2f ms%n", commits.perSecond(),
                 commits.p50Ms(), commits.p99Ms());
         System.err.printf("bench intake: POST %s, %d workers, warm-up %s, then %s measured%n", appeals, concurrency,
@@ -106,69 +100,10 @@ public final class IntakeThroughputBenchmark {
         System.err.println("bench intake: report written to " + out);
     }
 
-    /** What one phase measured; latency in milliseconds. */
-    record Phase(long operations, double seconds, double perSecond, double p50Ms, double p90Ms, double p99Ms,
-                 double maxMs, Map<String, Long> statuses) {
-
-        static Phase of(LongAdder operations, double seconds, Histogram micros, Map<String, LongAdder> statuses) {
-            Map<String, Long> counts = new TreeMap<>();
-            statuses.forEach((status, count) -> counts.put(status, count.sum()));
-            return new Phase(operations.sum(), seconds, Math.round(operations.sum() / seconds * 10) / 10.0,
-                    ms(micros.getValueAtPercentile(50)), ms(micros.getValueAtPercentile(90)),
-                    ms(micros.getValueAtPercentile(99)), ms(micros.getMaxValue()), counts);
-        }
-
-        private static double ms(double micros) {
-            return Math.round(micros) / 1000.0;
-        }
-    }
-
     /** @param intakeShareOfCommitRate intake's 201s per second divided by the raw commit rate */
     record Report(String benchmark, String startedAt, int cores, String jvm, int concurrency, String warmup,
                   String duration, Phase postgresSingleRowCommits, Phase intakeSubmissions,
                   double intakeShareOfCommitRate) {
-    }
-
-    private static Phase commitProbe(String jdbc, String user, String password, int workers, Duration duration)
-            throws Exception {
-        try (Connection admin = DriverManager.getConnection(jdbc, user, password);
-             Statement ddl = admin.createStatement()) {
-            ddl.execute("create table if not exists bench_commit_probe (id bigserial primary key, "
-                    + "id2 uuid not null, payload text not null, at timestamptz not null default now())");
-        }
-        Histogram micros = new ConcurrentHistogram(3);
-        LongAdder commits = new LongAdder();
-        Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
-        long end = System.nanoTime() + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            threads.add(CommandLine.daemon(() -> {
-                try (Connection connection = DriverManager.getConnection(jdbc, user, password);
-                     PreparedStatement insert = connection.prepareStatement(
-                             "insert into bench_commit_probe (id2, payload) values (?, ?)")) {
-                    connection.setAutoCommit(true);
-                    while (System.nanoTime() < end) {
-                        long started = System.nanoTime();
-                        insert.setObject(1, UUID.randomUUID());
-                        insert.setString(2, PROBE_PAYLOAD);
-                        insert.executeUpdate();
-                        micros.recordValue((System.nanoTime() - started) / 1000);
-                        commits.increment();
-                    }
-                } catch (SQLException e) {
-                    statuses.computeIfAbsent(e.getSQLState(), key -> new LongAdder()).increment();
-                }
-            }));
-        }
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        try (Connection admin = DriverManager.getConnection(jdbc, user, password);
-             Statement ddl = admin.createStatement()) {
-            ddl.execute("drop table bench_commit_probe");
-        }
-        return Phase.of(commits, duration.toNanos() / 1e9, micros, statuses);
     }
 
     private static Phase submit(URI appeals, String authorization, String kato, int workers, Duration warmup,

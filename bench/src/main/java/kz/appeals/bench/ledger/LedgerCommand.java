@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import kz.appeals.bench.CommandLine;
 import kz.appeals.contracts.ContractJson;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,6 +47,8 @@ public final class LedgerCommand {
               --since=INSTANT      only appeals and events from then on, e.g. 2026-12-02T10:00:00Z (default: all)
               --appeals=ID,...     only these appeals and their events, e.g. a scenario's on a shared database
                                    where other runs left rows of their own (default: every appeal in scope)
+              --appeals-file=FILE  the same, one id per line (blank lines ignored), as bench scenario writes them;
+                                   may be given with --appeals (both sets are checked)
               --settle=DURATION    while inconsistent, check again until this time has passed (events in flight),
                                    e.g. 30s, 2m (default: check once)
               --samples=N          differences shown per check (default 10)
@@ -54,8 +57,8 @@ public final class LedgerCommand {
             Exit status: 0 consistent, 1 differences found, 2 invalid options or the database cannot be read.
             """;
 
-    private static final Set<String> NAMES = Set.of("pg", "user", "password", "since", "appeals", "settle", "samples",
-            "out");
+    private static final Set<String> NAMES = Set.of("pg", "user", "password", "since", "appeals", "appeals-file",
+            "settle", "samples", "out");
     private static final Duration PAUSE_BETWEEN_ROUNDS = Duration.ofSeconds(1);
     private static final DateTimeFormatter FILE_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -66,10 +69,20 @@ public final class LedgerCommand {
 
         static Options parse(String[] args, Instant now) {
             Map<String, String> given = CommandLine.options(args, NAMES);
+            Set<UUID> appeals = appeals("--appeals", given.getOrDefault("appeals", "").split(","));
+            if (given.containsKey("appeals-file")) {
+                Set<UUID> fromFile = appealsFile(given.get("appeals-file"));
+                if (fromFile.isEmpty()) {
+                    // An empty scope would silently check every appeal: refuse rather than check the wrong thing.
+                    throw new IllegalArgumentException("--appeals-file " + given.get("appeals-file")
+                            + " lists no appeal");
+                }
+                appeals.addAll(fromFile);
+            }
             return new Options(given.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:55432/appeals"),
                     given.getOrDefault("user", "postgres"), given.getOrDefault("password", "postgres"),
                     given.containsKey("since") ? instant(given.get("since")) : null,
-                    appeals(given.getOrDefault("appeals", "")),
+                    appeals,
                     given.containsKey("settle") ? CommandLine.duration("settle", given.get("settle")) : Duration.ZERO,
                     samples(given.getOrDefault("samples", "10")),
                     Path.of(given.getOrDefault("out", "bench/results/" + NAME + "-" + FILE_TIMESTAMP.format(now)
@@ -85,19 +98,27 @@ public final class LedgerCommand {
             }
         }
 
-        private static Set<UUID> appeals(String value) {
+        private static Set<UUID> appeals(String option, String[] ids) {
             Set<UUID> appeals = new TreeSet<>();
-            for (String id : value.split(",")) {
+            for (String id : ids) {
                 if (id.isBlank()) {
                     continue;
                 }
                 try {
                     appeals.add(UUID.fromString(id.strip()));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--appeals must list appeal ids (UUIDs), got '" + id + "'");
+                    throw new IllegalArgumentException(option + " must list appeal ids (UUIDs), got '" + id + "'");
                 }
             }
             return appeals;
+        }
+
+        private static Set<UUID> appealsFile(String file) {
+            try {
+                return appeals("--appeals-file " + file, Files.readAllLines(Path.of(file)).toArray(String[]::new));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--appeals-file: cannot read " + file + ": " + e.getMessage());
+            }
         }
 
         private static int samples(String value) {

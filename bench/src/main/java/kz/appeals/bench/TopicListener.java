@@ -18,46 +18,65 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads {@code appeals.routing} on its own thread and reports every ROUTED or NEEDS_TRIAGE event to the tracker.
- * It reads all partitions from their end as of {@link #start}, without a consumer group: the run must see only
- * events that follow its own submissions, and must not disturb any service's committed offsets.
+ * Reads one lifecycle topic on its own thread and hands every event of the wanted types to a sink, with the time it
+ * was read. It reads all partitions from their end as of {@link #start}, without a consumer group: the run must see
+ * only events that follow its own submissions, and must not disturb any service's committed offsets.
  */
-final class RoutedListener implements AutoCloseable {
+public final class TopicListener implements AutoCloseable {
+
+    /** Receives the events, on the listener's thread; {@code subject} is the appeal id ({@code ce_subject}). */
+    @FunctionalInterface
+    public interface Sink {
+        void event(UUID subject, String type, long receivedNanos, byte[] value);
+    }
 
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(15);
-    private static final String ROUTED = EventType.ROUTED.wireName();
-    private static final String NEEDS_TRIAGE = EventType.NEEDS_TRIAGE.wireName();
+    static final String ROUTED = EventType.ROUTED.wireName();
+    static final String NEEDS_TRIAGE = EventType.NEEDS_TRIAGE.wireName();
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final RoutedTracker tracker;
+    private final String topic;
+    private final Set<String> types;
+    private final Sink sink;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean stopping;
 
-    private RoutedListener(String bootstrapServers, RoutedTracker tracker) {
-        this.tracker = tracker;
+    private TopicListener(String bootstrapServers, String topic, Set<String> types, String clientId, Sink sink) {
+        this.topic = topic;
+        this.types = Set.copyOf(types);
+        this.sink = sink;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "bench-submit-to-routed",
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) METADATA_TIMEOUT.toMillis()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "routed-listener");
+        this.thread = new Thread(this::run, clientId + "-listener");
         this.thread.setDaemon(true);
     }
 
+    /** ROUTED and NEEDS_TRIAGE events of {@code appeals.routing}, as the submit-to-routed benchmark follows them. */
+    static TopicListener routed(String bootstrapServers, RoutedTracker tracker) throws InterruptedException {
+        return start(bootstrapServers, Topics.ROUTING, Set.of(ROUTED, NEEDS_TRIAGE), "bench-submit-to-routed",
+                (appealId, type, receivedNanos, value) -> tracker.routed(appealId, NEEDS_TRIAGE.equals(type),
+                        receivedNanos));
+    }
+
     /** Returns once every partition's end offset is fixed, so that no event of the run can be skipped. */
-    static RoutedListener start(String bootstrapServers, RoutedTracker tracker) throws InterruptedException {
-        RoutedListener listener;
+    public static TopicListener start(String bootstrapServers, String topic, Set<String> types, String clientId,
+                                      Sink sink) throws InterruptedException {
+        TopicListener listener;
         try {
-            listener = new RoutedListener(bootstrapServers, tracker);
+            listener = new TopicListener(bootstrapServers, topic, types, clientId, sink);
         } catch (KafkaException e) {
             throw new IllegalStateException("Kafka client for " + bootstrapServers + ": " + e.getMessage(), e);
         }
@@ -94,7 +113,7 @@ final class RoutedListener implements AutoCloseable {
         } catch (WakeupException e) {
             // close() interrupts a poll this way; nothing more to read
         } catch (RuntimeException e) {
-            failure.compareAndSet(null, new IllegalStateException("Reading " + Topics.ROUTING + " failed: " + e, e));
+            failure.compareAndSet(null, new IllegalStateException("Reading " + topic + " failed: " + e, e));
         } finally {
             ready.countDown();
             consumer.close(Duration.ofSeconds(5));
@@ -102,28 +121,30 @@ final class RoutedListener implements AutoCloseable {
     }
 
     private List<TopicPartition> partitions() {
-        List<PartitionInfo> infos = consumer.partitionsFor(Topics.ROUTING, METADATA_TIMEOUT);
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
         if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException("topic " + Topics.ROUTING + " does not exist");
+            throw new IllegalStateException("topic " + topic + " does not exist");
         }
         return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record, long receivedNanos) {
         String type = header(record, CloudEventHeaders.TYPE);
-        boolean triage = NEEDS_TRIAGE.equals(type);
-        if (!triage && !ROUTED.equals(type)) {
+        if (type == null || !types.contains(type)) {
             return;
         }
         String subject = header(record, CloudEventHeaders.SUBJECT);
         if (subject == null) {
             return;
         }
+        UUID appealId;
         try {
-            tracker.routed(UUID.fromString(subject), triage, receivedNanos);
+            appealId = UUID.fromString(subject);
         } catch (IllegalArgumentException e) {
             // not an appeal id, so not one of ours: contract checks belong to the services' own tests
+            return;
         }
+        sink.event(appealId, type, receivedNanos, record.value());
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
@@ -132,7 +153,7 @@ final class RoutedListener implements AutoCloseable {
     }
 
     /** A failure while reading, if any; the run reports it instead of waiting out its timeout. */
-    RuntimeException failure() {
+    public RuntimeException failure() {
         return failure.get();
     }
 
