@@ -74,7 +74,18 @@ public class InboxProcessor {
      */
     public void processBatch(String consumer, String channel, ConsumerRecords<String, String> records,
                              Set<EventType> handledTypes, EventHandler handler) {
+        processBatch(consumer, channel, records, handledTypes, events -> { }, handler);
+    }
+
+    /**
+     * {@link #processBatch} that first calls {@code prepare} with all first deliveries of the poll, in the poll's
+     * transaction: e.g. to take every lock the batch needs at once, in one order, so that two channels' batches wait
+     * for each other instead of deadlocking.
+     */
+    public void processBatch(String consumer, String channel, ConsumerRecords<String, String> records,
+                             Set<EventType> handledTypes, BatchEventHandler prepare, EventHandler handler) {
         processPoll(consumer, channel, records, handledTypes, handler, toApply -> {
+            prepare.handleAll(toApply.stream().map(Received::event).toList());
             for (Received one : toApply) {
                 tracing.inConsumerSpan(consumer, one.record(), one.event(), () -> {
                     handler.handle(one.event());

@@ -35,13 +35,15 @@ public class LifecycleConsumers {
     @Incoming("routing-events")
     @Blocking
     public void onRoutingEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES, service::apply);
+        inboxProcessor.processBatch(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES, service::lockAll,
+                service::apply);
     }
 
     @Incoming("escalation-events")
     @Blocking
     public void onEscalationEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "escalation-events", records, ESCALATION_TYPES, service::apply);
+        inboxProcessor.processBatch(CONSUMER_NAME, "escalation-events", records, ESCALATION_TYPES, service::lockAll,
+                service::apply);
     }
 
     @Incoming("intake-events")

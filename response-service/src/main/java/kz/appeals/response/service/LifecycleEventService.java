@@ -3,6 +3,7 @@ package kz.appeals.response.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.appk.DeadlinePolicy;
+import kz.appeals.contracts.AppealEvents;
 import kz.appeals.contracts.AppealEvents.Escalated;
 import kz.appeals.contracts.AppealEvents.Redirected;
 import kz.appeals.contracts.AppealEvents.Routed;
@@ -18,6 +19,7 @@ import kz.appeals.response.domain.Assignment;
 import kz.appeals.response.domain.Assignment.Kind;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,7 +50,16 @@ public class LifecycleEventService {
         this.deadlines = deadlines;
     }
 
+    /** A polled batch's lifecycle locks, all at once and in one order (AppealRepository#lockLifecycle). */
+    public void lockAll(List<IncomingEvent> events) {
+        appeals.lockLifecycles(events.stream().filter(event -> event.type() != EventType.SUBMITTED)
+                .map(event -> event.dataAs(AppealEvents.AppealEvent.class).appealId()).toList());
+    }
+
     public void apply(IncomingEvent event) {
+        if (event.type() != EventType.SUBMITTED) {
+            appeals.lockLifecycles(List.of(event.dataAs(AppealEvents.AppealEvent.class).appealId()));
+        }
         switch (event.type()) {
             case ROUTED -> assign(routed(event.dataAs(Routed.class), actor(event)));
             case REDIRECTED -> assign(redirected(event.dataAs(Redirected.class), actor(event)));
