@@ -35,18 +35,21 @@ public class LifecycleConsumers {
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "intake-events", records, INTAKE_TYPES, service::apply);
+        inboxProcessor.processBatch(CONSUMER_NAME, "intake-events", records, INTAKE_TYPES, service::lockAll,
+                service::apply);
     }
 
     @Incoming("routing-events")
     @Blocking
     public void onRoutingEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES, service::apply);
+        inboxProcessor.processBatch(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES, service::lockAll,
+                service::apply);
     }
 
     @Incoming("response-events")
     @Blocking
     public void onResponseEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "response-events", records, RESPONSE_TYPES, service::apply);
+        inboxProcessor.processBatch(CONSUMER_NAME, "response-events", records, RESPONSE_TYPES, service::lockAll,
+                service::apply);
     }
 }

@@ -20,10 +20,7 @@ public class DeadlineRepository implements PanacheRepositoryBase<Deadline, UUID>
      * both inserting and one failing on the primary key.
      */
     public Deadline lockOrStart(UUID appealId, Instant now) {
-        getEntityManager()
-                .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext('deadline'), hashtext(?1))")
-                .setParameter(1, appealId.toString())
-                .getSingleResult();
+        lockAppeals(List.of(appealId));
         Deadline known = findById(appealId, LockModeType.PESSIMISTIC_WRITE);
         if (known != null) {
             return known;
@@ -31,6 +28,23 @@ public class DeadlineRepository implements PanacheRepositoryBase<Deadline, UUID>
         Deadline started = Deadline.start(appealId, now);
         persist(started);
         return started;
+    }
+
+    /**
+     * The appeals' advisory locks of {@link #lockOrStart}, in the order of their keys: a polled batch takes all its
+     * locks this way first, so that two channels' batches about the same appeals wait for each other instead of
+     * deadlocking (each would otherwise lock in its records' order). A lock already held is taken again at no cost.
+     */
+    public void lockAppeals(List<UUID> appealIds) {
+        if (appealIds.isEmpty()) {
+            return;
+        }
+        getEntityManager().createNativeQuery("""
+                        select count(pg_advisory_xact_lock(hashtext('deadline'), key))
+                        from (select distinct hashtext(id) as key from unnest(cast(?1 as text[])) as ids (id)
+                              order by key) locks""")
+                .setParameter(1, appealIds.stream().map(UUID::toString).toArray(String[]::new))
+                .getSingleResult();
     }
 
     /**

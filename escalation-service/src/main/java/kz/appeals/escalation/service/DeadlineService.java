@@ -3,6 +3,7 @@ package kz.appeals.escalation.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.AppealEvents.Answered;
+import kz.appeals.contracts.AppealEvents.AppealEvent;
 import kz.appeals.contracts.AppealEvents.Extended;
 import kz.appeals.contracts.AppealEvents.NeedsTriage;
 import kz.appeals.contracts.AppealEvents.OutsideCompetence;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,6 +41,11 @@ public class DeadlineService {
         this.deadlines = deadlines;
         this.rules = rules;
         this.clock = clock;
+    }
+
+    /** A polled batch's appeal locks, all at once and in one order (DeadlineRepository#lockAppeals). */
+    public void lockAll(List<IncomingEvent> events) {
+        deadlines.lockAppeals(events.stream().map(event -> event.dataAs(AppealEvent.class).appealId()).toList());
     }
 
     public void apply(IncomingEvent event) {
