@@ -25,10 +25,12 @@ use_instance() {
   PID_DIR="$STATE/pids"
   case "$INSTANCE" in
     system) PG_PORT=55432 KAFKA_PORT=59092 KAFKA_CONTROLLER_PORT=59093 ;;
-    # Overridable so that two checkouts on one machine can each run their own test instance.
+    # Overridable so that two checkouts on one machine can each run their own test instance. Below Linux's
+    # ephemeral range (32768-60999): a broker or database restarted by the fault tests must find its port free,
+    # not taken as the source port of some client's connection meanwhile.
     test)
-      PG_PORT=${APPEALS_TEST_PG_PORT:-56432}
-      KAFKA_PORT=${APPEALS_TEST_KAFKA_PORT:-59192}
+      PG_PORT=${APPEALS_TEST_PG_PORT:-16432}
+      KAFKA_PORT=${APPEALS_TEST_KAFKA_PORT:-19192}
       KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1))
       ;;
     *) die "unknown instance '$INSTANCE'" ;;

@@ -7,8 +7,8 @@ package kz.appeals.testing;
 public final class TestInfrastructure {
 
     /** Same variables and defaults as {@code scripts/common.sh} and the services' {@code %test} profile. */
-    public static final String KAFKA_BOOTSTRAP = "127.0.0.1:" + port("APPEALS_TEST_KAFKA_PORT", "59192");
-    public static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:" + port("APPEALS_TEST_PG_PORT", "56432")
+    public static final String KAFKA_BOOTSTRAP = "127.0.0.1:" + port("APPEALS_TEST_KAFKA_PORT", "19192");
+    public static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:" + port("APPEALS_TEST_PG_PORT", "16432")
             + "/appeals";
 
     private TestInfrastructure() {

@@ -91,9 +91,9 @@ public final class AnalyticsReplayBenchmark {
             and then region rankings over HTTP. The database is switched to durable settings first. Run it on an
             instance of its own with no service running (./appeals infra up --test): it empties analytics' tables.
 
-              --pg=HOST:PORT      PostgreSQL (default 127.0.0.1:56432, database appeals)
+              --pg=HOST:PORT      PostgreSQL (default 127.0.0.1:16432, database appeals)
               --pg-password=PW    password of the postgres superuser (default postgres)
-              --kafka=HOST:PORT   Kafka (default 127.0.0.1:59192)
+              --kafka=HOST:PORT   Kafka (default 127.0.0.1:19192)
               --service=JAR       analytics-service/target/quarkus-app/quarkus-run.jar (default)
               --key=PEM           private key that signs the analyst's token
                                   (default test-support/src/main/resources/test-keys/jwt-private.pem)
@@ -132,7 +132,7 @@ public final class AnalyticsReplayBenchmark {
             return;
         }
         Map<String, String> options = new LinkedHashMap<>();
-        String[] defaults = {"pg", "127.0.0.1:56432", "pg-password", "postgres", "kafka", "127.0.0.1:59192",
+        String[] defaults = {"pg", "127.0.0.1:16432", "pg-password", "postgres", "kafka", "127.0.0.1:19192",
                 "service", "analytics-service/target/quarkus-app/quarkus-run.jar",
                 "key", "test-support/src/main/resources/test-keys/jwt-private.pem",
                 "jwt-public-key", "test-support/src/main/resources/test-keys/jwt-public.pem", "heap", "384m",

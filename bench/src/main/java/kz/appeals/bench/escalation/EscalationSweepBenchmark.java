@@ -66,9 +66,9 @@ public final class EscalationSweepBenchmark {
             synchronous_commit, full_page_writes on). Never point it at a database whose data matters: it adds
             rows to escalation.deadline.
 
-              --pg=HOST:PORT        PostgreSQL (default 127.0.0.1:56432, database appeals)
+              --pg=HOST:PORT        PostgreSQL (default 127.0.0.1:16432, database appeals)
               --pg-password=PW      password of the postgres superuser, to make the instance durable (default postgres)
-              --kafka=HOST:PORT     Kafka (default 127.0.0.1:59192)
+              --kafka=HOST:PORT     Kafka (default 127.0.0.1:19192)
               --service=JAR         escalation-service/target/quarkus-app/quarkus-run.jar (default)
               --jwt-public-key=PEM  a public key for the service to start with (default: the committed test key)
               --heap=SIZE           the service's -Xmx (default 512m)
@@ -97,7 +97,7 @@ public final class EscalationSweepBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
-        String[] defaults = {"pg", "127.0.0.1:56432", "pg-password", "postgres", "kafka", "127.0.0.1:59192",
+        String[] defaults = {"pg", "127.0.0.1:16432", "pg-password", "postgres", "kafka", "127.0.0.1:19192",
                 "service", "escalation-service/target/quarkus-app/quarkus-run.jar",
                 "jwt-public-key", "test-support/src/main/resources/test-keys/jwt-public.pem", "heap", "512m",
                 "open", "1000000", "lapsed", "100000", "empty-sweeps", "50", "sweep-every", "200ms", "sweep-workers", "1",

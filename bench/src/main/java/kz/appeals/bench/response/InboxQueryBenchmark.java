@@ -40,7 +40,7 @@ public final class InboxQueryBenchmark {
 
             Seeds a schema with the response service's tables and times its inbox queries for one office.
 
-              --jdbc=URL          database (default jdbc:postgresql://127.0.0.1:56432/appeals, the test instance)
+              --jdbc=URL          database (default jdbc:postgresql://127.0.0.1:16432/appeals, the test instance)
               --user=NAME         a role that may create schemas (default postgres)
               --password=SECRET   its password (default postgres)
               --schema=NAME       schema to create and seed (default response_bench)
@@ -67,7 +67,7 @@ public final class InboxQueryBenchmark {
         Map<String, String> options = CommandLine.options(
                 arguments.stream().filter(arg -> !arg.equals("--keep")).toArray(String[]::new),
                 Set.of("jdbc", "user", "password", "schema", "appeals", "office-open", "requests"));
-        String url = options.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:56432/appeals");
+        String url = options.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:16432/appeals");
         String schema = options.getOrDefault("schema", "response_bench");
         if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("--schema must be a plain lowercase identifier");
