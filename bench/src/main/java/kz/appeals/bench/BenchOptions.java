@@ -70,9 +70,9 @@ public record BenchOptions(int appeals, double ratePerSecond, int concurrency, U
             throw new IllegalArgumentException("--token is empty");
         }
         return new BenchOptions(
-                positiveInt(given, "appeals", 2000),
+                CommandLine.positiveInt(given, "appeals", 2000),
                 positiveRate(given.getOrDefault("rate", "200")),
-                positiveInt(given, "concurrency", 64),
+                CommandLine.positiveInt(given, "concurrency", 64),
                 intake(given.getOrDefault("intake", "http://127.0.0.1:8081")),
                 nonBlank(given, "kafka", "127.0.0.1:59092"),
                 katoCodes(given.getOrDefault("kato", "991021001")),
@@ -81,22 +81,6 @@ public record BenchOptions(int appeals, double ratePerSecond, int concurrency, U
                 Path.of(given.getOrDefault("out",
                         "bench/results/submit-to-routed-" + FILE_TIMESTAMP.format(now) + ".json")),
                 duration(given.getOrDefault("timeout", "120s")));
-    }
-
-    private static int positiveInt(Map<String, String> given, String name, int defaultValue) {
-        String value = given.get(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the option's name
-        }
-        throw new IllegalArgumentException("--" + name + " must be a positive whole number, got '" + value + "'");
     }
 
     private static double positiveRate(String value) {

@@ -58,4 +58,21 @@ public final class CommandLine {
         thread.setDaemon(true);
         return thread;
     }
+
+    /** The option's value as a whole number above zero, {@code defaultValue} when absent. */
+    public static int positiveInt(Map<String, String> given, String name, int defaultValue) {
+        String value = given.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the option's name
+        }
+        throw new IllegalArgumentException("--" + name + " must be a positive whole number, got '" + value + "'");
+    }
 }

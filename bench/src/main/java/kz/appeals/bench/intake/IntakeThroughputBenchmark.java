@@ -3,30 +3,24 @@ package kz.appeals.bench.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import kz.appeals.bench.CommandLine;
+import kz.appeals.bench.ceilings.ClosedLoopHttp;
 import kz.appeals.bench.ceilings.Phase;
 import kz.appeals.bench.ceilings.PostgresCommitProbe;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How many durable submissions per second intake takes, and at what latency, beside the ceiling under it: the
@@ -108,46 +102,10 @@ public final class IntakeThroughputBenchmark {
 
     private static Phase submit(URI appeals, String authorization, String kato, int workers, Duration warmup,
                                 Duration duration) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        Histogram micros = new ConcurrentHistogram(3);
-        LongAdder accepted = new LongAdder();
-        Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
-        long measureFrom = System.nanoTime() + warmup.toNanos();
-        long end = measureFrom + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            threads.add(CommandLine.daemon(() -> {
-                while (System.nanoTime() < end) {
-                    HttpRequest request = HttpRequest.newBuilder(appeals).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", authorization).header("Content-Type", "application/json")
-                            .header("Idempotency-Key", UUID.randomUUID().toString())
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    SampleCitizens.appealJson(kato, SampleCitizens.randomIin())))
-                            .build();
-                    long started = System.nanoTime();
-                    String status;
-                    try {
-                        status = Integer.toString(client.send(request, HttpResponse.BodyHandlers.discarding())
-                                .statusCode());
-                    } catch (Exception e) {
-                        status = e.getClass().getSimpleName();
-                    }
-                    long finished = System.nanoTime();
-                    if (started >= measureFrom && finished <= end) {
-                        statuses.computeIfAbsent(status, key -> new LongAdder()).increment();
-                        if (status.equals("201")) {
-                            accepted.increment();
-                            micros.recordValue((finished - started) / 1000);
-                        }
-                    }
-                }
-            }));
-        }
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return Phase.of(accepted, duration.toNanos() / 1e9, micros, statuses);
+        return ClosedLoopHttp.run(() -> HttpRequest.newBuilder(appeals).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(SampleCitizens.appealJson(kato, SampleCitizens.randomIin())))
+                .build(), 201, workers, warmup, duration);
     }
 }

@@ -129,7 +129,7 @@ public record ScenarioOptions(Scenario scenario, int appeals, double ratePerSeco
             }
             appeals = (int) count;
         } else {
-            appeals = positiveInt(given, "appeals", 2000);
+            appeals = CommandLine.positiveInt(given, "appeals", 2000);
         }
         List<String> kato = Arrays.stream(given.getOrDefault("kato", SAMPLE_SETTLEMENTS).split(",", -1))
                 .map(String::trim).toList();
@@ -153,15 +153,15 @@ public record ScenarioOptions(Scenario scenario, int appeals, double ratePerSeco
             throw new IllegalArgumentException("--out must name a .json file (the chart and ids go beside it), got '"
                     + out + "'");
         }
-        return new ScenarioOptions(scenario, appeals, rate, positiveInt(given, "concurrency", 64),
-                positiveInt(given, "offices", 32), url(given, "intake", "http://127.0.0.1:8081"),
+        return new ScenarioOptions(scenario, appeals, rate, CommandLine.positiveInt(given, "concurrency", 64),
+                CommandLine.positiveInt(given, "offices", 32), url(given, "intake", "http://127.0.0.1:8081"),
                 url(given, "response", "http://127.0.0.1:8083"), given.getOrDefault("kafka", "127.0.0.1:59092"),
                 given.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:55432/appeals"),
                 given.getOrDefault("pg-user", "postgres"), given.getOrDefault("pg-password", "postgres"), kato,
                 territory, longValue(given, "territory-seed", 2334),
                 OfficeMix.parse(given.getOrDefault("office-mix", "85,7,8"), given.getOrDefault("rated", "50")),
                 longValue(given, "seed", 2026), CommandLine.duration("timeout", given.getOrDefault("timeout", "240s")),
-                ceilings, positiveInt(given, "ceiling-clients", 16), bool(given, "lapse-ignored", true),
+                ceilings, CommandLine.positiveInt(given, "ceiling-clients", 16), bool(given, "lapse-ignored", true),
                 Path.of(given.getOrDefault("key", ".run/system/keys/jwt-private.pem")), Path.of(out));
     }
 
@@ -173,22 +173,6 @@ public record ScenarioOptions(Scenario scenario, int appeals, double ratePerSeco
 
     public boolean followsPipeline() {
         return scenario != Scenario.INTAKE_ONLY;
-    }
-
-    private static int positiveInt(Map<String, String> given, String name, int defaultValue) {
-        String value = given.get(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the option's name
-        }
-        throw new IllegalArgumentException("--" + name + " must be a positive whole number, got '" + value + "'");
     }
 
     private static double positiveDouble(Map<String, String> given, String name, double defaultValue) {
