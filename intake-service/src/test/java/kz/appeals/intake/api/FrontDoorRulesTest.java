@@ -13,11 +13,19 @@ import kz.appeals.testing.EventJson;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
+import kz.appeals.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -134,6 +142,61 @@ class FrontDoorRulesTest {
             assertEquals("application/problem+json", r.contentType());
             assertTrue(Integer.parseInt(r.header("Retry-After")) >= 1, "Retry-After in seconds");
         });
+    }
+
+    /**
+     * PostgreSQL drops every connection intake holds (as a restart or failover does) before each try: a submission
+     * that meets a dead connection is a 503 problem with Retry-After, never a 500, and its retry with the same
+     * Idempotency-Key stores the appeal once. Which borrowed connection is dead is up to the pool, hence several
+     * tries, at least one of which must meet the outage. The retry comes after the client's pause, when the pool
+     * checks the connections that sat idle through the outage (foreground validation) and replaces the dead ones.
+     */
+    @Test
+    void aDatabaseOutageIsA503WithRetryAfterAndTheRetryStoresTheAppealOnce() throws SQLException {
+        fixtures.sampleSettlementKnown();
+        String body = SampleCitizens.appealJson(IntakeFixtures.KATO, SampleCitizens.randomIin());
+        List<String> keysRefused = new ArrayList<>();
+        try (Connection superuser = DriverManager.getConnection(TestInfrastructure.JDBC_URL, "postgres", "postgres")) {
+            for (int attempt = 0; attempt < 10 && keysRefused.isEmpty(); attempt++) {
+                String key = UUID.randomUUID().toString();
+                superuser.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                        + " where usename = 'intake' and pid <> pg_backend_pid()");
+                Response answer = given().header("Authorization", FRONTEND).header("Accept-Language", "ru")
+                        .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                        .post("/api/v1/appeals");
+                if (answer.statusCode() != 201) {
+                    answer.then().statusCode(503).contentType("application/problem+json")
+                            .header("Retry-After", "5").header("Content-Language", "ru")
+                            .body("type", equalTo("https://appeals.kz/problems/database-unavailable"))
+                            .body("title", equalTo("Сервис временно недоступен"));
+                    keysRefused.add(key);
+                }
+            }
+            assertEquals(1, keysRefused.size(), "no submission met the dropped connections");
+            String key = keysRefused.get(0);
+            pauseBeyondTheIdleCheck();
+            given().header("Authorization", FRONTEND).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(body).post("/api/v1/appeals").then().statusCode(201);
+            given().header("Authorization", FRONTEND).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(body).post("/api/v1/appeals").then().statusCode(200); // the original result, replayed
+            try (PreparedStatement stored = superuser.prepareStatement(
+                    "select count(*) from intake.idempotency_key where idempotency_key = ?")) {
+                stored.setString(1, key);
+                try (ResultSet rows = stored.executeQuery()) {
+                    rows.next();
+                    assertEquals(1, rows.getLong(1), "one appeal under the retried key");
+                }
+            }
+        }
+    }
+
+    private static void pauseBeyondTheIdleCheck() {
+        try {
+            Thread.sleep(1_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Response post(String body, String language) {

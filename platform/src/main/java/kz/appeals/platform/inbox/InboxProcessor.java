@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import kz.appeals.contracts.EventType;
 import kz.appeals.platform.tracing.EventTracing;
+import kz.appeals.platform.transaction.DatabaseUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
@@ -21,9 +22,11 @@ import java.util.function.Consumer;
 
 /**
  * The one way a service consumes a lifecycle record: read and validate it, skip types the consumer does not use,
- * then record it in the inbox and apply its effect in one transaction. Transient failures (database restart,
- * lock timeout) are retried with backoff; a record that can never be applied is parked on the channel's
- * dead-letter topic and the channel moves on.
+ * then record it in the inbox and apply its effect in one transaction. Transient failures (a lock timeout, a
+ * serialization failure) are retried with backoff, a few times; a record that can never be applied is parked on the
+ * channel's dead-letter topic and the channel moves on. While the database cannot be reached at all, the record is
+ * retried for as long as that lasts: an outage says nothing about the record, and parking good events would leave
+ * an operator to replay every one of them.
  *
  * <p>A busy channel is consumed a polled batch at a time ({@link #processBatch}): the whole batch in one
  * transaction, one commit instead of one per event. If that transaction fails, the batch is applied again one
@@ -34,6 +37,9 @@ public class InboxProcessor {
 
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
     private static final int MAX_ATTEMPTS = 8;
+    private static final long OUTAGE_RETRY_MILLIS = 500;
+    /** During an outage, one warning at first and then one every this many retries (about a minute apart). */
+    private static final int OUTAGE_WARNING_EVERY = 120;
 
     private final Inbox inbox;
     private final DeadLetters deadLetters;
@@ -131,15 +137,22 @@ public class InboxProcessor {
         if (received.isEmpty()) {
             return;
         }
-        try {
-            applyTogether(consumer, received, together);
-            return;
-        } catch (RuntimeException e) {
-            if (stopping) {
-                leaveForRedelivery(received.get(0).event(), e);
+        for (int outageRetries = 1; ; outageRetries++) {
+            try {
+                applyTogether(consumer, received, together);
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    leaveForRedelivery(received.get(0).event(), e);
+                }
+                if (!DatabaseUnavailable.causedBy(e)) {
+                    LOG.infof("%s: a batch of %d events failed together (%s); applying them one by one", consumer,
+                            received.size(), e.toString());
+                    break;
+                }
+                // The batch is not at fault: once the database is back it goes through together.
+                waitOutOutage(consumer, received.get(0).event(), e, outageRetries);
             }
-            LOG.infof("%s: a batch of %d events failed together (%s); applying them one by one", consumer,
-                    received.size(), e.toString());
         }
         for (Received one : received) {
             try {
@@ -191,7 +204,9 @@ public class InboxProcessor {
     }
 
     private void applyAlone(String consumer, IncomingEvent event, EventHandler handler) {
-        for (int attempt = 1; ; attempt++) {
+        int attempt = 0;
+        int outageRetries = 0;
+        while (true) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (inbox.firstDelivery(consumer, event)) {
@@ -211,6 +226,11 @@ public class InboxProcessor {
                 if (stopping) {
                     leaveForRedelivery(event, e);
                 }
+                if (DatabaseUnavailable.causedBy(e)) {
+                    waitOutOutage(consumer, event, e, ++outageRetries);
+                    continue;
+                }
+                attempt++;
                 if (attempt == MAX_ATTEMPTS) {
                     count(consumer, event, "dead-lettered");
                     throw new UnprocessableEventException("Gave up after " + attempt + " attempts: " + e, e);
@@ -219,6 +239,15 @@ public class InboxProcessor {
                 pause(attempt);
             }
         }
+    }
+
+    private void waitOutOutage(String consumer, IncomingEvent event, RuntimeException failure, int retries) {
+        if (retries % OUTAGE_WARNING_EVERY == 1) {
+            LOG.warnf("%s: the database is unreachable; %s waits for it (retry %d, every %d ms): %s", consumer,
+                    event.id(), retries, OUTAGE_RETRY_MILLIS, failure.toString());
+        }
+        registry.counter("appeals.inbox.outage-retries", "consumer", consumer).increment();
+        sleep(OUTAGE_RETRY_MILLIS);
     }
 
     /** Retries until the dead-letter topic takes the record: acknowledging it unparked would lose it. */
@@ -268,8 +297,12 @@ public class InboxProcessor {
     }
 
     private static void pause(int attempt) {
+        sleep(Math.min(5_000L, 100L << Math.min(attempt, 6)));
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(Math.min(5_000L, 100L << Math.min(attempt, 6)));
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while retrying", e);

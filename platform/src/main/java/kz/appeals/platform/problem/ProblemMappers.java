@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import kz.appeals.platform.http.AcceptableLanguages;
+import kz.appeals.platform.transaction.DatabaseUnavailable;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A PostgreSQL restart or failover takes seconds; asking sooner only adds load to the recovery. */
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
@@ -118,6 +121,14 @@ public class ProblemMappers {
             return respond(Problem.of(400, "unstorable-text", "Request is not valid",
                     "The request holds a character that cannot be stored (such as U+0000)"), uri, headers);
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("The database is unreachable; %s %s answered 503: %s", uri.getPath(), e.getClass().getName(),
+                    rootMessage(e));
+            return localized(Problem.of(503, "database-unavailable", "Service temporarily unavailable",
+                            "The database cannot be reached. Retry after a few seconds, with the same Idempotency-Key "
+                                    + "for a submission: it is then stored once, whether or not this attempt was."),
+                    uri, headers).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(Problem.of(500, "internal", "Internal error",
                 "The request could not be completed; it may be retried with the same Idempotency-Key."), uri, headers);
@@ -136,6 +147,14 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     private static Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {

@@ -49,6 +49,8 @@ class BatchConsumptionTest {
     private static final String CONSUMER = "batch-consumption-test";
     private static final String EFFECT = "batch-consumption-test-effect";
     private static final String CHANNEL = "routing-events";
+    /** More than InboxProcessor's limit for failures that are not an outage (8). */
+    private static final int OUTAGE_ATTEMPTS = 10;
 
     @Inject
     InboxProcessor inboxProcessor;
@@ -151,6 +153,44 @@ class BatchConsumptionTest {
             assertTrue(KafkaProbe.header(parked, "dead-letter-reason").contains("not JSON"));
         }
         assertEquals(1, effects(good.eventId()));
+    }
+
+    /**
+     * More failed attempts than a transient failure is allowed ({@code MAX_ATTEMPTS}), each because PostgreSQL
+     * really dropped the connection (the handler terminates its own backend, SQLSTATE 57P01): an outage, which the
+     * events wait out, batch and single path alike, instead of being parked.
+     */
+    @Test
+    void eventsWaitOutADatabaseOutageInsteadOfBeingParked() throws SQLException {
+        String office = newOfficeKato();
+        List<Delivered> batch = List.of(delivered(UUID.randomUUID(), office), delivered(UUID.randomUUID(), office));
+        Delivered single = delivered(UUID.randomUUID(), office);
+
+        try (KafkaProbe deadLetters = new KafkaProbe(Topics.deadLetter("response"))) {
+            inboxProcessor.processBatch(CONSUMER, CHANNEL, poll(records(batch)), Set.of(EventType.ROUTED),
+                    databaseGoneFor(OUTAGE_ATTEMPTS));
+            inboxProcessor.process(CONSUMER, record(single), Set.of(EventType.ROUTED),
+                    databaseGoneFor(OUTAGE_ATTEMPTS));
+
+            Set<String> keys = Set.of(batch.get(0).key(), batch.get(1).key(), single.key());
+            assertEquals(List.of(), deadLetters.collect(Duration.ofSeconds(2)).stream()
+                    .filter(record -> keys.contains(record.key())).toList(), "nothing parked");
+        }
+        for (Delivered event : List.of(batch.get(0), batch.get(1), single)) {
+            assertEquals(1, effects(event.eventId()), "effects of " + event.eventId());
+            assertEquals(1, inboxRows(event.eventId()), "inbox rows of " + event.eventId());
+        }
+    }
+
+    /** The first {@code failures} calls lose their connection the way a database restart does; the rest work. */
+    private EventHandler databaseGoneFor(int failures) {
+        AtomicInteger calls = new AtomicInteger();
+        return event -> {
+            if (calls.incrementAndGet() <= failures) {
+                entityManager.createNativeQuery("select pg_terminate_backend(pg_backend_pid())").getResultList();
+            }
+            recordEffect().handle(event);
+        };
     }
 
     /** The effect of an event: a row written in the handler's transaction. */
