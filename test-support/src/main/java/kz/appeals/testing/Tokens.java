@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Mints real RS256 tokens with the committed test-only key, so that tests exercise the services' actual JWT
@@ -56,6 +57,11 @@ public final class Tokens {
 
     public static String build(String role, String katoCode, String subject) {
         return claims(role, katoCode, subject).jws().keyId("test").sign(TEST_KEY);
+    }
+
+    /** A role's token under a subject of its own: a token no earlier request can have presented. */
+    public static String unique(String role) {
+        return build(role, null, role + "-" + UUID.randomUUID());
     }
 
     /** A role's token that lapsed an hour ago: well signed, by the right issuer, and refused. */
