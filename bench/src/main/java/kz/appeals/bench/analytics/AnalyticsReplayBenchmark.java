@@ -46,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -285,8 +286,14 @@ public final class AnalyticsReplayBenchmark {
     private static void forgetAnalytics(String jdbc, String superuserPassword, String kafka) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", superuserPassword);
              Statement sql = db.createStatement()) {
-            sql.execute("truncate analytics.appeal_fact, analytics.territorial_unit");
-            sql.execute("delete from analytics.inbox_event where consumer = '" + GROUP + "'");
+            // On a fresh instance analytics has not migrated its schema yet: it will, empty, when it starts.
+            try (ResultSet migrated = sql.executeQuery("select to_regclass('analytics.appeal_fact') is not null")) {
+                migrated.next();
+                if (migrated.getBoolean(1)) {
+                    sql.execute("truncate analytics.appeal_fact, analytics.territorial_unit");
+                    sql.execute("delete from analytics.inbox_event where consumer = '" + GROUP + "'");
+                }
+            }
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
             admin.deleteConsumerGroups(List.of(GROUP)).all().get();
