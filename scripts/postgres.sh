@@ -80,8 +80,11 @@ pg_write_conf() {
     # Five services with their pools, test JVMs and the benchmark all connect at once.
     printf "max_connections = 300\n"
     if [[ $INSTANCE == test ]]; then
-      # Throwaway data: durability only costs time here. The system instance keeps the durable defaults.
-      printf "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+      # Throwaway data: durability only costs time here. The system instance keeps the durable defaults. Commits stay
+      # synchronous (WAL written to the kernel, not fsynced, before the client hears of them): then only a crash of the
+      # machine loses data, not a crash of PostgreSQL alone, which the fault tests cause (scripts/faults.sh pg-stop)
+      # and after which every commit a service was told of must still be there, as with the durable defaults.
+      printf "fsync = off\nfull_page_writes = off\n"
     fi
   } >"$conf"
   is_root && chown postgres:postgres "$conf"
@@ -120,20 +123,22 @@ pg_init_schema() {
   info "postgres ($INSTANCE) database appeals ready (infra/postgres/init.sql applied)"
 }
 
+# Fast (the default): roll back open transactions and disconnect clients, then a clean shutdown checkpoint.
+# Immediate (scripts/faults.sh): every process killed, as in a crash; the next start recovers from the WAL.
 pg_stop() {
+  local mode="${1:-fast}"
   if ! pg_running; then
     rm -f "$PID_DIR/postgres.pid"
     info "postgres ($INSTANCE) is not running"
     return 0
   fi
-  # Fast mode: roll back open transactions and disconnect clients, then a clean shutdown checkpoint.
-  as_pg_owner "$PG_BIN/pg_ctl" stop -D "$(pg_data)" -m fast -w -t 60 >/dev/null || {
+  as_pg_owner "$PG_BIN/pg_ctl" stop -D "$(pg_data)" -m "$mode" -w -t 60 >/dev/null || {
     show_log_tail "$(pg_log)"
     printf 'error: PostgreSQL (%s) did not stop within 60 s\n' "$INSTANCE" >&2
     return 1
   }
   rm -f "$PID_DIR/postgres.pid"
-  info "postgres ($INSTANCE) stopped"
+  info "postgres ($INSTANCE) stopped ($mode)"
 }
 
 pg_status_line() {

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -31,20 +34,51 @@ final class Ledgers {
     }
 
     /**
-     * {@code bench.jar ledger} over the scenario's appeals since {@code since}, allowed 30 s for events in flight. The
+     * {@code bench.jar ledger} over the scenario's appeal since {@code since}, allowed 30 s for events in flight. The
      * shared test database also holds what earlier modules' tests fabricated (events of appeals intake never saw),
      * which sweeps and consumers still touch during the scenario: the check is scoped to the scenario's appeals.
      */
-    static void assertConsistentSince(Instant since, UUID appealId) throws IOException, InterruptedException {
+    static void assertConsistentSince(Instant since, UUID appealId)
+            throws IOException, InterruptedException, SQLException {
+        assertConsistentSince(since, Set.of(appealId), Duration.ofSeconds(30));
+    }
+
+    /**
+     * The same over exactly {@code appealIds} (e.g. every appeal that got a 201 during a fault), checked again every
+     * second while inconsistent until {@code settle} has passed: a backlog left by the fault drains meanwhile.
+     */
+    static void assertConsistentSince(Instant since, Collection<UUID> appealIds, Duration settle)
+            throws IOException, InterruptedException, SQLException {
+        assertFalse(appealIds.isEmpty(), "no appeals to check (the ledger would check every appeal instead)");
+        assertIntakeHoldsAll(appealIds);
         Files.createDirectories(REPORTS);
-        Path output = REPORTS.resolve("ledger-" + since.toEpochMilli() + ".txt");
+        String run = "ledger-" + since.toEpochMilli() + "-" + Instant.now().toEpochMilli();
+        Path appealsFile = REPORTS.resolve(run + ".appeals");
+        Files.write(appealsFile, appealIds.stream().map(UUID::toString).toList());
+        Path output = REPORTS.resolve(run + ".txt");
         Process ledger = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", BENCH_JAR.toString(), "ledger",
-                "--pg=" + TestInfrastructure.JDBC_URL, "--since=" + since, "--appeals=" + appealId, "--settle=30s",
-                "--out=" + REPORTS.resolve("ledger-" + since.toEpochMilli() + ".json"))
+                "--pg=" + TestInfrastructure.JDBC_URL, "--since=" + since, "--appeals-file=" + appealsFile,
+                "--settle=" + settle.toSeconds() + "s", "--out=" + REPORTS.resolve(run + ".json"))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertTrue(ledger.waitFor(90, TimeUnit.SECONDS), "the ledger check did not finish in 90 s");
+        long limit = settle.plusSeconds(60).toSeconds();
+        assertTrue(ledger.waitFor(limit, TimeUnit.SECONDS), "the ledger check did not finish in " + limit + " s");
         assertEquals(0, ledger.exitValue(), "the ledger check found differences:\n" + Files.readString(output));
+    }
+
+    /**
+     * A 201 is a promise that the appeal is durable. The ledger starts from intake's rows, so an appeal that got a 201
+     * and is no longer there would go unnoticed by it.
+     */
+    private static void assertIntakeHoldsAll(Collection<UUID> appealIds) throws SQLException {
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.JDBC_URL, "postgres", "postgres");
+             PreparedStatement query = db.prepareStatement("select count(*) from intake.appeal where id = any(?)")) {
+            query.setArray(1, db.createArrayOf("uuid", appealIds.toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                assertEquals(appealIds.size(), row.getLong(1), "appeals answered 201 that intake does not hold");
+            }
+        }
     }
 
     /**

@@ -40,6 +40,10 @@ final class ServiceProcess implements AutoCloseable {
         this(name, port, Map.of());
     }
 
+    String name() {
+        return name;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
