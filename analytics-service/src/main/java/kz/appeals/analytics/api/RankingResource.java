@@ -23,7 +23,10 @@ public class RankingResource {
 
     private static final String DESCRIPTION = "Ranked by the lower bound of the 95% Wilson interval of the share of "
             + "appeals kept locally, one applicant's repeated appeals merged and weight capped; the response carries "
-            + "the formula, the minimum volume and the cap, and lists the territories below the minimum unranked.";
+            + "the formula, the minimum volume and the cap, and lists the territories below the minimum unranked. "
+            + "computedAt is when the facts it counts were read: rankings are served from memory, and one that "
+            + "newer facts outdated is still served while it is recomputed if it is at most "
+            + "appeals.analytics.ranking.serve-outdated-for old (default 30 s). The ETag changes with computedAt.";
 
     private final MetricsService metrics;
 

@@ -32,4 +32,15 @@ public interface RankingConfig {
     /** How long a ranking nobody asks again is still kept current by RankingRefresher. */
     @WithDefault("10m")
     Duration keepWarm();
+
+    /**
+     * How long after it was computed a ranking that newer facts outdated is still served (its {@code computedAt}
+     * says how old it is) while it is recomputed in the background; beyond it the reader waits for the computation.
+     * While events pour in every ranking is outdated within a second, and at national scale computing one takes
+     * seconds of database time: 30 s is six refresh spacings, enough for a ranking read at all to be recomputed
+     * ahead of its readers, and the appeals of 30 s do not move a ranking over months. 0 serves current rankings
+     * only.
+     */
+    @WithDefault("30s")
+    Duration serveOutdatedFor();
 }

@@ -1,5 +1,6 @@
 package kz.appeals.analytics.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.analytics.config.RankingConfig;
@@ -12,13 +13,13 @@ import kz.appeals.analytics.domain.TerritoryMetrics;
 import kz.appeals.appk.AppkTerms;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -88,29 +89,34 @@ public class MetricsService {
         // today belongs to the question: terms still running are counted differently from lapsed ones
         LocalDate today = today();
         return rankings.get(new RankingQuestion(level, kato, unitLevel, period, today),
-                () -> computeRanking(level, kato, unitLevel, period));
+                computedAt -> computeRanking(level, kato, unitLevel, period, computedAt));
     }
 
     /**
      * What a dashboard opens with, kept ready for every region: its rural districts ranked over the year so far
      * (the dashboard's default period, from 1 January to today).
      */
-    public Map<Object, Supplier<Ranking>> dashboardDefaults() {
+    public Map<Object, Function<Instant, Ranking>> dashboardDefaults() {
         LocalDate today = today();
         ReportingPeriod yearSoFar = new ReportingPeriod(today.withDayOfYear(1), today);
-        Map<Object, Supplier<Ranking>> defaults = new LinkedHashMap<>();
+        Map<Object, Function<Instant, Ranking>> defaults = new LinkedHashMap<>();
         for (String region : facts.regions()) {
             defaults.put(new RankingQuestion(TerritoryLevel.REGION, region, TerritoryLevel.RURAL_DISTRICT, yearSoFar,
                     today),
-                    () -> computeRanking(TerritoryLevel.REGION, region, TerritoryLevel.RURAL_DISTRICT, yearSoFar));
+                    computedAt -> computeRanking(TerritoryLevel.REGION, region, TerritoryLevel.RURAL_DISTRICT,
+                            yearSoFar, computedAt));
         }
         return defaults;
     }
 
+    /**
+     * In a transaction of its own: RankingCache also computes in the background, where no request is active, and a
+     * pass of the refresher should not hold one transaction open across every region's ranking.
+     */
     private Ranking computeRanking(TerritoryLevel level, String kato, TerritoryLevel unitLevel,
-                                   ReportingPeriod period) {
-        return Ranking.of(period, ranking.minimumAppeals(), ranking.applicantWeightCap(),
-                unitsOf(level, kato, unitLevel, period));
+                                   ReportingPeriod period, Instant computedAt) {
+        return QuarkusTransaction.requiringNew().call(() -> Ranking.of(period, computedAt, ranking.minimumAppeals(),
+                ranking.applicantWeightCap(), unitsOf(level, kato, unitLevel, period)));
     }
 
     private record RankingQuestion(TerritoryLevel level, String kato, TerritoryLevel unitLevel,

@@ -7,10 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.Instant;
+
 /**
  * Keeps the rankings dashboards read computed ahead of them: every {@code refresh-every} it reads whether any
  * replica changed the facts and, at most a fifth of the time, pins the dashboard's default rankings and recomputes
- * the warm ones that changed ({@link RankingCache#refresh}).
+ * the warm ones that changed ({@link RankingCache#refresh}). The service is ready once its first pass is done
+ * ({@link DashboardRankingsReadiness}).
  */
 @ApplicationScoped
 public class RankingRefresher {
@@ -20,21 +24,38 @@ public class RankingRefresher {
     /**
      * After a pass that took t, the next waits 4 t: at national scale a region's ranking over a year is seconds of
      * database time, and the facts change all day, so without a bound the refresher would keep a database core busy.
-     * Readers of a changed ranking meanwhile compute it themselves.
+     * Readers of a changed ranking meanwhile are served it outdated within {@code serve-outdated-for}, and have it
+     * recomputed in the background.
      */
     static final int IDLE_PER_BUSY = 4;
 
     private final FactsVersion facts;
     private final MetricsService metrics;
     private final RankingCache rankings;
+    private final Clock clock;
     private volatile boolean stopping;
+    /** When the first pass had computed every region's default ranking; null before. */
+    private volatile Instant defaultsComputedAt;
+    /** When the last pass that ran to its end started: every ranking due then has been recomputed. */
+    private volatile Instant lastPassStartedAt;
     /** System.nanoTime() before which no refresh pass starts (see {@link #IDLE_PER_BUSY}). */
     private volatile long nextPassAt = System.nanoTime();
 
-    public RankingRefresher(FactsVersion facts, MetricsService metrics, RankingCache rankings) {
+    public RankingRefresher(FactsVersion facts, MetricsService metrics, RankingCache rankings, Clock clock) {
         this.facts = facts;
         this.metrics = metrics;
         this.rankings = rankings;
+        this.clock = clock;
+    }
+
+    /** Null until a pass has computed the dashboard's default rankings (those of the regions known then). */
+    public Instant defaultsComputedAt() {
+        return defaultsComputedAt;
+    }
+
+    /** When the last complete pass started (null before the first): how far behind the refresher may be. */
+    public Instant lastPassStartedAt() {
+        return lastPassStartedAt;
     }
 
     /** A tick that starts while the service stops would find the database gone. */
@@ -54,17 +75,22 @@ public class RankingRefresher {
             if (started < nextPassAt) {
                 return;
             }
-            QuarkusTransaction.requiringNew().run(() -> {
-                rankings.pin(metrics.dashboardDefaults());
-                int recomputed = rankings.refresh();
-                if (recomputed > 0) {
-                    LOG.debugf("%d rankings recomputed ahead of their readers", recomputed);
-                }
-            });
+            Instant startedAt = clock.instant();
+            QuarkusTransaction.requiringNew().run(() -> rankings.pin(metrics.dashboardDefaults()));
+            // each ranking is computed in a transaction of its own
+            int recomputed = rankings.refresh();
+            if (recomputed > 0) {
+                LOG.debugf("%d rankings recomputed ahead of their readers", recomputed);
+            }
+            lastPassStartedAt = startedAt;
+            if (defaultsComputedAt == null) {
+                defaultsComputedAt = clock.instant();
+                LOG.infof("Dashboard rankings computed: ready");
+            }
             long finished = System.nanoTime();
             nextPassAt = finished + IDLE_PER_BUSY * (finished - started);
         } catch (RuntimeException e) {
-            // readers compute what is not ready; the readiness check reports a database that cannot be read
+            // readers compute what is not ready; before the first pass is done the service stays unready
             LOG.warnf("Rankings not refreshed: %s", e.toString());
         }
     }

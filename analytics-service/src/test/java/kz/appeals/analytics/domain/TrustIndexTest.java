@@ -2,6 +2,7 @@ package kz.appeals.analytics.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -37,7 +38,8 @@ class TrustIndexTest {
     @Test
     void ranksByTheLowerBoundAndOnlyAboveTheMinimumVolume() {
         // 19 of 20 has the higher share, 90 of 100 the surer one: the sure one ranks first.
-        Ranking ranking = Ranking.of(NOVEMBER, 20, 3, List.of(district("191010000", 20, 19),
+        Ranking ranking = Ranking.of(NOVEMBER, Instant.parse("2026-12-01T05:00:00Z"), 20, 3,
+                List.of(district("191010000", 20, 19),
                 district("191020000", 100, 90), district("191030000", 5, 5), district("191040000", 20, 19)));
         assertEquals(List.of("191020000", "191010000", "191040000"),
                 ranking.ranked().stream().map(Ranking.Ranked::kato).toList());
