@@ -31,10 +31,10 @@ import java.util.function.Function;
  * Rankings as last computed, for dashboards that ask the same question again and again. An entry is current while
  * the facts have not changed since it was computed ({@link FactsVersion}: this replica's commits at once, other
  * replicas' from the next {@link #refresh}). An outdated entry is still served within {@code serve-outdated-for} of
- * its computation, and recomputed in the background meanwhile; beyond it the reader waits for the computation. A
- * question asked within {@code keep-warm}, and every {@linkplain #pin pinned} one, is also recomputed by
- * {@link #refresh} once its facts changed. One question is never computed twice at once: whoever needs it while it
- * is computed waits for that computation.
+ * its computation, and recomputed in the background once it is {@link #REFRESH_SPACING} old; beyond the bound the
+ * reader waits for the computation. A question asked within {@code keep-warm}, and every {@linkplain #pin pinned}
+ * one, is also recomputed by {@link #refresh} once its facts changed. One question is never computed twice at once:
+ * whoever needs it while it is computed waits for that computation.
  */
 @ApplicationScoped
 public class RankingCache {
