@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +28,11 @@ public class LifecycleConsumers {
     private static final Set<EventType> ROUTING_TYPES = mergedTypesOf(Topics.ROUTING);
     private static final Set<EventType> RESPONSE_TYPES = mergedTypesOf(Topics.RESPONSE);
     private static final Set<EventType> ESCALATION_TYPES = mergedTypesOf(Topics.ESCALATION);
+
+    /** Each lifecycle channel with the event types it merges, for {@link HistoryReplay} to read alike. */
+    static final Map<String, Set<EventType>> MERGED_BY_CHANNEL = Map.of("intake-events", INTAKE_TYPES,
+            "routing-events", ROUTING_TYPES, "response-events", RESPONSE_TYPES, "escalation-events",
+            ESCALATION_TYPES);
 
     private final InboxProcessor inboxProcessor;
     private final FactRecorder recorder;

@@ -14,6 +14,10 @@ import java.util.Set;
 @ApplicationScoped
 public class TerritoryConsumer {
 
+    /** What the channel applies, for {@link HistoryReplay} to read alike. */
+    static final String CHANNEL = "territory-events";
+    static final Set<EventType> MERGED_TYPES = Set.of(EventType.TERRITORIAL_UNIT_PUBLISHED);
+
     private final InboxProcessor inboxProcessor;
     private final TerritoryRecorder recorder;
 
@@ -25,7 +29,6 @@ public class TerritoryConsumer {
     @Incoming("territory-events")
     @Blocking
     public void onTerritoryEvent(ConsumerRecord<String, String> record) {
-        inboxProcessor.process(LifecycleConsumers.CONSUMER, record, Set.of(EventType.TERRITORIAL_UNIT_PUBLISHED),
-                recorder::record);
+        inboxProcessor.process(LifecycleConsumers.CONSUMER, record, MERGED_TYPES, recorder::record);
     }
 }

@@ -4,6 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import kz.appeals.contracts.EventType;
+import kz.appeals.platform.bulk.CopyWriter;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,5 +58,23 @@ public class Inbox {
                 .setParameter(3, events.stream().map(event -> event.type().wireName()).toArray(String[]::new))
                 .getResultList();
         return new HashSet<>(inserted);
+    }
+
+    /**
+     * Records deliveries a bulk replay applied, with COPY on the replay's connection (its transaction). The
+     * caller has deduplicated them and checked that the consumer had recorded nothing before: a delivery recorded
+     * already violates the key and fails the whole COPY, so the replay cannot apply an event twice.
+     *
+     * @param ids in PostgreSQL's uuid order (unsigned, byte by byte), which keeps the key's index appends local
+     */
+    public static long recordBulk(Connection connection, String consumer, UUID[] ids, EventType[] types)
+            throws SQLException {
+        try (CopyWriter copy = CopyWriter.open(connection,
+                "copy inbox_event (consumer, event_id, event_type) from stdin")) {
+            for (int i = 0; i < ids.length; i++) {
+                copy.value(consumer).value(ids[i]).value(types[i].wireName()).endRow();
+            }
+            return copy.finish();
+        }
     }
 }
