@@ -92,10 +92,12 @@ class FaultInjectionIT {
         for (ServiceProcess service : SERVICES) {
             service.awaitReady(START_TIMEOUT);
         }
+        lap("start: five services ready");
         given().header("Authorization", Tokens.bearer(Tokens.forRole("admin")))
                 .post(ROUTING.baseUrl() + "/api/v1/admin/territory/import?source=sample").then().statusCode(200);
         // intake learns the settlement from routing's territory topic
         ScenarioLoad.awaitAccepting(INTAKE.baseUrl(), SETTLEMENT, Duration.ofSeconds(120));
+        lap("start: territory imported, intake accepting");
     }
 
     @AfterAll
@@ -115,28 +117,36 @@ class FaultInjectionIT {
     @Order(1)
     void redeliveredAndReorderedEventsTakeEffectOnce() throws Exception {
         Instant started = Instant.now();
+        lap("redelivery: before");
         awaitAllCaughtUp();
+        lap("redelivery: every group caught up");
         Instant since = Instant.now();
         ESCALATION.close();
         ANALYTICS.close();
+        lap("redelivery: escalation and analytics stopped");
         TopicWindow window = TopicWindow.open(LIFECYCLE_TOPICS);
         Set<UUID> appeals;
         try (ScenarioLoad load = new ScenarioLoad(INTAKE.baseUrl(), SETTLEMENT, 1, Duration.ZERO).start()) {
             load.awaitMoreAccepted(LIFECYCLES, Duration.ofSeconds(60));
             appeals = load.stop();
         }
+        lap("redelivery: appeals accepted");
         for (UUID appeal : appeals) {
             throughTwoCycles(appeal);
         }
+        lap("redelivery: two cycles");
         for (String consumer : List.of("intake", "routing", "response")) {
             awaitCaughtUp(consumer);
         }
         awaitOutboxesRelayed(appeals);
         window.close();
+        lap("redelivery: caught up, outboxes relayed");
         for (ServiceProcess delayed : List.of(ESCALATION, ANALYTICS)) {
             window.skip(consumer(delayed), List.of(Topics.INTAKE, Topics.ROUTING));
             delayed.start().awaitReady(START_TIMEOUT);
+            lap("redelivery: " + delayed.name() + " started and ready");
             awaitCaughtUp(delayed.name());
+            lap("redelivery: " + delayed.name() + " caught up");
         }
         // they applied the answers, ratings and reopenings of appeals they had never heard of
         assertEquals(appeals.size(), count("select count(*) from analytics.appeal_fact where appeal_id = any(?) "
@@ -146,7 +156,9 @@ class FaultInjectionIT {
 
         int late = window.republish(List.of(Topics.INTAKE, Topics.ROUTING));
         awaitAllCaughtUp();
+        lap("redelivery: late events republished, every group caught up");
         Ledgers.assertConsistentSince(since, appeals, SETTLE);
+        lap("redelivery: ledger");
         assertEquals(appeals.size(), count("select count(*) from analytics.appeal_fact where appeal_id = any(?) "
                 + "and receipt_number is not null and reopened_count = 1 and extended and rated_satisfied = false "
                 + "and outcome_cycle = 1 and redirected_count = 0", appeals), "analytics counted each event once");
@@ -156,8 +168,10 @@ class FaultInjectionIT {
         Map<String, String> before = holdings(appeals);
         int again = window.republish(LIFECYCLE_TOPICS);
         awaitAllCaughtUp();
+        lap("redelivery: window republished, every group caught up");
         assertEquals(before, holdings(appeals), "a redelivery changed what the services hold");
         Ledgers.assertConsistentSince(since, appeals, SETTLE);
+        lap("redelivery: digest and ledger");
         report("redelivered and reordered", started, appeals.size() + " appeals through two cycles, " + late
                 + " submissions and routings delivered after their later events, " + again + " events redelivered");
     }
@@ -169,19 +183,24 @@ class FaultInjectionIT {
         Instant since = Instant.now();
         List<String> restarts = new ArrayList<>();
         Set<UUID> accepted;
+        lap("kill: before");
         try (ScenarioLoad load = load().start()) {
             load.awaitMoreAccepted(LOAD_AROUND, Duration.ofSeconds(120));
+            lap("kill: load before the first kill");
             for (ServiceProcess service : SERVICES) {
                 Instant killed = Instant.now();
                 service.kill();
                 service.start().awaitReady(START_TIMEOUT);
                 restarts.add(service.name() + " " + seconds(killed));
+                lap("kill: " + service.name() + " killed, restarted, ready");
                 load.awaitMoreAccepted(LOAD_AROUND, Duration.ofSeconds(120));
+                lap("kill: load after " + service.name());
             }
             accepted = load.stop();
             restarts.add("other answers " + load.refusedByStatus());
         }
         Ledgers.assertConsistentSince(since, accepted, SETTLE);
+        lap("kill: ledger");
         report("kill -9 each service", since, accepted.size() + " appeals accepted; killed and ready again: "
                 + String.join(", ", restarts));
     }
@@ -194,25 +213,32 @@ class FaultInjectionIT {
         Set<UUID> accepted;
         String outage;
         try (ScenarioLoad load = load().start()) {
+            lap("kafka: before");
             load.awaitMoreAccepted(LOAD_AROUND, Duration.ofSeconds(120));
+            lap("kafka: load before the stop");
             int refusedBefore = load.refusedCount();
             Duration stopping = TestInstanceFaults.stopKafka();
+            lap("kafka: broker stopped");
             int acceptedBefore = load.acceptedCount();
             Duration longestPause = load.longestPauseInAcceptance(KAFKA_OUTAGE);
             int acceptedDuring = load.acceptedCount() - acceptedBefore;
             assertTrue(longestPause.compareTo(Duration.ofSeconds(3)) < 0, "intake stopped accepting for "
                     + longestPause + " while Kafka was down");
+            lap("kafka: broker kept down");
             Duration starting = TestInstanceFaults.startKafka();
+            lap("kafka: broker started");
             // the broker is down from the SIGTERM until its start has finished, not only during the wait between
             assertEquals(refusedBefore, load.refusedCount(), "intake refused appeals while Kafka was down: "
                     + load.refusedByStatus());
             load.awaitMoreAccepted(LOAD_AROUND, Duration.ofSeconds(120));
             accepted = load.stop();
+            lap("kafka: load after the start");
             outage = String.format("broker stopped in %s, kept down %s (%d appeals accepted, longest pause %d ms), "
                             + "started again in %s; not one refusal", seconds(stopping), seconds(KAFKA_OUTAGE),
                     acceptedDuring, longestPause.toMillis(), seconds(starting));
         }
         Ledgers.assertConsistentSince(since, accepted, SETTLE);
+        lap("kafka: ledger");
         report("Kafka outage", since, accepted.size() + " appeals accepted; " + outage);
     }
 
@@ -228,21 +254,28 @@ class FaultInjectionIT {
         Map<Integer, Integer> refused;
         Instant restarted;
         try (ScenarioLoad load = load().start()) {
+            lap("postgres: before");
             load.awaitMoreAccepted(LOAD_AROUND, Duration.ofSeconds(120));
+            lap("postgres: load before the crash");
             TestInstanceFaults.stopPostgres();
             Thread.sleep(POSTGRES_OUTAGE.toMillis());
+            lap("postgres: crashed and kept down");
             TestInstanceFaults.startPostgres();
             restarted = Instant.now();
+            lap("postgres: started");
             load.awaitMoreAccepted(LOAD_AROUND, Duration.ofSeconds(120));
             accepted = load.stop();
             refused = load.refusedByStatus();
+            lap("postgres: load after the start");
         }
         String recovered = seconds(restarted);
         for (ServiceProcess service : SERVICES) {
             service.awaitReady(Duration.ofSeconds(60));
         }
+        lap("postgres: every service ready");
         assertTrue(Set.of(503, -1).containsAll(refused.keySet()), "intake's answers during the outage: " + refused);
         Ledgers.assertConsistentSince(since, accepted, SETTLE);
+        lap("postgres: ledger");
         report("PostgreSQL crash", since, accepted.size() + " appeals accepted; down " + seconds(POSTGRES_OUTAGE)
                 + ", other answers " + refused + ", intake accepting and all services ready again " + recovered
                 + " after the start");
@@ -400,6 +433,23 @@ class FaultInjectionIT {
         String load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
         System.out.printf("faults: %s (%s mode) passed in %s: %s; load average %s%n", scenario, LONG ? "long" : "short",
                 seconds(started), what, load);
+    }
+
+    private static Instant lapStarted = Instant.now();
+
+    /**
+     * One line per phase in the failsafe output ({@code faults:   <phase> <seconds> (load <1-min average>)}): where a
+     * scenario's time goes, measured from the previous phase's end.
+     */
+    private static void lap(String phase) {
+        String load;
+        try {
+            load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            load = "?";
+        }
+        System.out.printf("faults:   %-60s %7s (load %s)%n", phase, seconds(lapStarted), load);
+        lapStarted = Instant.now();
     }
 
     private static String seconds(Instant since) {
