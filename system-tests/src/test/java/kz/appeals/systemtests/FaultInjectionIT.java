@@ -55,8 +55,8 @@ class FaultInjectionIT {
     /** Appeals taken through two cycles in the redelivery scenario (each one ~8 events on three topics). */
     private static final int LIFECYCLES = knob("faults.lifecycles", 8, 40);
     /**
-     * Short: 10 s, still three times the longest pause in acceptance allowed during it; long: the issue's 60 s. The broker
-     * is down longer than that in both: from its SIGTERM until its start has finished.
+     * Short: 10 s, more than three times the longest pause in acceptance allowed during it; long: the issue's 60 s. The
+     * broker is down longer than that in both: from its SIGTERM until its start has finished.
      */
     private static final Duration KAFKA_OUTAGE = knob("faults.kafka-outage", Duration.ofSeconds(10), Duration.ofSeconds(60));
     private static final Duration POSTGRES_OUTAGE = knob("faults.pg-outage", Duration.ofSeconds(5), Duration.ofSeconds(30));
