@@ -62,7 +62,11 @@ final class Ledgers {
                 "--settle=" + settle.toSeconds() + "s", "--out=" + REPORTS.resolve(run + ".json"))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         long limit = settle.plusSeconds(60).toSeconds();
-        assertTrue(ledger.waitFor(limit, TimeUnit.SECONDS), "the ledger check did not finish in " + limit + " s");
+        if (!ledger.waitFor(limit, TimeUnit.SECONDS)) {
+            // not left running into the next scenario, where its rounds would compete with the services
+            ledger.destroyForcibly().waitFor();
+            throw new AssertionError("the ledger check did not finish in " + limit + " s; see " + output);
+        }
         assertEquals(0, ledger.exitValue(), "the ledger check found differences:\n" + Files.readString(output));
     }
 
