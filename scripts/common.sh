@@ -32,9 +32,19 @@ use_instance() {
       PG_PORT=${APPEALS_TEST_PG_PORT:-16432}
       KAFKA_PORT=${APPEALS_TEST_KAFKA_PORT:-19192}
       KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1))
+      # A test instance on other ports keeps its own state (and lock): starting one must not wipe another's.
+      STATE=$(test_state_dir)
+      LOG_DIR="$STATE/logs"
+      PID_DIR="$STATE/pids"
       ;;
     *) die "unknown instance '$INSTANCE'" ;;
   esac
+}
+
+# .run/test for the default ports, .run/test-<pg port> for a test instance moved by APPEALS_TEST_PG_PORT.
+test_state_dir() {
+  local port=${APPEALS_TEST_PG_PORT:-16432}
+  if [[ $port == 16432 ]]; then printf '%s' "$RUN_DIR/test"; else printf '%s' "$RUN_DIR/test-$port"; fi
 }
 
 # One command at a time may change the test instance: a second `./appeals test` waits instead of wiping
@@ -43,9 +53,9 @@ use_instance() {
 lock_test_instance() {
   [[ -n ${TEST_LOCKED:-} ]] && return 0
   mkdir -p "$RUN_DIR"
-  exec 9>"$RUN_DIR/test.lock"
+  exec 9>"$(test_state_dir).lock"
   if ! flock -n 9; then
-    info "waiting: another ./appeals command is using the test instance (.run/test.lock)"
+    info "waiting: another ./appeals command is using the test instance ($(test_state_dir).lock)"
     flock 9
   fi
   TEST_LOCKED=1

@@ -20,7 +20,7 @@ infra_up() {
 # Every test run starts from an empty database and an empty broker, so that no run depends on leftovers
 # of the one before. Logs of the previous run go too; `infra down --test` alone keeps them for inspection.
 infra_wipe_test() {
-  [[ $STATE == "$RUN_DIR/test" ]] || die "refusing to wipe $STATE"
+  [[ $STATE == "$(test_state_dir)" ]] || die "refusing to wipe $STATE"
   infra_down_current || die "the previous test instance did not stop; not wiping it"
   rm -rf "$STATE"
   info "test instance wiped"

@@ -3,6 +3,9 @@ package kz.appeals.analytics.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -33,6 +36,7 @@ public class RankingRefresher {
     private final MetricsService metrics;
     private final RankingCache rankings;
     private final Clock clock;
+    private volatile boolean started;
     private volatile boolean stopping;
     /** When the first pass had computed every region's default ranking; null before. */
     private volatile Instant defaultsComputedAt;
@@ -58,6 +62,14 @@ public class RankingRefresher {
         return lastPassStartedAt;
     }
 
+    /**
+     * Ticks come from the scheduler's start, which is before a start's replay of history (HistoryReplay observes
+     * the startup earlier) is done: a pass over the facts of then would rank an empty analytics and report ready.
+     */
+    void onStarted(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
+        started = true;
+    }
+
     /** A tick that starts while the service stops would find the database gone. */
     void onShutdown(@Observes ShutdownEvent shutdown) {
         stopping = true;
@@ -66,7 +78,7 @@ public class RankingRefresher {
     @Scheduled(identity = "ranking-refresh", every = "${appeals.analytics.ranking.refresh-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
-        if (stopping) {
+        if (!started || stopping) {
             return;
         }
         try {

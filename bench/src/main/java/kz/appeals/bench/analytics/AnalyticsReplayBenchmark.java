@@ -105,6 +105,7 @@ public final class AnalyticsReplayBenchmark {
               --events=N          lifecycle events to publish (default 100000; the issue's target is 10000000;
                                   0 rebuilds from what the topics hold)
               --queries=Q         ranking queries after the rebuild (default 1000)
+              --warmup=W          ranking queries before those, reported apart as rankingWarmup (default 0)
               --seed=S            random seed of the simulated year (default 2026)
               --timeout=SECONDS   how long to wait for the rebuild (default 3600)
               --out=FILE          JSON report, also printed (default bench/results/analytics-replay-<UTC time>.json)
@@ -137,12 +138,12 @@ public final class AnalyticsReplayBenchmark {
                 "service", "analytics-service/target/quarkus-app/quarkus-run.jar",
                 "key", "test-support/src/main/resources/test-keys/jwt-private.pem",
                 "jwt-public-key", "test-support/src/main/resources/test-keys/jwt-public.pem", "heap", "384m",
-                "jit", "c1", "events", "100000", "queries", "1000", "seed", "2026"};
+                "jit", "c1", "events", "100000", "queries", "1000", "warmup", "0", "seed", "2026"};
         for (int i = 0; i < defaults.length; i += 2) {
             options.put(defaults[i], defaults[i + 1]);
         }
         options.putAll(CommandLine.options(args, Set.of("pg", "pg-password", "kafka", "service", "key",
-                "jwt-public-key", "heap", "jit", "events", "queries", "seed", "timeout", "out")));
+                "jwt-public-key", "heap", "jit", "events", "queries", "warmup", "seed", "timeout", "out")));
         if (!Set.of("tiered", "c1").contains(options.get("jit"))) {
             System.err.println("--jit must be tiered or c1\n\n" + USAGE);
             System.exit(2);
@@ -154,6 +155,7 @@ public final class AnalyticsReplayBenchmark {
         String kafka = options.get("kafka");
         long events = Long.parseLong(options.get("events"));
         int queries = Integer.parseInt(options.get("queries"));
+        int warmup = Integer.parseInt(options.get("warmup"));
         Duration timeout = CommandLine.duration("timeout", options.getOrDefault("timeout", "3600s"));
         String token = Tokens.build("analyst", null, "bench-analyst",
                 Tokens.readPrivateKey(Path.of(options.get("key"))));
@@ -222,6 +224,11 @@ public final class AnalyticsReplayBenchmark {
             rebuild.put("serviceLog", log.toString());
             report.put("rebuild", rebuild);
             Map<String, Double> cacheBefore = cacheCounts(service);
+            if (warmup > 0) {
+                // the same questions first, not recorded: a fresh JVM compiles the serving path meanwhile
+                report.put("rankingWarmup", rankings(service, token, regions, warmup, today, cacheBefore));
+                cacheBefore = cacheCounts(service);
+            }
             report.put("ranking", rankings(service, token, regions, queries, today, cacheBefore));
         } finally {
             superuser.close();
