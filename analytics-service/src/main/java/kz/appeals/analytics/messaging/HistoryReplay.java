@@ -52,8 +52,8 @@ import java.util.stream.Collectors;
  * events, read by the same contract check, merged by the same rules and deduplicated by event id as the
  * consumers would, but folded in memory and written with COPY ({@link FactsRebuild}) — tens of thousands of
  * records a second instead of about fifteen hundred. The consumer group's offsets are then moved to where the
- * replay stopped, and the consumers go on from there. Whatever goes wrong leaves nothing written and the consumers
- * replay history record by record as before.
+ * replay stopped, and the consumers go on from there. Whatever goes wrong before the commit leaves nothing written
+ * and the consumers replay history record by record as before.
  */
 @ApplicationScoped
 public class HistoryReplay {
@@ -110,8 +110,8 @@ public class HistoryReplay {
             }
             Counts counts = new Counts();
             Optional<FactsRebuild.Rebuilt> rebuilt = rebuild.rebuildIfEmpty(LifecycleConsumers.CONSUMER,
-                    config.timeout(), () -> new TopicHistory(slices(ends.keySet(), territoryTopic()), starts, ends, channelOfTopic,
-                            records, counts));
+                    config.timeout(), () -> new TopicHistory(slices(ends.keySet(), territoryTopic()), starts, ends,
+                            channelOfTopic, records, counts));
             if (rebuilt.isEmpty()) {
                 LOG.infof("History replay: analytics holds facts already; its consumers go on from their offsets");
                 return;
@@ -122,14 +122,15 @@ public class HistoryReplay {
             long elapsed = System.nanoTime() - started;
             counts.report(registry, rebuilt.get(), Duration.ofNanos(elapsed));
             double seconds = elapsed / 1e9;
-            LOG.info(String.format(Locale.ROOT, "History replay: %,d records in %.1f s (%.0f/s): %,d events applied to %,d facts, "
-                            + "%,d duplicates, %,d of types analytics does not merge, %,d dead-lettered",
+            LOG.info(String.format(Locale.ROOT, "History replay: %,d records in %.1f s (%.0f/s): %,d events applied "
+                            + "to %,d facts, %,d duplicates, %,d of types analytics does not merge, %,d dead-lettered",
                     records, seconds, records / seconds, rebuilt.get().events(), rebuilt.get().facts(),
                     rebuilt.get().duplicates(), counts.ignored.sum(), counts.deadLettered.sum()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            // Nothing of it was kept: the consumers replay the same history themselves, only slower.
+            // Either nothing was kept, and the consumers replay the same history themselves, only slower; or the
+            // offsets alone did not move, and the consumers find every replayed record in the inbox.
             LOG.warnf(e, "History replay abandoned; the consumers replay history record by record instead");
         }
     }

@@ -15,9 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * Analytics rebuilt from history in one transaction: the facts and the inbox rows of every event applied, written
- * with COPY, and the territorial reference, recorded as its consumer does. Only ever on an empty analytics (its first start, or after "Rebuild analytics"): what was consumed
- * before would otherwise be applied twice. Replicas starting together take turns on an advisory lock, and the
- * later ones find analytics no longer empty.
+ * with COPY, and the territorial reference, recorded as its consumer does. Only ever on an empty analytics (its
+ * first start, or after "Rebuild analytics"): what was consumed before would otherwise be applied twice. Replicas
+ * starting together take turns on an advisory lock, and the later ones find analytics no longer empty.
  */
 @ApplicationScoped
 public class FactsRebuild {
