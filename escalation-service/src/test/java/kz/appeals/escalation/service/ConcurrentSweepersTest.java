@@ -60,7 +60,7 @@ class ConcurrentSweepersTest {
         } finally {
             replicas.shutdown();
         }
-        // The sweepers' counts include other tests' deadlines that fall due today (warnings of relative deadlines),
+        // The sweepers' counts include other tests' deadlines that fall due today (left by other tests or delivered to this instance meanwhile),
         // so they only show that both replicas worked; exactly once is checked per deadline of this test below.
         assertTrue(handled.stream().mapToInt(Integer::intValue).sum() > 0, "nothing swept: " + handled);
         // A worker stops when the rest are locked by another (here: the scheduled sweeper): wait for those.
