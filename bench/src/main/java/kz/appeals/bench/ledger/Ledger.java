@@ -39,10 +39,11 @@ public final class Ledger {
         // Transaction-local: the scope, and memory for hash joins and sorts of millions of ids that would otherwise
         // spill to disk in batches.
         try (PreparedStatement settings = db.prepareStatement(
-                "select set_config('ledger.since', ?, true), set_config('ledger.appeals', ?, true), "
-                        + "set_config('work_mem', '" + WORK_MEM + "', true)")) {
+                "select set_config('ledger.since', ?, true), set_config('ledger.scoped', ?, true), "
+                        + "set_config('ledger.appeals', ?, true), set_config('work_mem', '" + WORK_MEM + "', true)")) {
             settings.setString(1, since == null ? "-infinity" : since.toString());
-            settings.setString(2, appeals.stream().map(UUID::toString).sorted().collect(Collectors.joining(",")));
+            settings.setString(2, Boolean.toString(!appeals.isEmpty()));
+            settings.setString(3, appeals.stream().map(UUID::toString).sorted().collect(Collectors.joining(",")));
             settings.execute();
         }
         Map<String, Double> statementSeconds = new LinkedHashMap<>();
