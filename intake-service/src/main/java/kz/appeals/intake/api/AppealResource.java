@@ -53,8 +53,9 @@ public class AppealResource {
             + "key, anonymous (other than a public-safety report), applicant other than the signed-in citizen")
     @APIResponse(responseCode = "413", description = "Body larger than allowed (problem+json)")
     @APIResponse(responseCode = "429", description = "Too many submissions from this caller; Retry-After says when")
-    @APIResponse(responseCode = "503", description = "The database cannot be reached (problem database-unavailable); "
-            + "retry after Retry-After seconds with the same Idempotency-Key")
+    @APIResponse(responseCode = "503", description = "The database cannot be reached (problem database-unavailable) "
+            + "or every connection stayed busy under load (service-busy); retry after Retry-After seconds with the "
+            + "same Idempotency-Key")
     public Response submit(
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9._:-]{8,128}")
             @Parameter(description = "Unique per appeal; reuse it only to retry") String idempotencyKey,

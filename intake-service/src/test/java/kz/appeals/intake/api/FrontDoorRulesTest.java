@@ -1,5 +1,6 @@
 package kz.appeals.intake.api;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -14,6 +15,7 @@ import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
 import kz.appeals.testing.TestInfrastructure;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -42,6 +44,9 @@ class FrontDoorRulesTest {
 
     @Inject
     IntakeFixtures fixtures;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void problemTitlesSpeakTheClientsLanguage() {
@@ -188,6 +193,40 @@ class FrontDoorRulesTest {
                 }
             }
         }
+    }
+
+    /**
+     * A load that outruns the database leaves every pooled connection lent out: a submission that waits past the
+     * pool's acquisition timeout is told to retry (503 service-busy), not shown a 500, and stores nothing; the retry
+     * with the same key stores it. The test borrows the whole pool itself, so no background work can free one.
+     */
+    @Test
+    void everyConnectionBusyIsA503ServiceBusyAndTheRetryStoresTheAppeal() throws SQLException {
+        fixtures.sampleSettlementKnown();
+        String body = SampleCitizens.appealJson(IntakeFixtures.KATO, SampleCitizens.randomIin());
+        String key = UUID.randomUUID().toString();
+        long appeals = fixtures.count("select count(*) from appeal");
+        int poolSize = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.max-size", Integer.class);
+        List<Connection> borrowed = new ArrayList<>();
+        try {
+            while (borrowed.size() < poolSize) {
+                borrowed.add(dataSource.getConnection());
+            }
+            given().header("Authorization", FRONTEND).header("Accept-Language", "kk").header("Idempotency-Key", key)
+                    .contentType(ContentType.JSON).body(body).post("/api/v1/appeals")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "2").header("Content-Language", "kk")
+                    .body("type", equalTo("https://appeals.kz/problems/service-busy"))
+                    .body("title", equalTo("Қызмет бос емес, сәл кейін қайталаңыз"));
+        } finally {
+            for (Connection connection : borrowed) {
+                connection.close();
+            }
+        }
+        assertEquals(appeals, fixtures.count("select count(*) from appeal"), "the refused submission stored nothing");
+        given().header("Authorization", FRONTEND).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/appeals").then().statusCode(201);
+        assertEquals(appeals + 1, fixtures.count("select count(*) from appeal"));
     }
 
     private static void pauseBeyondTheIdleCheck() {

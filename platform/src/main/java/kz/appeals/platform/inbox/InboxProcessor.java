@@ -243,7 +243,7 @@ public class InboxProcessor {
 
     private void waitOutOutage(String consumer, IncomingEvent event, RuntimeException failure, int retries) {
         if (retries % OUTAGE_WARNING_EVERY == 1) {
-            LOG.warnf("%s: the database is unreachable; %s waits for it (retry %d, every %d ms): %s", consumer,
+            LOG.warnf("%s: the database cannot be used now; %s waits for it (retry %d, every %d ms): %s", consumer,
                     event.id(), retries, OUTAGE_RETRY_MILLIS, failure.toString());
         }
         registry.counter("appeals.inbox.outage-retries", "consumer", consumer).increment();

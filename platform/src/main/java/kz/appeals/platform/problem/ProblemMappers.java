@@ -33,6 +33,7 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** A PostgreSQL restart or failover takes seconds; asking sooner only adds load to the recovery. */
     private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+    private static final int BUSY_RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
@@ -121,7 +122,15 @@ public class ProblemMappers {
             return respond(Problem.of(400, "unstorable-text", "Request is not valid",
                     "The request holds a character that cannot be stored (such as U+0000)"), uri, headers);
         }
-        if (DatabaseUnavailable.causedBy(e)) {
+        if (DatabaseUnavailable.poolExhausted(e)) {
+            LOG.warnf("No database connection free in time; %s answered 503", uri.getPath());
+            return localized(Problem.of(503, "service-busy", "Service busy",
+                            "Every database connection stayed busy for longer than the pool waits. Retry after a "
+                                    + "moment, with the same Idempotency-Key for a submission: it is then stored once, "
+                                    + "whether or not this attempt was."),
+                    uri, headers).header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS).build();
+        }
+        if (DatabaseUnavailable.unreachable(e)) {
             LOG.warnf("The database is unreachable; %s %s answered 503: %s", uri.getPath(), e.getClass().getName(),
                     rootMessage(e));
             return localized(Problem.of(503, "database-unavailable", "Service temporarily unavailable",
