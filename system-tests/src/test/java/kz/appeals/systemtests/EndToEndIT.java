@@ -92,7 +92,14 @@ class EndToEndIT {
 
         // 1. intake registers it (retrying while intake's copy of the territory catches up with routing's import)
         String iin = SampleCitizens.randomIin();
-        String body = SampleCitizens.appealJson(SampleCitizens.SAMPLE_SETTLEMENT, iin);
+        // the citizen writes their IIN, phone, e-mail and name into the text too, in the shapes people use
+        String phone = SampleCitizens.randomPhone();
+        String writtenPhone = "8 (" + phone.substring(2, 5) + ") " + phone.substring(5, 8) + "-"
+                + phone.substring(8, 10) + "-" + phone.substring(10);
+        String body = SampleCitizens.appealJson(SampleCitizens.SAMPLE_SETTLEMENT, iin)
+                .replaceFirst("\"phone\":\"[^\"]+\"", "\"phone\":\"" + phone + "\"")
+                .replace("жөндеуді сұраймын.", "жөндеуді сұраймын. ЖСН " + iin.substring(0, 6) + " "
+                        + iin.substring(6) + ", тел. " + writtenPhone + ", synak.azamat@mail.kz, Сынак Азамат");
         String idempotencyKey = UUID.randomUUID().toString();
         // the front end's trace, which every service's handling of the appeal continues
         String traceId = UUID.randomUUID().toString().replace("-", "");
@@ -121,7 +128,8 @@ class EndToEndIT {
 
         // 4. the office answers
         given().header("Authorization", office).contentType(ContentType.JSON)
-                .body("{\"outcome\":\"SATISFIED\",\"text\":\"Жол 25 қарашаға дейін жөнделеді.\",\"language\":\"kk\"}")
+                .body("{\"outcome\":\"SATISFIED\",\"text\":\"Жол 25 қарашаға дейін жөнделеді. Сұрақтар: "
+                        + "+7 701 555 12 34, akimat@example.kz\",\"language\":\"kk\"}")
                 .post(response.baseUrl() + "/api/v1/appeals/" + appealId + "/answer")
                 .then().statusCode(200).body("status", equalTo("ANSWERED"));
 
@@ -146,7 +154,6 @@ class EndToEndIT {
         Ledgers.assertCorruptionNamed(UUID.fromString(appealId), since);
 
         // 8. nothing any topic received meanwhile carries the applicant's IIN, name or phone, or anything like them
-        String phone = body.replaceFirst("(?s).*\"phone\":\"([^\"]+)\".*", "$1");
         String receipt = created.jsonPath().getString("receiptNumber");
         assertTrue(PersonalDataScan.findings(topicsBefore, Set.of(receipt)).stream().anyMatch(f -> f.contains(receipt)),
                 "the scan reads the run's records (the receipt number is on the topics)");

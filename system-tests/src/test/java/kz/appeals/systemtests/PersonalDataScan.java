@@ -23,15 +23,22 @@ import java.util.regex.Pattern;
 
 /**
  * Reads what every topic received during a run and reports personal data in it: the run's own applicants' IINs,
- * names and phone numbers anywhere (dead-letter topics included), and on the lifecycle topics anything shaped like
- * an IIN (12 digits passing the checksum) or a Kazakh mobile number. Dead-letter topics may hold what tests injected
- * on purpose, so only the run's own secrets count there.
+ * names and phone numbers anywhere (dead-letter topics included; numbers compared digit by digit, so "8 (701)
+ * 123-45-67" is the same phone as "+77011234567"), and on the lifecycle topics anything shaped like an IIN (12
+ * digits passing the checksum, also written in groups), a Kazakh mobile number or an e-mail address. Dead-letter
+ * topics may hold what tests injected on purpose, so only the run's own secrets count there.
  */
 final class PersonalDataScan {
 
     /** 12 digits standing alone: not part of a UUID's last group or of a longer number. */
     private static final Pattern IIN_SHAPED = Pattern.compile("(?<![0-9A-Fa-f-])\\d{12}(?![0-9A-Fa-f])");
-    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(?:\\+7|8)[ (-]*7\\d{2}[ )-]*\\d{3}[ -]*\\d{2}[ -]*\\d{2}(?!\\d)");
+    /** The same in groups ("900101 300017", "9001.0130.0017"); not with dashes, which join a UUID's groups. */
+    private static final Pattern GROUPED_IIN =
+            Pattern.compile("(?<![0-9A-Fa-f-])\\d(?:[ .\\u00A0]{0,2}\\d){11}(?![0-9A-Fa-f])");
+    private static final Pattern MOBILE = Pattern.compile(
+            "(?<!\\d)(?:\\+ ?7|8)[ (.\\u00A0-]*7\\d{2}[ ).\\u00A0-]*\\d{3}[ .\\u00A0-]*\\d{2}[ .\\u00A0-]*\\d{2}(?!\\d)");
+    private static final Pattern EMAIL =
+            Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
 
     private PersonalDataScan() {
     }
@@ -72,19 +79,27 @@ final class PersonalDataScan {
                     .append(new String(header.value(), StandardCharsets.UTF_8));
         }
         String where = record.topic() + "/" + record.partition() + "/" + record.offset();
+        String digits = text.toString().replaceAll("\\D", "");
         for (String secret : secrets) {
-            if (text.indexOf(secret) >= 0) {
+            boolean number = secret.matches("\\+?[\\d ()-]+");
+            if (text.indexOf(secret) >= 0 || number && digits.contains(secret.replaceAll("\\D", ""))) {
                 findings.add(where + ": contains the applicant's " + secret);
             }
         }
         if (record.topic().startsWith("appeals.dlq.")) {
             return;
         }
-        Matcher iin = IIN_SHAPED.matcher(text);
-        while (iin.find()) {
-            if (SampleCitizens.isValidIin(iin.group())) {
-                findings.add(where + ": an IIN-shaped number " + iin.group());
+        for (Pattern shape : List.of(IIN_SHAPED, GROUPED_IIN)) {
+            Matcher iin = shape.matcher(text);
+            while (iin.find()) {
+                if (SampleCitizens.isValidIin(iin.group().replaceAll("\\D", ""))) {
+                    findings.add(where + ": an IIN-shaped number " + iin.group());
+                }
             }
+        }
+        Matcher email = EMAIL.matcher(text);
+        while (email.find()) {
+            findings.add(where + ": an e-mail address " + email.group());
         }
         Matcher mobile = MOBILE.matcher(text);
         while (mobile.find()) {

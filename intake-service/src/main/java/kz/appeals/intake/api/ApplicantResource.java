@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import kz.appeals.intake.domain.Applicant;
 import kz.appeals.intake.service.ApplicantDisclosure;
 import kz.appeals.platform.security.Caller;
 import kz.appeals.platform.security.Roles;
@@ -29,13 +28,13 @@ public class ApplicantResource {
 
     @GET
     @RolesAllowed({Roles.AKIM_OFFICE, Roles.DISTRICT_AKIMAT, Roles.REGION_AKIMAT, Roles.PRESIDENTIAL_ADMINISTRATION})
-    @Operation(summary = "The applicant's IIN, name, phone and e-mail, to answer them",
+    @Operation(summary = "The applicant's IIN, name, phone and e-mail and the appeal in their own words",
             description = "Only for the body that holds the appeal now (the token's `kato` claim is that body's "
                     + "territory). Every read is recorded for the auditor (GET /api/v1/audit/personal-data-reads).")
     @APIResponse(responseCode = "200", description = "The applicant")
     @APIResponse(responseCode = "404", description = "Your body does not hold this appeal, or it has no applicant")
     @APIResponse(responseCode = "410", description = "The retention period has erased the applicant")
-    public Applicant applicant(@PathParam("receipt") String receipt) {
+    public ApplicantDisclosure.Disclosure applicant(@PathParam("receipt") String receipt) {
         return disclosure.disclose(receipt, caller);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Language;
+import kz.appeals.intake.domain.Publication;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -29,7 +30,15 @@ public record SubmitAppealRequest(
                 + "public-safety (a crime or a threat to public security), which is taken as a signal") Applicant applicant,
         @Size(max = 10) List<@Valid @NotNull AttachmentMetadata> attachments,
         @Size(max = 20) @Schema(description = "Answers to the category's attributes (GET /api/v1/categories), by "
-                + "attribute code; required attributes must be present") Map<String, String> attributes) {
+                + "attribute code; required attributes must be present") Map<String, String> attributes,
+        @Schema(description = "PUBLIC to let anyone read the appeal in the Open311 feed, with IINs, phone numbers, "
+                + "e-mail addresses and the applicant's name masked; PRIVATE (the default) to keep it between the "
+                + "applicant and the bodies that answer", enumeration = {"PRIVATE", "PUBLIC"}) Publication publication) {
+
+    /** What the applicant chose, PRIVATE when they said nothing. */
+    public Publication publicationOrDefault() {
+        return publication == null ? Publication.PRIVATE : publication;
+    }
 
     @Schema(description = "Where the problem is: at least one of katoCode, coordinates, addressText")
     public record Location(

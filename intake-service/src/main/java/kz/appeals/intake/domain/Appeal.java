@@ -34,8 +34,17 @@ public class Appeal {
     @Column(name = "category_code", nullable = false)
     public String categoryCode;
 
+    /** The public copy: IINs, phones, e-mails and the applicant's name masked (platform PublicText). */
     @Column(nullable = false)
     public String description;
+
+    /** The citizen's own words, sealed like the applicant; null when the public copy is the same text. */
+    @Column(name = "description_sealed")
+    public byte[] descriptionSealed;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Publication publication = Publication.PRIVATE;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -17,8 +17,10 @@ import kz.appeals.intake.domain.Attachment;
 import kz.appeals.intake.domain.Category;
 import kz.appeals.intake.domain.Iin;
 import kz.appeals.intake.domain.KnownSettlement;
+import kz.appeals.intake.domain.Publication;
 import kz.appeals.intake.domain.ReceiptNumber;
 import kz.appeals.platform.outbox.Outbox;
+import kz.appeals.platform.privacy.PublicText;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.platform.transaction.AfterCommit;
@@ -53,6 +55,7 @@ public class AppealSubmission {
     private final IdempotencyKeys idempotencyKeys;
     private final ApplicantPseudonyms pseudonyms;
     private final ApplicantVault vault;
+    private final PersonalDataCipher cipher;
     private final CalendarInForce calendar;
     private final Outbox outbox;
     private final ObjectMapper json;
@@ -62,13 +65,14 @@ public class AppealSubmission {
 
     public AppealSubmission(AppealRepository appeals, SettlementRepository settlements,
                             IdempotencyKeys idempotencyKeys, ApplicantPseudonyms pseudonyms, ApplicantVault vault,
-                            CalendarInForce calendar, Outbox outbox, ObjectMapper json, Clock clock,
+                            PersonalDataCipher cipher, CalendarInForce calendar, Outbox outbox, ObjectMapper json, Clock clock,
                             MeterRegistry metrics, TransactionSynchronizationRegistry transactions) {
         this.appeals = appeals;
         this.settlements = settlements;
         this.idempotencyKeys = idempotencyKeys;
         this.pseudonyms = pseudonyms;
         this.vault = vault;
+        this.cipher = cipher;
         this.calendar = calendar;
         this.outbox = outbox;
         this.json = json;
@@ -120,14 +124,20 @@ public class AppealSubmission {
                 appeals.nextReceiptSequence());
         appeal.appealType = request.appealType();
         appeal.categoryCode = request.categoryCode();
-        appeal.description = request.description();
+        SubmitAppealRequest.Applicant applicant = request.applicant();
+        // Everything that leaves intake is the public copy; the citizen's own words stay sealed for the office.
+        List<String> names = applicant == null ? List.of() : List.of(applicant.fullName());
+        appeal.description = PublicText.redact(request.description(), names);
+        if (!appeal.description.equals(request.description())) {
+            appeal.descriptionSealed = cipher.seal(request.description(), appealId);
+        }
+        appeal.publication = request.publicationOrDefault();
         appeal.language = request.language();
         appeal.katoCode = request.location().katoCode();
         appeal.latitude = request.location().latitude();
         appeal.longitude = request.location().longitude();
-        appeal.addressText = request.location().addressText();
+        appeal.addressText = PublicText.redact(request.location().addressText(), names);
         appeal.channel = request.channel();
-        SubmitAppealRequest.Applicant applicant = request.applicant();
         appeal.anonymousSignal = applicant == null;
         if (applicant != null) {
             appeal.applicantSealed = vault.seal(
@@ -174,6 +184,12 @@ public class AppealSubmission {
         } else {
             Iin.check(request.applicant().iin()).ifPresent(problem -> errors.add(new Problem.FieldError(
                     "applicant.iin", "iin-" + problem.name().toLowerCase().replace('_', '-'), "Not a valid IIN")));
+        }
+        if (!request.publicationOrDefault().isApplicantChoice()) {
+            errors.add(new Problem.FieldError("publication", "unknown", "PUBLIC or PRIVATE"));
+        }
+        if (request.description() != null && PublicText.redact(request.description()).isBlank()) {
+            errors.add(new Problem.FieldError("description", "blank", "Say what the appeal is about"));
         }
         SubmitAppealRequest.Location location = request.location();
         boolean hasCoordinates = location.latitude() != null && location.longitude() != null;

@@ -26,20 +26,27 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApplicantDisclosure {
 
+    /** The applicant and the appeal in their own words, which every other copy shows with personal data masked. */
+    public record Disclosure(String iin, String fullName, String phone, String email, String description) {
+    }
+
     private final EntityManager entityManager;
     private final AppealLookup lookup;
     private final ApplicantVault vault;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    public ApplicantDisclosure(EntityManager entityManager, AppealLookup lookup, ApplicantVault vault, Clock clock) {
+    public ApplicantDisclosure(EntityManager entityManager, AppealLookup lookup, ApplicantVault vault,
+                               PersonalDataCipher cipher, Clock clock) {
         this.entityManager = entityManager;
         this.lookup = lookup;
         this.vault = vault;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
     @Transactional
-    public Applicant disclose(String receiptOrId, Caller caller) {
+    public Disclosure disclose(String receiptOrId, Caller caller) {
         Optional<Appeal> found = lookup.find(receiptOrId);
         Optional<String> holder = found.map(appeal -> entityManager.find(AppealProgress.class, appeal.id))
                 .map(progress -> progress.bodyKato);
@@ -63,7 +70,10 @@ public class ApplicantDisclosure {
         read.readerKato = caller.katoCode().orElse(null);
         read.readAt = clock.instant();
         entityManager.persist(read);
-        return vault.open(appeal.applicantSealed, appeal.id);
+        Applicant applicant = vault.open(appeal.applicantSealed, appeal.id);
+        String ownWords = appeal.descriptionSealed == null ? appeal.description
+                : cipher.open(appeal.descriptionSealed, appeal.id);
+        return new Disclosure(applicant.iin(), applicant.fullName(), applicant.phone(), applicant.email(), ownWords);
     }
 
     /** The disclosures of one appeal, or of all appeals in a period, newest first. */

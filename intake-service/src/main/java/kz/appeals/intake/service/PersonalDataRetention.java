@@ -54,7 +54,8 @@ public class PersonalDataRetention {
         int erased;
         do {
             erased = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
-                            update appeal set applicant_sealed = null, applicant_ref = null, anonymised_at = ?1
+                            update appeal set applicant_sealed = null, description_sealed = null, applicant_ref = null,
+                                anonymised_at = ?1
                             where id in (select a.id from appeal a join appeal_progress p on p.appeal_id = a.id
                                          where a.anonymised_at is null and a.applicant_sealed is not null
                                            and p.status in (?2) and p.updated_at < ?3

@@ -66,9 +66,14 @@ public class IntakeFixtures {
      * routing would announce it; returns the receipt.
      */
     public JsonPath routedAppeal(String iin, String holderKato) {
+        return routedAppeal(iin, holderKato, SampleCitizens.appealJson(KATO, iin));
+    }
+
+    /** The same with the citizen's own appeal body. */
+    public JsonPath routedAppeal(String iin, String holderKato, String appealJson) {
         sampleSettlementKnown();
         JsonPath receipt = given().header("Authorization", Tokens.bearer(Tokens.forCitizen(iin)))
-                .contentType(ContentType.JSON).body(SampleCitizens.appealJson(KATO, iin))
+                .contentType(ContentType.JSON).body(appealJson)
                 .post("/api/v1/appeals").then().statusCode(201).extract().jsonPath();
         UUID appealId = UUID.fromString(receipt.getString("appealId"));
         AppealEvents.Body akim = new AppealEvents.Body("akim-" + holderKato, AppealEvents.BodyLevel.RURAL_DISTRICT,

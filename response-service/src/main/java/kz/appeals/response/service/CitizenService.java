@@ -9,6 +9,7 @@ import kz.appeals.contracts.AppealEvents.Rated;
 import kz.appeals.contracts.AppealEvents.Reopened;
 import kz.appeals.platform.audit.AuditTrail;
 import kz.appeals.platform.outbox.Outbox;
+import kz.appeals.platform.privacy.PublicText;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.response.config.ResponseConfig;
 import kz.appeals.response.domain.Appeal;
@@ -27,7 +28,8 @@ import java.util.UUID;
 /**
  * What the applicant does with an answer, through the e-government front end: rate it once per cycle, and reopen an
  * unsatisfying one within the configured period. The applicant is recognised by intake's pseudonym (applicantRef of
- * appeal.submitted), which the front end presents; nothing else about the person reaches this service.
+ * appeal.submitted), which the front end presents; nothing else about the person reaches this service. The citizen's
+ * comment and reason go onto the topic as their public copy (IINs, phones, e-mails masked).
  */
 @ApplicationScoped
 @Transactional
@@ -68,7 +70,8 @@ public class CitizenService {
         // A rating changes the answer row, not the appeal's: force the version up so that two ratings at once
         // cannot both pass the "rated once" rule.
         appeals.getEntityManager().lock(appeal, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        return commit(appeal, change, new Rated(appeal.id(), appeal.bodyCode(), satisfied, comment, appeal.cycle(),
+        return commit(appeal, change, new Rated(appeal.id(), appeal.bodyCode(), satisfied,
+                PublicText.redact(comment), appeal.cycle(),
                 now, applicantRef));
     }
 
@@ -78,7 +81,8 @@ public class CitizenService {
         Instant now = now();
         StatusChange change = appeal.reopen(reason, owned.applicant().auditActor(), now,
                 deadlines.calendar().registrationDay(now), config.reopenWindow(), deadlines);
-        return commit(appeal, change, new Reopened(appeal.id(), appeal.bodyCode(), reason, appeal.cycle(), now,
+        return commit(appeal, change, new Reopened(appeal.id(), appeal.bodyCode(),
+                PublicText.redact(reason), appeal.cycle(), now,
                 applicantRef, appeal.dueDate()));
     }
 

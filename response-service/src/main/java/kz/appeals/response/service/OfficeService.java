@@ -14,6 +14,7 @@ import kz.appeals.contracts.AppealEvents.Outcome;
 import kz.appeals.contracts.AppealEvents.RedirectRequested;
 import kz.appeals.platform.audit.AuditTrail;
 import kz.appeals.platform.outbox.Outbox;
+import kz.appeals.platform.privacy.PublicText;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.response.domain.Appeal;
@@ -40,6 +41,8 @@ import java.util.UUID;
  * What a body does with the appeals in its inbox. Reads are scoped by the {@link Viewer}; actions only by an office
  * on its own body's appeals. An appeal outside the scope is "not found", never "forbidden", so that its existence
  * does not leak. Each action changes the appeal, writes the audit row and records the event in one transaction.
+ * The office's free text goes onto the topic as its public copy (IINs, phones, e-mails masked); the citizen and the
+ * office read it unmasked here.
  */
 @ApplicationScoped
 @Transactional
@@ -111,7 +114,8 @@ public class OfficeService {
         Appeal appeal = ownOffice(account, appealId);
         Instant now = now();
         StatusChange change = appeal.extend(newDueDate, reason, account.accountRef(), now, deadlines);
-        return commit(account, appeal, change, new Extended(appeal.id(), appeal.bodyCode(), appeal.dueDate(), reason,
+        return commit(account, appeal, change, new Extended(appeal.id(), appeal.bodyCode(), appeal.dueDate(),
+                PublicText.redact(reason),
                 account.accountRef(), now));
     }
 
@@ -120,7 +124,8 @@ public class OfficeService {
         Appeal appeal = ownOffice(account, appealId);
         Instant now = now();
         StatusChange change = appeal.answer(outcome, language, text, account.accountRef(), now);
-        return commit(account, appeal, change, new Answered(appeal.id(), appeal.bodyCode(), outcome, language, text,
+        return commit(account, appeal, change, new Answered(appeal.id(), appeal.bodyCode(), outcome, language,
+                PublicText.redact(text),
                 appeal.cycle(), account.accountRef(), now));
     }
 
@@ -128,7 +133,8 @@ public class OfficeService {
         Appeal appeal = ownOffice(account, appealId);
         Instant now = now();
         StatusChange change = appeal.requestRedirect(reason, account.accountRef(), now);
-        return commit(account, appeal, change, new RedirectRequested(appeal.id(), appeal.bodyCode(), reason,
+        return commit(account, appeal, change, new RedirectRequested(appeal.id(), appeal.bodyCode(),
+                PublicText.redact(reason),
                 account.accountRef(), now));
     }
 

@@ -131,12 +131,16 @@ class OfficeApiTest {
     }
 
     @Test
-    void anAppealMayBeAnsweredWithoutAcknowledgementInKazakh() {
+    void anAppealMayBeAnsweredWithoutAcknowledgementInKazakhAndTheTopicGetsThePublicCopy() throws Exception {
+        String text = "Жол көктемде жөнделеді. Сұрақтар: 8 (701) 555-12-34, akim.office@example.kz";
         as(office).contentType("application/json")
-                .body(Map.of("outcome", "EXPLAINED", "text", "Жол көктемде жөнделеді", "language", "kk"))
+                .body(Map.of("outcome", "EXPLAINED", "text", text, "language", "kk"))
                 .post("/api/v1/appeals/{id}/answer", appealId).then().statusCode(200)
-                .body("status", equalTo("ANSWERED"));
-        responses.await(KafkaProbe.ofType(EventType.ANSWERED, appealId.toString()), EVENT_TIMEOUT);
+                .body("status", equalTo("ANSWERED"))
+                .body("answer.text", equalTo(text));
+        Answered answered = ContractJson.mapper().readValue(responses.await(
+                KafkaProbe.ofType(EventType.ANSWERED, appealId.toString()), EVENT_TIMEOUT).value(), Answered.class);
+        assertEquals("Жол көктемде жөнделеді. Сұрақтар: ***, ***", answered.text());
     }
 
     @Test

@@ -110,7 +110,8 @@ public class GeoReportResource {
     @Operation(summary = "Create a service request: files an appeal; the answer carries its receipt number",
             description = "Form fields: api_key, service_code, lat+long or address_string or address_id (a 9-digit "
                     + "KATO settlement code), attribute[iin], phone (+7 and 10 digits), first_name, last_name, email, "
-                    + "description, media_url, attribute[appeal_type], attribute[language].")
+                    + "description, media_url, attribute[appeal_type], attribute[language], attribute[publication] "
+                    + "(PUBLIC to appear in the public list with personal data masked; PRIVATE by default).")
     public Response create(@PathParam("format") String format, String form, @Context HttpHeaders headers) {
         GeoReportFormat responseFormat = GeoReportFormat.of(format);
         var receipt = submission.submit(ServiceRequestForm.of(FormFields.parse(form)));

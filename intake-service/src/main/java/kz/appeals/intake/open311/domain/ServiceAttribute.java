@@ -2,6 +2,7 @@ package kz.appeals.intake.open311.domain;
 
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Language;
+import kz.appeals.intake.domain.Publication;
 
 import java.util.List;
 
@@ -35,11 +36,24 @@ public enum ServiceAttribute {
             null, List.of(
             new Value(Language.kk, new Text("Қазақ тілі", "Казахский", "Kazakh")),
             new Value(Language.ru, new Text("Орыс тілі", "Русский", "Russian")),
-            new Value(Language.en, new Text("Ағылшын тілі", "Английский", "English"))));
+            new Value(Language.en, new Text("Ағылшын тілі", "Английский", "English")))),
+
+    PUBLICATION("publication", Datatype.SINGLEVALUELIST, false,
+            new Text("Өтінішті ашық тізімде көрсету (әдепкі: жабық). Ашық өтініште ЖСН, телефон, e-mail және "
+                    + "өтініш берушінің аты жасырылады",
+                    "Показывать обращение в открытом списке (по умолчанию: закрыто). В открытом обращении ИИН, "
+                            + "телефоны, e-mail и имя заявителя скрыты",
+                    "Show the request in the public list (default: private). A public request shows the matter "
+                            + "with IINs, phone numbers, e-mail addresses and the applicant's name masked"),
+            null, List.of(
+            new Value(Publication.PRIVATE, new Text("Жабық", "Закрыто", "Private")),
+            new Value(Publication.PUBLIC, new Text("Ашық", "Открыто", "Public"))));
 
     public static final AppealType DEFAULT_APPEAL_TYPE = AppealType.APPLICATION;
     /** The state language: an answer in it is always lawful, whatever language the citizen wrote in. */
     public static final Language DEFAULT_LANGUAGE = Language.kk;
+    /** Private unless the client says its user chose to publish (FixMyStreet's model, safe by default). */
+    public static final Publication DEFAULT_PUBLICATION = Publication.PRIVATE;
 
     public enum Datatype {
         STRING, NUMBER, DATETIME, TEXT, SINGLEVALUELIST, MULTIVALUELIST;

@@ -11,6 +11,7 @@ import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.intake.api.AppealReceipt;
 import kz.appeals.intake.api.SubmitAppealRequest;
+import kz.appeals.intake.domain.Publication;
 import kz.appeals.intake.open311.domain.ApiKey;
 import kz.appeals.intake.open311.domain.Open311Origin;
 import kz.appeals.intake.open311.domain.ServiceAttribute;
@@ -47,6 +48,7 @@ public class GeoReportSubmission {
             Map.entry("description", "description"),
             Map.entry("appealType", ServiceAttribute.APPEAL_TYPE.formField()),
             Map.entry("language", ServiceAttribute.LANGUAGE.formField()),
+            Map.entry("publication", ServiceAttribute.PUBLICATION.formField()),
             Map.entry("location", "lat/long, address_string or address_id"),
             Map.entry("location.katoCode", "address_id"),
             Map.entry("location.latitude", "lat"),
@@ -111,6 +113,8 @@ public class GeoReportSubmission {
                 ServiceAttribute.APPEAL_TYPE, AppealType::valueOf, ServiceAttribute.DEFAULT_APPEAL_TYPE, errors);
         Language language = choice(attributes.get(ServiceAttribute.LANGUAGE.code()),
                 ServiceAttribute.LANGUAGE, Language::valueOf, ServiceAttribute.DEFAULT_LANGUAGE, errors);
+        Publication publication = choice(attributes.get(ServiceAttribute.PUBLICATION.code()),
+                ServiceAttribute.PUBLICATION, Publication::valueOf, ServiceAttribute.DEFAULT_PUBLICATION, errors);
         String fullName = Stream.of(form.firstName(), form.lastName()).filter(Objects::nonNull)
                 .map(String::strip).collect(Collectors.joining(" "));
         return new SubmitAppealRequest(appealType, form.serviceCode(), form.description(), language,
@@ -119,7 +123,7 @@ public class GeoReportSubmission {
                 CHANNEL,
                 new SubmitAppealRequest.Applicant(attributes.get(ServiceAttribute.IIN.code()),
                         fullName.isEmpty() ? null : fullName, form.phone(), form.email()),
-                List.of(), categoryAttributes(attributes));
+                List.of(), categoryAttributes(attributes), publication);
     }
 
     /** The category's own attributes (GET /api/v1/categories): every attribute[...] but the three of Open311 here. */

@@ -6,8 +6,13 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import kz.appeals.appk.AppkTerms;
 import kz.appeals.intake.domain.Category;
+import kz.appeals.intake.domain.Publication;
+import kz.appeals.intake.service.ApplicantVault;
+import kz.appeals.platform.privacy.PublicText;
 import kz.appeals.intake.open311.domain.RequestStatus;
 import kz.appeals.intake.open311.domain.RequestWindow;
+
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,32 +33,41 @@ import java.util.Set;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ServiceRequestSearch {
 
+    private static final Logger LOG = Logger.getLogger(ServiceRequestSearch.class);
+
     private static final String SELECT = """
-            select new kz.appeals.intake.open311.service.ServiceRequestRow(a.receiptNumber, a.categoryCode,
-                a.description, a.katoCode, a.latitude, a.longitude, a.addressText, a.registeredAt, p.status,
+            select new kz.appeals.intake.open311.service.StoredRequest(a.id, a.publication, a.applicantSealed,
+                a.receiptNumber, a.categoryCode, a.description, a.katoCode, a.latitude, a.longitude, a.addressText, a.registeredAt, p.status,
                 p.bodyNameKk, p.bodyNameRu, p.dueOn, p.statusNotes, p.updatedAt, o.mediaUrl)
             from Appeal a
             left join AppealProgress p on p.appealId = a.id
             left join Open311Origin o on o.appealId = a.id
             """;
     /**
-     * GeoReport reads are public and receipt numbers are sequential: anonymous crime reports and categories about
-     * a person's own situation never appear, not even by id.
+     * GeoReport reads are public: the list holds only appeals whose applicant chose to publish them, in categories
+     * that are not about a person's own situation. Anonymous crime reports never appear, not even by id.
      */
-    private static final String PUBLIC_ONLY = " and a.anonymousSignal = false and a.categoryCode in :listed";
+    private static final String LISTED = " and a.anonymousSignal = false and a.publication = :public"
+            + " and a.categoryCode in :listed";
+    private static final String FOLLOWABLE = " and a.anonymousSignal = false";
 
     private final EntityManager entityManager;
+    private final ApplicantVault vault;
     private final Clock clock;
 
-    public ServiceRequestSearch(EntityManager entityManager, Clock clock) {
+    public ServiceRequestSearch(EntityManager entityManager, ApplicantVault vault, Clock clock) {
         this.entityManager = entityManager;
+        this.vault = vault;
         this.clock = clock;
     }
 
+    /**
+     * Any request a client filed can be followed by its id: a public one in full, any other by its status and dates
+     * alone, so that a client learns what became of it without anyone learning what it was about.
+     */
     public Optional<ServiceRequestRow> byId(String serviceRequestId) {
-        return entityManager.createQuery(SELECT + "where a.receiptNumber = :id" + PUBLIC_ONLY, ServiceRequestRow.class)
-                .setParameter("id", serviceRequestId).setParameter("listed", Category.publiclyListedCodes())
-                .getResultStream().findFirst();
+        return entityManager.createQuery(SELECT + "where a.receiptNumber = :id" + FOLLOWABLE, StoredRequest.class)
+                .setParameter("id", serviceRequestId).getResultStream().findFirst().map(this::publicCopy);
     }
 
     /**
@@ -100,11 +114,43 @@ public class ServiceRequestSearch {
     }
 
     private List<ServiceRequestRow> run(String where, Map<String, Object> parameters) {
-        TypedQuery<ServiceRequestRow> query = entityManager.createQuery(
-                SELECT + where + PUBLIC_ONLY + " order by a.registeredAt desc", ServiceRequestRow.class);
+        TypedQuery<StoredRequest> query = entityManager.createQuery(
+                SELECT + where + LISTED + " order by a.registeredAt desc", StoredRequest.class);
         parameters.forEach(query::setParameter);
-        query.setParameter("listed", Category.publiclyListedCodes());
-        return query.setMaxResults(RequestWindow.MAX_RESULTS).getResultList();
+        query.setParameter("listed", Category.publiclyListedCodes()).setParameter("public", Publication.PUBLIC);
+        return query.setMaxResults(RequestWindow.MAX_RESULTS).getResultStream().map(this::publicCopy).toList();
+    }
+
+    /**
+     * What the public may see: a published request with the office's answer redacted like the appeal (the
+     * applicant's name too, while it is kept); of any other, the status and dates only.
+     */
+    private ServiceRequestRow publicCopy(StoredRequest stored) {
+        boolean listedCategory = Category.publiclyListedCodes().contains(stored.categoryCode());
+        if (stored.publication() != Publication.PUBLIC || !listedCategory) {
+            return new ServiceRequestRow(stored.receiptNumber(), listedCategory ? stored.categoryCode() : null, null,
+                    null, null, null, null, stored.registeredAt(), stored.status(), null, null, stored.dueOn(), null,
+                    stored.updatedAt(), null);
+        }
+        return new ServiceRequestRow(stored.receiptNumber(), stored.categoryCode(), stored.description(),
+                stored.katoCode(), stored.latitude(), stored.longitude(), stored.addressText(), stored.registeredAt(),
+                stored.status(), stored.bodyNameKk(), stored.bodyNameRu(), stored.dueOn(), publicNotes(stored),
+                stored.updatedAt(), stored.mediaUrl());
+    }
+
+    /** The answer masked like the appeal; none at all when the applicant's name cannot be read to mask it. */
+    private String publicNotes(StoredRequest stored) {
+        if (stored.statusNotes() == null || stored.applicantSealed() == null) {
+            return PublicText.redact(stored.statusNotes());
+        }
+        try {
+            return PublicText.redact(stored.statusNotes(),
+                    List.of(vault.open(stored.applicantSealed(), stored.appealId()).fullName()));
+        } catch (IllegalStateException unreadable) {
+            LOG.warnf("Status notes of %s withheld from the public feed: %s", stored.receiptNumber(),
+                    unreadable.getMessage());
+            return null;
+        }
     }
 
     private static List<String> commaList(String value) {

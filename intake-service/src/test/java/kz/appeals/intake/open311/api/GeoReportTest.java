@@ -120,17 +120,21 @@ class GeoReportTest {
     void aServiceDefinitionAsksForTheIinAndTheAppealsTypeAndLanguage() {
         given().get("/open311/v2/services/social-support.xml").then().statusCode(200)
                 .body("service_definition.service_code", equalTo("social-support"))
-                .body("service_definition.attributes.attribute.code", contains("iin", "appeal_type", "language"))
+                .body("service_definition.attributes.attribute.code",
+                        contains("iin", "appeal_type", "language", "publication"))
+                .body("service_definition.attributes.attribute.find { it.code == 'publication' }.required",
+                        equalTo("false"))
                 .body("service_definition.attributes.attribute.find { it.code == 'iin' }.required", equalTo("true"))
                 .body("service_definition.attributes.attribute.find { it.code == 'iin' }.datatype", equalTo("string"))
                 .body("service_definition.attributes.attribute.find { it.code == 'appeal_type' }.values.value.key",
                         hasItem("COMPLAINT"));
         given().header("Accept-Language", "en").get("/open311/v2/services/roads.json").then().statusCode(200)
                 .body("service_code", equalTo("roads"))
-                .body("attributes.code", contains("iin", "appeal_type", "language", "defect"))
-                .body("attributes.order", contains(1, 2, 3, 4))
-                .body("attributes[3].required", equalTo(true))
-                .body("attributes[3].values.key", hasItem("pothole"))
+                .body("attributes.code", contains("iin", "appeal_type", "language", "publication", "defect"))
+                .body("attributes.order", contains(1, 2, 3, 4, 5))
+                .body("attributes[3].values.key", contains("PRIVATE", "PUBLIC"))
+                .body("attributes[4].required", equalTo(true))
+                .body("attributes[4].values.key", hasItem("pothole"))
                 .body("attributes.variable", everyItem(equalTo(true)))
                 .body("attributes[2].datatype", equalTo("singlevaluelist"))
                 .body("attributes[2].values.key", contains("kk", "ru", "en"))
@@ -183,13 +187,41 @@ class GeoReportTest {
     }
 
     @Test
-    void appealsAboutAPersonsOwnSituationNeverAppearInThePublicFeed() {
+    void appealsAboutAPersonsOwnSituationNeverAppearInThePublicFeedButCanBeFollowed() {
         awaitSettlementKnown();
         String id = post("json", validForm(issueKey("social"), SampleCitizens.randomIin(), "social-support"))
                 .then().statusCode(201).extract().path("[0].service_request_id");
-        given().get("/open311/v2/requests/" + id + ".json").then().statusCode(404);
+        given().get("/open311/v2/requests/" + id + ".json").then().statusCode(200)
+                .body("[0].service_request_id", equalTo(id))
+                .body("[0].status", equalTo("open"))
+                .body("[0].service_code", nullValue())
+                .body("[0].description", nullValue())
+                .body("[0].lat", nullValue())
+                .body("[0].media_url", nullValue());
+        given().get("/open311/v2/tokens/" + id + ".json").then().statusCode(200)
+                .body("[0].service_request_id", equalTo(id));
         given().get("/open311/v2/requests.json?service_request_id=" + id).then().statusCode(200)
                 .body("size()", equalTo(0));
+    }
+
+    @Test
+    void aRequestIsPrivateUnlessTheClientDeclaresItPublic() {
+        awaitSettlementKnown();
+        Map<String, String> form = validForm(issueKey("private by default"), SampleCitizens.randomIin(), "yards");
+        form.remove("attribute[publication]");
+        String id = post("xml", form).then().statusCode(201)
+                .extract().path("service_requests.request.service_request_id");
+        given().get("/open311/v2/requests/" + id + ".xml").then().statusCode(200)
+                .body("service_requests.request.status", equalTo("open"))
+                .body("service_requests.request.service_code", equalTo("yards"))
+                .body("service_requests.request.description", emptyString())
+                .body("service_requests.request.address", emptyString())
+                .body("service_requests.request.lat", emptyString());
+        given().get("/open311/v2/requests.json?service_request_id=" + id).then().statusCode(200)
+                .body("size()", equalTo(0));
+        form.put("attribute[publication]", "HIDDEN");
+        post("json", form).then().statusCode(400)
+                .body("description", hasItem(containsString("attribute[publication]")));
     }
 
     @Test
@@ -457,6 +489,7 @@ class GeoReportTest {
         form.put("media_url", "https://photos.example.kz/p/1.jpg");
         form.put("attribute[appeal_type]", "COMPLAINT");
         form.put("attribute[language]", "ru");
+        form.put("attribute[publication]", "PUBLIC");
         form.put("jurisdiction_id", "kz");
         if (iin != null) {
             form.put("attribute[iin]", iin);
