@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import kz.appeals.platform.http.AcceptableLanguages;
+import kz.appeals.platform.http.StrictJson;
 import kz.appeals.platform.transaction.DatabaseUnavailable;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -67,8 +68,11 @@ public class ProblemMappers {
     public Response wrongJsonShape(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
         String field = jsonPath(e);
         String code = e instanceof UnrecognizedPropertyException ? "unknown"
+                : e instanceof StrictJson.ForbiddenCharacterException ? "character"
                 : e instanceof InvalidFormatException || e instanceof MismatchedInputException ? "type" : "invalid";
-        String message = e instanceof UnrecognizedPropertyException ? "Unknown field" : "Wrong type or format";
+        String message = e instanceof UnrecognizedPropertyException ? "Unknown field"
+                : e instanceof StrictJson.ForbiddenCharacterException ? e.getOriginalMessage()
+                : "Wrong type or format";
         return respond(new Problem(Problem.typeUri("validation"), "Request is not valid", 400,
                 message + ": " + field, null, List.of(new Problem.FieldError(field, code, message))), uri, headers);
     }

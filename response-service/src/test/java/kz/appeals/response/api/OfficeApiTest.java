@@ -144,6 +144,21 @@ class OfficeApiTest {
     }
 
     @Test
+    void sloppyJsonIsRefusedAndChangesNothing() {
+        as(office).contentType("application/json")
+                .body("{\"outcome\":1,\"text\":\"Жөнделді\",\"language\":\"kk\"}")
+                .post("/api/v1/appeals/{id}/answer", appealId).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("outcome"));
+        as(office).contentType("application/json")
+                .body("{\"outcome\":\"SATISFIED\",\"text\":\"Жөнделді\",\"language\":\"kk\"}]")
+                .post("/api/v1/appeals/{id}/answer", appealId).then().statusCode(400).contentType(PROBLEM);
+        as(office).contentType("application/json")
+                .body("{\"outcome\":\"SATISFIED\",\"text\":\"Жөнделді\",\"text\":\"x\",\"language\":\"kk\"}")
+                .post("/api/v1/appeals/{id}/answer", appealId).then().statusCode(400).contentType(PROBLEM);
+        as(office).get("/api/v1/appeals/{id}", appealId).then().statusCode(200).body("status", equalTo("ROUTED"));
+    }
+
+    @Test
     void redirectNeedsAReasonAndPublishesTheRequest() throws Exception {
         as(office).contentType("application/json").body(Map.of("reason", " "))
                 .post("/api/v1/appeals/{id}/redirect", appealId).then().statusCode(400)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import kz.appeals.platform.http.StorableText;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -84,7 +85,8 @@ public class GeoReportRenderer {
                 element(writer, field.getKey(), field.getValue());
             }
         } else {
-            writer.writeCharacters(node.asText());
+            // Refused on the way in; stripped here too, so that one stored by an older version cannot break a list.
+            writer.writeCharacters(StorableText.withoutForbidden(node.asText()));
         }
         writer.writeEndElement();
     }

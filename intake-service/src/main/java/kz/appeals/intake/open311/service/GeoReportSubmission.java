@@ -16,6 +16,7 @@ import kz.appeals.intake.open311.domain.ApiKey;
 import kz.appeals.intake.open311.domain.Open311Origin;
 import kz.appeals.intake.open311.domain.ServiceAttribute;
 import kz.appeals.intake.service.AppealSubmission;
+import kz.appeals.platform.http.StorableText;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;
 
@@ -85,6 +86,7 @@ public class GeoReportSubmission {
                 form.apiKey() == null ? "api_key: required to create a service request"
                         : "api_key: not a valid key; ask the platform's administrator for one"));
         List<String> errors = new ArrayList<>();
+        unstorableText(form).forEach(errors::add);
         SubmitAppealRequest request = appealOf(form, errors);
         validator.validate(request).stream().map(GeoReportSubmission::describe).sorted().forEach(errors::add);
         if (form.mediaUrl() != null && !isWebUrl(form.mediaUrl())) {
@@ -105,6 +107,22 @@ public class GeoReportSubmission {
         origin.mediaUrl = form.mediaUrl();
         entityManager.persist(origin);
         return receipt;
+    }
+
+    /** XML 1.0 and PostgreSQL cannot carry every character a form may hold: refuse them, naming the parameter. */
+    private static Stream<String> unstorableText(ServiceRequestForm form) {
+        Map<String, String> fields = new java.util.TreeMap<>();
+        fields.put("description", form.description());
+        fields.put("first_name", form.firstName());
+        fields.put("last_name", form.lastName());
+        fields.put("email", form.email());
+        fields.put("phone", form.phone());
+        fields.put("address_string", form.addressString());
+        fields.put("media_url", form.mediaUrl());
+        form.attributes().forEach((code, value) -> fields.put("attribute[" + code + "]", value));
+        return fields.entrySet().stream()
+                .filter(field -> StorableText.problem(field.getValue()) != null)
+                .map(field -> field.getKey() + ": " + StorableText.problem(field.getValue()) + " (character)");
     }
 
     private static SubmitAppealRequest appealOf(ServiceRequestForm form, List<String> errors) {

@@ -205,6 +205,31 @@ class GeoReportTest {
     }
 
     @Test
+    void charactersXmlCannotCarryAreRefusedAndEveryListStaysWellFormed() throws Exception {
+        awaitSettlementKnown();
+        String key = issueKey("control characters");
+        for (String bad : List.of("\u0001", "\u0007", "\u001B", "\uFFFF")) {
+            Map<String, String> form = validForm(key, SampleCitizens.randomIin(), "yards");
+            form.put("description", "Жарық " + bad + " жоқ");
+            post("xml", form).then().statusCode(400)
+                    .body("errors.error.description", containsString("description: character U+"));
+        }
+        String id = post("json", validForm(key, SampleCitizens.randomIin(), "yards")).then().statusCode(201)
+                .extract().path("[0].service_request_id");
+        // as an older version may have stored it
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "update appeal set description = 'Жарық ' || chr(1) || chr(27) || ' жоқ' where receipt_number = ?1")
+                .setParameter(1, id).executeUpdate());
+        for (String path : List.of("/open311/v2/requests.xml", "/open311/v2/requests/" + id + ".xml")) {
+            byte[] xml = given().get(path).then().statusCode(200).extract().asByteArray();
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(xml));
+        }
+        given().get("/open311/v2/requests/" + id + ".xml").then()
+                .body("service_requests.request.description", equalTo("Жарық  жоқ"));
+    }
+
+    @Test
     void aRequestIsPrivateUnlessTheClientDeclaresItPublic() {
         awaitSettlementKnown();
         Map<String, String> form = validForm(issueKey("private by default"), SampleCitizens.randomIin(), "yards");
