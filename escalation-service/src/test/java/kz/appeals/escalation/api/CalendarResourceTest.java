@@ -1,6 +1,9 @@
 package kz.appeals.escalation.api;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import kz.appeals.appk.CalendarYear;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.WorkingCalendar;
@@ -8,10 +11,12 @@ import kz.appeals.contracts.CalendarEvents.CalendarYearPublished;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
+import kz.appeals.escalation.service.CalendarRegistry;
 import kz.appeals.platform.security.Roles;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -34,13 +39,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Loading a year of the working calendar through the API. Far-future years, so that no deadline of another test
- * counts through them.
+ * Loading a year of the working calendar through the API. Far-future years (2150 on), so that no deadline of another
+ * test counts through them.
  */
 @QuarkusTest
 class CalendarResourceTest {
 
     private static final String ADMIN = Tokens.bearer(Tokens.forRole(Roles.ADMIN));
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    CalendarRegistry calendars;
 
     /**
      * 1 January 2150 is a Thursday, 3 January a Saturday. New Year (1-2 January) and Orthodox Christmas (Wednesday
@@ -53,6 +63,14 @@ class CalendarResourceTest {
             transfer,2150-01-09,day-off,Test decision
             transfer,2150-01-10,working-day,Test decision
             """;
+
+    /** Every test starts with its years provisional, so that the class can run again on the same database. */
+    @BeforeEach
+    void forgetTheLoadedTestYears() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("delete from calendar_year where year >= 2150").executeUpdate());
+        calendars.reload();
+    }
 
     @Test
     void anAdministratorLoadsAYearWhichTakesEffectAndIsPublished() throws Exception {
