@@ -113,6 +113,7 @@ public record CalendarYear(int year, List<Holiday> holidays, Set<LocalDate> tran
         Set<LocalDate> workingDays = new HashSet<>();
         Set<LocalDate> notHolidays = new HashSet<>();
         List<LocalDate> kurbanAit = new ArrayList<>(1);
+        Lines read = new Lines(holidays, daysOff, workingDays, notHolidays, kurbanAit);
         Map<LocalDate, Integer> lineOfDay = new HashMap<>();
         try (BufferedReader lines = new BufferedReader(source)) {
             int number = 0;
@@ -123,8 +124,7 @@ public record CalendarYear(int year, List<Holiday> holidays, Set<LocalDate> tran
                     continue;
                 }
                 try {
-                    LocalDate day = readLine(year, content, new Lines(holidays, daysOff, workingDays, notHolidays,
-                            kurbanAit));
+                    LocalDate day = readLine(year, content, read);
                     Integer first = lineOfDay.putIfAbsent(day, number);
                     if (first != null) {
                         throw new IllegalArgumentException(day + " is already listed on line " + first);
