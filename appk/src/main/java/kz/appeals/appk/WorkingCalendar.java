@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,63 +22,96 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * Which days are working days in Kazakhstan, built from per-year data ({@link CalendarYear}) because holidays and the
- * government's yearly transfers of days off are decided by law and decree, not by a weekday rule. Immutable and
- * thread-safe: a new year's data makes a new calendar.
+ * Which days are working days in Kazakhstan: the law's holidays ({@link HolidayLaw}) amended, year by year, by what
+ * only a government decision or the religious board decides ({@link CalendarYear}: transfers of days off, the day of
+ * Kurban Ait, changes of the law for that year). Immutable and thread-safe: a new year's data makes a new calendar
+ * (the days off of each year are computed once, when first asked for).
  *
- * <p>A day is a working day unless it is a Saturday or Sunday, a holiday, the day off a weekend holiday carries over
- * to, or a transferred day off; a transferred working day (a Saturday made a working day) overrides all of these.
- * For a year without data the calendar knows only weekends, and says so through {@link #isCovered(int)}.
+ * <p>A day is a working day unless it is a Saturday or Sunday, a holiday, the day off a weekend public holiday carries
+ * over to, or a transferred day off; a transferred working day (a Saturday made a working day) overrides all of these.
+ * A year without data follows the rule alone and is {@linkplain #isProvisional provisional}: the decree's transfers
+ * are missing and Kurban Ait is computed, so its due dates may still move when the year's data is loaded.
  */
 public final class WorkingCalendar {
 
-    private static final String BUNDLED_INDEX = "/calendar/index.txt";
-
-    private final SortedMap<Integer, CalendarYear> years;
-    private final Set<LocalDate> daysOff;
-    private final Set<LocalDate> workingWeekendDays;
-
-    private WorkingCalendar(Collection<CalendarYear> years) {
-        SortedMap<Integer, CalendarYear> covered = new TreeMap<>();
-        List<CalendarYear.Holiday> holidays = new ArrayList<>();
-        Set<LocalDate> off = new HashSet<>();
-        Set<LocalDate> working = new HashSet<>();
-        for (CalendarYear year : years) {
-            if (covered.putIfAbsent(year.year(), year) != null) {
-                throw new IllegalArgumentException("Calendar data for " + year.year() + " given twice");
-            }
-            holidays.addAll(year.holidays());
-            off.addAll(year.transferredDaysOff());
-            working.addAll(year.transferredWorkingDays());
-        }
-        // All years at once, so that a late-December holiday carries over past the next year's New Year days.
-        off.addAll(daysOffForHolidays(holidays));
-        this.years = Collections.unmodifiableSortedMap(covered);
-        this.daysOff = Set.copyOf(off);
-        this.workingWeekendDays = Set.copyOf(working);
+    /** Where a year's days come from. */
+    public enum Basis {
+        /** The law's rule plus a data file shipped in this library. */
+        BUNDLED,
+        /** The law's rule plus data loaded at run time (an operator's upload, a published year). */
+        LOADED,
+        /** The law's rule alone: no transfers known, Kurban Ait computed. Provisional. */
+        RULE
     }
 
+    /** What a change of calendar did to the days of a year, as an administrator loading the year wants to see it. */
+    public record DayChanges(List<LocalDate> becameDaysOff, List<LocalDate> becameWorkingDays) {
+        public DayChanges {
+            becameDaysOff = List.copyOf(becameDaysOff);
+            becameWorkingDays = List.copyOf(becameWorkingDays);
+        }
+    }
+
+    private static final String BUNDLED_INDEX = "/calendar/index.txt";
+
+    /** A year's days: those off on weekdays and the weekend days worked, with the holidays they come from. */
+    private record YearDays(List<CalendarYear.Holiday> holidays, Set<LocalDate> daysOff,
+                            Set<LocalDate> workingWeekendDays) {
+    }
+
+    private static final class Bundled {
+        private static final WorkingCalendar CALENDAR = read();
+
+        private static WorkingCalendar read() {
+            SortedMap<Integer, CalendarYear> years = new TreeMap<>();
+            for (String line : readResource(BUNDLED_INDEX).lines().toList()) {
+                String entry = line.strip();
+                if (entry.isEmpty() || entry.startsWith("#")) {
+                    continue;
+                }
+                int year = Integer.parseInt(entry);
+                String file = readResource("/calendar/kz-" + year + ".csv");
+                years.put(year, CalendarYear.parse(year, new StringReader(file)));
+            }
+            Map<Integer, Basis> basis = new HashMap<>();
+            years.keySet().forEach(year -> basis.put(year, Basis.BUNDLED));
+            return new WorkingCalendar(HolidayLaw.bundled(), years, basis);
+        }
+    }
+
+    private final HolidayLaw law;
+    private final SortedMap<Integer, CalendarYear> years;
+    private final Map<Integer, Basis> basis;
+    private final ConcurrentMap<Integer, YearDays> days = new ConcurrentHashMap<>();
+
+    private WorkingCalendar(HolidayLaw law, SortedMap<Integer, CalendarYear> years, Map<Integer, Basis> basis) {
+        this.law = law;
+        this.years = Collections.unmodifiableSortedMap(years);
+        this.basis = Map.copyOf(basis);
+    }
+
+    /** The law's rule with the given years' data, taken as loaded. */
     public static WorkingCalendar of(Collection<CalendarYear> years) {
-        return new WorkingCalendar(years);
+        WorkingCalendar calendar = new WorkingCalendar(HolidayLaw.bundled(), new TreeMap<>(), Map.of());
+        for (CalendarYear year : years) {
+            if (calendar.years.containsKey(year.year())) {
+                throw new IllegalArgumentException("Calendar data for " + year.year() + " given twice");
+            }
+            calendar = calendar.withYear(year);
+        }
+        return calendar;
     }
 
     /**
-     * The calendar shipped in this library: the years listed in {@code calendar/index.txt}, each read from
-     * {@code calendar/kz-<year>.csv} on the classpath.
+     * The calendar shipped in this library: the law's rule ({@code calendar/law.csv}) with the years listed in
+     * {@code calendar/index.txt}, each read from {@code calendar/kz-<year>.csv} on the classpath.
      */
     public static WorkingCalendar bundled() {
-        List<CalendarYear> years = new ArrayList<>();
-        for (String line : readResource(BUNDLED_INDEX).lines().toList()) {
-            String entry = line.strip();
-            if (entry.isEmpty() || entry.startsWith("#")) {
-                continue;
-            }
-            int year = Integer.parseInt(entry);
-            years.add(CalendarYear.parse(year, new StringReader(readResource("/calendar/kz-" + year + ".csv"))));
-        }
-        return new WorkingCalendar(years);
+        return Bundled.CALENDAR;
     }
 
     /**
@@ -85,30 +119,64 @@ public final class WorkingCalendar {
      * operator loads the government's resolution for next year). This calendar is unchanged.
      */
     public WorkingCalendar withYear(CalendarYear year) {
-        Map<Integer, CalendarYear> next = new TreeMap<>(years);
-        next.put(year.year(), year);
-        return new WorkingCalendar(next.values());
+        SortedMap<Integer, CalendarYear> nextYears = new TreeMap<>(years);
+        nextYears.put(year.year(), year);
+        Map<Integer, Basis> nextBasis = new HashMap<>(basis);
+        nextBasis.put(year.year(), Basis.LOADED);
+        return new WorkingCalendar(law, nextYears, nextBasis);
     }
 
-    /** True when the year's holidays and transfers are loaded; otherwise only weekends are days off. */
-    public boolean isCovered(int year) {
-        return years.containsKey(year);
+    public Basis basis(int year) {
+        return basis.getOrDefault(year, Basis.RULE);
     }
 
-    public SortedSet<Integer> coveredYears() {
+    /** True for a year computed from the law's rule alone (no data shipped or loaded): see {@link Basis#RULE}. */
+    public boolean isProvisional(int year) {
+        return basis(year) == Basis.RULE;
+    }
+
+    /** The years with data, shipped or loaded; every other year is provisional. */
+    public SortedSet<Integer> yearsWithData() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet()));
     }
 
-    /** The data of a covered year, as loaded. */
+    /** The data of a year, as shipped or loaded. */
     public Optional<CalendarYear> year(int year) {
         return Optional.ofNullable(years.get(year));
     }
 
+    /**
+     * The year's holidays in date order: the law's rule, without the days the year's data says are not holidays this
+     * year, with Kurban Ait on the announced day if stated, and with the holidays the data lists (which replace a
+     * rule holiday of the same date).
+     */
+    public List<CalendarYear.Holiday> holidays(int year) {
+        return daysOf(year).holidays();
+    }
+
     public boolean isWorkingDay(LocalDate day) {
-        if (workingWeekendDays.contains(day)) {
+        YearDays year = daysOf(day.getYear());
+        if (year.workingWeekendDays().contains(day)) {
             return true;
         }
-        return !CalendarYear.isWeekend(day) && !daysOff.contains(day);
+        return !CalendarYear.isWeekend(day) && !year.daysOff().contains(day);
+    }
+
+    /**
+     * The days whose status differs between {@code before} and this calendar, from 1 January of {@code year} to the
+     * end of the next January (a late-December holiday's carry-over lands there), in date order.
+     */
+    public DayChanges changesFrom(WorkingCalendar before, int year) {
+        List<LocalDate> becameDaysOff = new ArrayList<>();
+        List<LocalDate> becameWorkingDays = new ArrayList<>();
+        LocalDate end = LocalDate.of(year + 1, 1, 31);
+        for (LocalDate day = LocalDate.of(year, 1, 1); !day.isAfter(end); day = day.plusDays(1)) {
+            boolean working = isWorkingDay(day);
+            if (working != before.isWorkingDay(day)) {
+                (working ? becameWorkingDays : becameDaysOff).add(day);
+            }
+        }
+        return new DayChanges(becameDaysOff, becameWorkingDays);
     }
 
     /** The first working day strictly after {@code day}. */
@@ -172,11 +240,43 @@ public final class WorkingCalendar {
         return nextWorkingDay(day);
     }
 
+    private YearDays daysOf(int year) {
+        return days.computeIfAbsent(year, this::computeDays);
+    }
+
+    /**
+     * The year's holidays, the carry-overs into it and its transfers. Carry-overs are computed over the previous
+     * year's holidays too, so that a late-December holiday carries over past the New Year days.
+     */
+    private YearDays computeDays(int year) {
+        List<CalendarYear.Holiday> holidays = holidaysOf(year);
+        List<CalendarYear.Holiday> withPreviousYear = new ArrayList<>(holidaysOf(year - 1));
+        withPreviousYear.addAll(holidays);
+        Set<LocalDate> off = new HashSet<>();
+        daysOffForHolidays(withPreviousYear).stream().filter(day -> day.getYear() == year).forEach(off::add);
+        Optional<CalendarYear> data = year(year);
+        data.ifPresent(d -> off.addAll(d.transferredDaysOff()));
+        return new YearDays(holidays, Set.copyOf(off),
+                data.map(CalendarYear::transferredWorkingDays).orElse(Set.of()));
+    }
+
+    private List<CalendarYear.Holiday> holidaysOf(int year) {
+        Optional<CalendarYear> data = year(year);
+        SortedMap<LocalDate, CalendarYear.Holiday> byDate = new TreeMap<>();
+        law.holidays(year, data.flatMap(CalendarYear::kurbanAit)).forEach(h -> byDate.put(h.date(), h));
+        data.ifPresent(d -> {
+            d.notHolidays().forEach(byDate::remove);
+            d.holidays().forEach(h -> byDate.put(h.date(), h));
+        });
+        return List.copyOf(byDate.values());
+    }
+
     /**
      * The holidays themselves plus, for each public holiday on a Saturday or Sunday, the next working day, to which
-     * the day off moves. Walking the holidays in date order and skipping days already off gives consecutive weekend
-     * holidays (Nauryz, 21–23 March) distinct replacement days. Transfers are deliberately left out: the year's
-     * decree is written with the carry-overs already known, and is applied on top of them.
+     * the day off moves (the holidays law, Art. 5; Labour Code Art. 85). Walking the holidays in date order and
+     * skipping days already off gives consecutive weekend holidays (Nauryz, 21–23 March) distinct replacement days.
+     * Transfers are deliberately left out: the year's decree is written with the carry-overs already known, and is
+     * applied on top of them.
      */
     private static Set<LocalDate> daysOffForHolidays(List<CalendarYear.Holiday> holidays) {
         Set<LocalDate> off = new HashSet<>();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,6 +81,61 @@ class CalendarYearTest {
     @Test
     void theShippedFilesParse() {
         WorkingCalendar bundled = WorkingCalendar.bundled();
-        assertTrue(bundled.isCovered(2025) && bundled.isCovered(2026));
+        assertEquals(WorkingCalendar.Basis.BUNDLED, bundled.basis(2025));
+        assertEquals(WorkingCalendar.Basis.BUNDLED, bundled.basis(2026));
+    }
+
+    @Test
+    void readsKurbanAitAndDaysTheLawNoLongerMakesHolidays() {
+        CalendarYear year = CalendarYear.parse(2027, new StringReader("""
+                kurban-ait,2027-05-17,Spiritual Administration of Muslims of Kazakhstan, test announcement
+                not-a-holiday,2027-03-08,Test amendment of the law
+                """));
+        assertEquals(Optional.of(LocalDate.parse("2027-05-17")), year.kurbanAit());
+        assertEquals(Set.of(LocalDate.parse("2027-03-08")), year.notHolidays());
+        assertTrue(year.holidays().isEmpty());
+    }
+
+    @Test
+    void aNewKindOfLineNeedsItsSource() {
+        CalendarFormatException e = assertThrows(CalendarFormatException.class, () -> CalendarYear.parse(2027,
+                new StringReader("# header\nkurban-ait,2027-05-16\n")));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("<kind>,<date>,<source>"), e.getMessage());
+        assertThrows(CalendarFormatException.class,
+                () -> CalendarYear.parse(2027, new StringReader("not-a-holiday,2027-03-08, \n")));
+    }
+
+    @Test
+    void kurbanAitIsStatedOnceAndNearTheComputedDay() {
+        CalendarFormatException twice = assertThrows(CalendarFormatException.class, () -> CalendarYear.parse(2027,
+                new StringReader("kurban-ait,2027-05-16,Board\nkurban-ait,2027-05-17,Board again\n")));
+        assertEquals(2, twice.line());
+        CalendarFormatException typo = assertThrows(CalendarFormatException.class, () -> CalendarYear.parse(2027,
+                new StringReader("# 16 May computed: a month off is a typo\nkurban-ait,2027-06-16,Board\n")));
+        assertEquals(2, typo.line());
+        assertTrue(typo.getMessage().contains("2027-05-16"), typo.getMessage());
+        assertThrows(CalendarFormatException.class,
+                () -> CalendarYear.parse(2027, new StringReader("kurban-ait,2028-05-05,Board\n")), "another year");
+    }
+
+    @Test
+    void notAHolidayMustNameAHolidayOfTheLawThatYear() {
+        CalendarFormatException ordinary = assertThrows(CalendarFormatException.class, () -> CalendarYear.parse(2027,
+                new StringReader("transfer,2027-01-08,day-off,Decree\nnot-a-holiday,2027-03-09,Amendment\n")));
+        assertEquals(2, ordinary.line());
+        assertTrue(ordinary.getMessage().contains("not a fixed-date holiday"), ordinary.getMessage());
+        assertThrows(CalendarFormatException.class, () -> CalendarYear.parse(2027,
+                new StringReader("not-a-holiday,2027-08-30,Constitution Day ended with 2025\n")));
+        assertThrows(CalendarFormatException.class, () -> CalendarYear.parse(2027,
+                new StringReader("not-a-holiday,2027-03-15,Amendment\nholiday,2027-03-15,carry-over,Again\n")),
+                "a day listed twice");
+    }
+
+    @Test
+    void anUnknownKindIsNamed() {
+        CalendarFormatException e = assertThrows(CalendarFormatException.class,
+                () -> CalendarYear.parse(2027, new StringReader("holyday,2027-01-01,carry-over,New Year\n")));
+        assertTrue(e.getMessage().contains("holyday"), e.getMessage());
     }
 }

@@ -32,15 +32,16 @@ class WorkingCalendarTest {
 
         @Test
         void shipsTwentyTwentyFiveAndTwentyTwentySix() {
-            assertEquals(List.of(2025, 2026), List.copyOf(KZ.coveredYears()));
-            assertTrue(KZ.isCovered(2025));
-            assertTrue(KZ.isCovered(2026));
+            assertEquals(List.of(2025, 2026), List.copyOf(KZ.yearsWithData()));
+            assertFalse(KZ.isProvisional(2025));
+            assertFalse(KZ.isProvisional(2026));
         }
 
         @Test
-        void aYearWithoutDataKnowsOnlyWeekends() {
-            assertFalse(KZ.isCovered(2030));
-            assertTrue(KZ.isWorkingDay(day("2030-01-01")), "New Year 2030 is unknown without that year's data");
+        void aYearWithoutDataFollowsTheLawsRuleAndIsProvisional() {
+            assertTrue(KZ.isProvisional(2030));
+            assertEquals(WorkingCalendar.Basis.RULE, KZ.basis(2030));
+            assertFalse(KZ.isWorkingDay(day("2030-01-01")), "New Year 2030, from the rule");
             assertFalse(KZ.isWorkingDay(day("2030-01-05")), "a Saturday");
             assertFalse(KZ.isWorkingDay(day("2030-01-06")), "a Sunday");
         }
@@ -199,14 +200,17 @@ class WorkingCalendarTest {
 
     @Test
     void withYearAddsOrReplacesOneYearAndLeavesTheOriginalAlone() {
-        WorkingCalendar next = KZ.withYear(year(2027, "holiday,2027-01-01,carry-over,New Year"))
+        WorkingCalendar next = KZ.withYear(year(2027, "transfer,2027-01-08,day-off,Test decree"))
                 .withYear(year(2026, "transfer,2026-01-05,day-off,Test decree"));
-        assertTrue(next.isCovered(2027));
-        assertFalse(next.isWorkingDay(day("2027-01-01")));
+        assertEquals(WorkingCalendar.Basis.LOADED, next.basis(2027));
+        assertEquals(WorkingCalendar.Basis.LOADED, next.basis(2026));
+        assertFalse(next.isWorkingDay(day("2027-01-08")));
         assertFalse(next.isWorkingDay(day("2026-01-05")), "2026 replaced by the new data");
-        assertTrue(next.isWorkingDay(day("2026-03-09")), "the shipped 2026 holidays are gone with the old data");
+        assertFalse(next.isWorkingDay(day("2026-05-27")),
+                "without a kurban-ait line the computed day (27 May 2026, as announced) is off");
         assertTrue(next.isWorkingDay(day("2025-03-11")));
-        assertFalse(KZ.isCovered(2027));
+        assertTrue(KZ.isProvisional(2027));
+        assertTrue(KZ.isWorkingDay(day("2027-01-08")));
         assertTrue(KZ.isWorkingDay(day("2026-01-05")));
     }
 

@@ -12,9 +12,10 @@ public final class CalendarEvents {
     }
 
     /**
-     * One year of Kazakhstan's working calendar as an operator loaded it (holidays and the year's transfers of days
-     * off), keyed by the year on a compacted topic: the latest record per year is the truth and replaces whatever
-     * the reader had for that year, shipped data included.
+     * One year of Kazakhstan's working calendar as an operator loaded it (the year's holidays — the holidays law's
+     * rule as amended by the year's data — and the year's transfers of days off), keyed by the year on a compacted
+     * topic: the latest record per year is the truth and replaces whatever the reader had for that year, shipped data
+     * included. {@code source} is the year's file; appk readers parse it and apply it on top of the law's rule.
      */
     public record CalendarYearPublished(int year, List<Holiday> holidays, List<LocalDate> transferredDaysOff,
                                         List<LocalDate> transferredWorkingDays, String source, Instant occurredAt)

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +27,7 @@ class AnswerTermTest {
     void holidaysOfTheCalendarMoveTheDueDate() {
         CalendarYear year2026 = new CalendarYear(2026,
                 List.of(new CalendarYear.Holiday(LocalDate.of(2026, 12, 16), true, "Independence Day")),
-                Set.of(), Set.of());
+                Set.of(), Set.of(), Optional.empty(), Set.of());
         AnswerTerm term = new AnswerTerm(new DeadlinePolicy(WorkingCalendar.of(List.of(year2026))));
 
         // Registered Wednesday 25 November: due Wednesday 16 December on weekdays alone, Thursday 17 with the holiday.

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import kz.appeals.escalation.service.CalendarAdmin;
 import kz.appeals.escalation.service.CalendarAdmin.CalendarYearView;
+import kz.appeals.escalation.service.CalendarAdmin.YearChanges;
+import kz.appeals.escalation.service.CalendarAdmin.YearLoaded;
 import kz.appeals.escalation.service.CalendarRecalculation;
 import kz.appeals.escalation.service.CalendarRegistry;
 import kz.appeals.platform.security.Caller;
@@ -43,7 +45,8 @@ public class CalendarResource {
     @Path("/{year}")
     @RolesAllowed({Roles.AKIM_OFFICE, Roles.DISTRICT_AKIMAT, Roles.REGION_AKIMAT, Roles.PRESIDENTIAL_ADMINISTRATION,
             Roles.ANALYST, Roles.OPERATOR, Roles.ADMIN})
-    @Operation(summary = "The year's holidays, transfers, weekdays off and number of working days in force")
+    @Operation(summary = "The year's holidays, transfers, weekdays off and number of working days in force, and whether "
+            + "the year is provisional (computed from the holidays law alone, its decree not loaded)")
     public CalendarYearView year(@PathParam("year") int year) {
         return admin.view(year);
     }
@@ -57,13 +60,15 @@ public class CalendarResource {
     @Consumes({MediaType.TEXT_PLAIN, "text/csv"})
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load or replace a year's data file (the appk calendar format); a bad line is named and "
-            + "nothing changes")
-    public CalendarYearView load(@PathParam("year") int year, String source) {
-        admin.load(year, source, caller.accountRef());
+            + "nothing changes. Answers the days that became days off or working days against the calendar in force "
+            + "before")
+    public YearLoaded load(@PathParam("year") int year, String source) {
+        YearChanges changes = admin.load(year, source, caller.accountRef());
         calendars.reload();
         int recalculated = recalculation.recalculate(year);
-        LOG.infof("Calendar %d loaded by %s; %d running deadline(s) recalculated", year, caller.accountRef(),
-                recalculated);
-        return admin.view(year);
+        LOG.infof("Calendar %d loaded by %s (was %s): %d day(s) became days off, %d working days; %d running "
+                        + "deadline(s) recalculated", year, caller.accountRef(), changes.previousBasis(),
+                changes.becameDaysOff().size(), changes.becameWorkingDays().size(), recalculated);
+        return new YearLoaded(changes, recalculated, admin.view(year));
     }
 }

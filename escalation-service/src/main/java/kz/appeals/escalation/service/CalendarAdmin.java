@@ -18,13 +18,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Loads a year of the working calendar (next year's government decision) without a release. A file that cannot be
- * used is refused naming its line, and nothing changes: the year's row, the calendar in force and the topic. A
- * usable one replaces the year's data in the table and is published on appeals.calendar in the same transaction,
- * for the other services that count working days.
+ * Loads a year of the working calendar (next year's government decision: transfers, the day of Kurban Ait, changes
+ * of the holidays law) without a release. A file that cannot be used is refused naming its line, and nothing changes:
+ * the year's row, the calendar in force and the topic. A usable one replaces the year's data in the table and is
+ * published on appeals.calendar in the same transaction, for the other services that count working days.
  */
 @ApplicationScoped
 public class CalendarAdmin {
@@ -36,13 +38,29 @@ public class CalendarAdmin {
     /**
      * A year as the calendar in force sees it.
      *
-     * @param loaded           true when the data came through this API, false when shipped with the library
+     * @param basis              where its days come from: {@code bundled} (data shipped in appk), {@code loaded}
+     *                           (through this API) or {@code rule} (the holidays law alone)
+     * @param provisional        true when the basis is the rule: no decree's transfers known, Kurban Ait computed, so
+     *                           due dates in the year may still move when its data is loaded
+     * @param holidays           the year's days off by law: the rule as amended by the year's data
      * @param nonWorkingWeekdays Monday-to-Friday days off: holidays, carry-overs and transferred days off
-     * @param workingDays      working days in the year
+     * @param workingDays        working days in the year
      */
-    public record CalendarYearView(int year, boolean covered, boolean loaded, List<Holiday> holidays,
+    public record CalendarYearView(int year, String basis, boolean provisional, List<Holiday> holidays,
                                    List<LocalDate> transferredDaysOff, List<LocalDate> transferredWorkingDays,
                                    List<LocalDate> nonWorkingWeekdays, long workingDays) {
+    }
+
+    /**
+     * What loading a year changed against the calendar in force before, so that the administrator sees it: the days
+     * that became days off and those that became working days (from 1 January to the end of the next January, where
+     * a late-December carry-over lands).
+     */
+    public record YearChanges(String previousBasis, List<LocalDate> becameDaysOff, List<LocalDate> becameWorkingDays) {
+    }
+
+    /** The answer to a load: the changes, the running deadlines recalculated, and the year as now in force. */
+    public record YearLoaded(YearChanges changes, int recalculatedDeadlines, CalendarYearView inForce) {
     }
 
     private final EntityManager entityManager;
@@ -60,9 +78,13 @@ public class CalendarAdmin {
         this.clock = clock;
     }
 
+    /** Stores and publishes the year; returns what it changes against the calendar in force until now. */
     @Transactional
-    public void load(int year, String source, String loadedBy) {
+    public YearChanges load(int year, String source, String loadedBy) {
         CalendarYear data = parse(year, source);
+        calendars.reload();
+        WorkingCalendar before = calendars.current();
+        WorkingCalendar after = before.withYear(data);
         Instant now = clock.instant();
         entityManager.createNativeQuery("""
                         insert into calendar_year (year, source, loaded_by, loaded_at) values (?1, ?2, ?3, ?4)
@@ -73,29 +95,31 @@ public class CalendarAdmin {
                 .setParameter(3, loadedBy)
                 .setParameter(4, Timestamp.from(now))
                 .executeUpdate();
-        outbox.record(new CalendarYearPublished(year, holidays(data), sorted(data.transferredDaysOff().stream()),
+        outbox.record(new CalendarYearPublished(year, holidays(after, year), sorted(data.transferredDaysOff().stream()),
                 sorted(data.transferredWorkingDays().stream()), source, now));
         audit.record("calendar-year-loaded", "calendar-year:" + year, source);
+        WorkingCalendar.DayChanges changes = after.changesFrom(before, year);
+        return new YearChanges(basis(before, year), changes.becameDaysOff(), changes.becameWorkingDays());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public CalendarYearView view(int year) {
         requireYear(year);
         WorkingCalendar calendar = calendars.current();
-        Number stored = (Number) entityManager
-                .createNativeQuery("select count(*) from calendar_year where year = ?1")
-                .setParameter(1, year).getSingleResult();
         List<LocalDate> days = Stream.iterate(LocalDate.of(year, 1, 1), d -> d.getYear() == year, d -> d.plusDays(1))
                 .toList();
         List<LocalDate> nonWorkingWeekdays = days.stream()
                 .filter(d -> d.getDayOfWeek().getValue() <= 5 && !calendar.isWorkingDay(d)).toList();
         long workingDays = days.stream().filter(calendar::isWorkingDay).count();
-        return calendar.year(year)
-                .map(data -> new CalendarYearView(year, true, stored.intValue() > 0, holidays(data),
-                        sorted(data.transferredDaysOff().stream()), sorted(data.transferredWorkingDays().stream()),
-                        nonWorkingWeekdays, workingDays))
-                .orElseGet(() -> new CalendarYearView(year, false, false, List.of(), List.of(), List.of(),
-                        nonWorkingWeekdays, workingDays));
+        Optional<CalendarYear> data = calendar.year(year);
+        return new CalendarYearView(year, basis(calendar, year), calendar.isProvisional(year), holidays(calendar, year),
+                data.map(d -> sorted(d.transferredDaysOff().stream())).orElse(List.of()),
+                data.map(d -> sorted(d.transferredWorkingDays().stream())).orElse(List.of()),
+                nonWorkingWeekdays, workingDays);
+    }
+
+    /** As the API spells it: bundled, loaded or rule. */
+    public static String basis(WorkingCalendar calendar, int year) {
+        return calendar.basis(year).name().toLowerCase(Locale.ROOT);
     }
 
     private static CalendarYear parse(int year, String source) {
@@ -117,8 +141,8 @@ public class CalendarAdmin {
         }
     }
 
-    private static List<Holiday> holidays(CalendarYear data) {
-        return data.holidays().stream().map(h -> new Holiday(h.date(), h.carriesOver(), h.name())).toList();
+    private static List<Holiday> holidays(WorkingCalendar calendar, int year) {
+        return calendar.holidays(year).stream().map(h -> new Holiday(h.date(), h.carriesOver(), h.name())).toList();
     }
 
     private static List<LocalDate> sorted(Stream<LocalDate> days) {

@@ -11,16 +11,14 @@ import kz.appeals.appk.WorkingCalendar;
 import org.jboss.logging.Logger;
 
 import java.io.StringReader;
-import java.time.Clock;
-import java.time.Year;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The working calendar in force: the years shipped in the appk library, overridden by the years an operator loaded
- * through the admin API (table {@code calendar_year}). Each replica rereads the table on a schedule, so a year loaded
- * on one replica reaches all of them; until then, and if a stored year could not be read, the previous calendar
- * stays in force.
+ * The working calendar in force: the holidays law's rule and the years shipped in the appk library, overridden by the
+ * years an operator loaded through the admin API (table {@code calendar_year}); {@link CalendarOutlook} tells which
+ * coming years are provisional. Each replica rereads the table on a schedule, so a year loaded on one replica reaches
+ * all of them; until then, and if a stored year could not be read, the previous calendar stays in force.
  */
 @ApplicationScoped
 public class CalendarRegistry {
@@ -28,12 +26,10 @@ public class CalendarRegistry {
     private static final Logger LOG = Logger.getLogger(CalendarRegistry.class);
 
     private final EntityManager entityManager;
-    private final Clock clock;
     private final AtomicReference<WorkingCalendar> current = new AtomicReference<>(WorkingCalendar.bundled());
 
-    public CalendarRegistry(EntityManager entityManager, Clock clock) {
+    public CalendarRegistry(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.clock = clock;
     }
 
     public WorkingCalendar current() {
@@ -42,14 +38,6 @@ public class CalendarRegistry {
 
     void onStart(@Observes StartupEvent start) {
         reload();
-        int thisYear = Year.now(clock).getValue();
-        for (int year = thisYear; year <= thisYear + 1; year++) {
-            if (!current().isCovered(year)) {
-                LOG.warnf("No working calendar data for %d: its holidays are unknown and only weekends count as "
-                        + "days off, so due dates in %d may be too early; load it with PUT /api/v1/calendar/%d",
-                        year, year, year);
-            }
-        }
     }
 
     @Scheduled(identity = "calendar-refresh", every = "${appeals.escalation.calendar-refresh-every}",

@@ -1,6 +1,9 @@
 package kz.appeals.escalation.api;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import kz.appeals.appk.CalendarYear;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.WorkingCalendar;
@@ -8,10 +11,12 @@ import kz.appeals.contracts.CalendarEvents.CalendarYearPublished;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
+import kz.appeals.escalation.service.CalendarRegistry;
 import kz.appeals.platform.security.Roles;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -29,44 +34,66 @@ import static kz.appeals.testing.Eventually.eventually;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Loading a year of the working calendar through the API. Far-future years, so that no deadline of another test
- * counts through them.
+ * Loading a year of the working calendar through the API. Far-future years (2150 on), so that no deadline of another
+ * test counts through them.
  */
 @QuarkusTest
 class CalendarResourceTest {
 
     private static final String ADMIN = Tokens.bearer(Tokens.forRole(Roles.ADMIN));
 
-    /** 1 January 2150 is a Thursday, 3 January a Saturday. */
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    CalendarRegistry calendars;
+
+    /**
+     * 1 January 2150 is a Thursday, 3 January a Saturday. New Year (1-2 January) and Orthodox Christmas (Wednesday
+     * 7 January) come from the holidays law's rule; the file restates New Year, which changes nothing.
+     */
     private static final String GOOD = """
             # Test decision for 2150
             holiday,2150-01-01,carry-over,New Year
             holiday,2150-01-03,carry-over,Saturday holiday
-            transfer,2150-01-02,day-off,Test decision
+            transfer,2150-01-09,day-off,Test decision
             transfer,2150-01-10,working-day,Test decision
             """;
+
+    /** Every test starts with its years provisional, so that the class can run again on the same database. */
+    @BeforeEach
+    void forgetTheLoadedTestYears() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("delete from calendar_year where year >= 2150").executeUpdate());
+        calendars.reload();
+    }
 
     @Test
     void anAdministratorLoadsAYearWhichTakesEffectAndIsPublished() throws Exception {
         try (KafkaProbe calendar = new KafkaProbe(Topics.CALENDAR)) {
             given().header("Authorization", ADMIN).contentType("text/plain").body(GOOD)
                     .put("/api/v1/calendar/{year}", 2150).then().statusCode(200)
-                    .body("covered", equalTo(true))
-                    .body("loaded", equalTo(true))
-                    .body("holidays.date", equalTo(List.of("2150-01-01", "2150-01-03")))
-                    // 1 Jan holiday, 2 Jan transferred, 5 Jan (Monday) carries the Saturday holiday over.
-                    .body("nonWorkingWeekdays", equalTo(List.of("2150-01-01", "2150-01-02", "2150-01-05")))
-                    .body("transferredWorkingDays", equalTo(List.of("2150-01-10")));
+                    .body("inForce.basis", equalTo("loaded"))
+                    .body("inForce.provisional", equalTo(false))
+                    .body("inForce.holidays.date[0..3]",
+                            equalTo(List.of("2150-01-01", "2150-01-02", "2150-01-03", "2150-01-07")))
+                    // 1-2 Jan and 7 Jan by the rule, 5 Jan (Monday) carries the Saturday holiday over, 9 Jan
+                    // transferred.
+                    .body("inForce.nonWorkingWeekdays[0..4]",
+                            equalTo(List.of("2150-01-01", "2150-01-02", "2150-01-05", "2150-01-07", "2150-01-09")))
+                    .body("inForce.transferredWorkingDays", equalTo(List.of("2150-01-10")));
 
             ConsumerRecord<String, String> record = calendar.await(KafkaProbe.ofType(EventType.CALENDAR_YEAR_PUBLISHED,
                     "2150"), Duration.ofSeconds(20));
             CalendarYearPublished published = ContractJson.mapper().readValue(record.value(),
                     CalendarYearPublished.class);
-            assertEquals(List.of(LocalDate.parse("2150-01-02")), published.transferredDaysOff());
+            assertEquals(List.of(LocalDate.parse("2150-01-09")), published.transferredDaysOff());
+            assertEquals(WorkingCalendar.bundled().withYear(CalendarYear.parse(2150, new StringReader(GOOD)))
+                    .holidays(2150).size(), published.holidays().size(), "the year's holidays: rule and file");
             assertEquals(GOOD, published.source());
         }
         given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.ANALYST)))
@@ -74,43 +101,83 @@ class CalendarResourceTest {
                 .body("nonWorkingWeekdays", hasItem("2150-01-05"));
     }
 
+    /** 247: the egov.kz calendar's 246 and Monday 31 August, no longer a carry-over of Constitution Day. */
     @Test
     void theShippedYearIsServedAsInForce() {
         given().header("Authorization", Tokens.bearer(Tokens.forOffice(Roles.AKIM_OFFICE, RURAL_DISTRICT)))
                 .get("/api/v1/calendar/{year}", 2026).then().statusCode(200)
-                .body("covered", equalTo(true))
-                .body("workingDays", equalTo(246))
+                .body("basis", equalTo("bundled"))
+                .body("provisional", equalTo(false))
+                .body("workingDays", equalTo(247))
                 .body("nonWorkingWeekdays", hasItem("2026-05-27"));
+    }
+
+    @Test
+    void aYearWithoutDataIsServedAsProvisionalFromTheRule() {
+        given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.OPERATOR)))
+                .get("/api/v1/calendar/{year}", 2154).then().statusCode(200)
+                .body("basis", equalTo("rule"))
+                .body("provisional", equalTo(true))
+                .body("transferredDaysOff", equalTo(List.of()))
+                // New Year on Tuesday and Wednesday, Constitution Day (from 2027) on Friday 15 March.
+                .body("nonWorkingWeekdays", hasItems("2154-01-01", "2154-01-02", "2154-03-15", "2154-12-16"))
+                .body("holidays.name", hasItem("Kurban Ait (first day)"));
+    }
+
+    @Test
+    void theAnswerToALoadListsWhatChangedAgainstTheCalendarInForce() {
+        // 2155 follows the rule until loaded: Women's Day on Saturday 8 March carries over to Monday 10 March.
+        given().header("Authorization", ADMIN).get("/api/v1/calendar/{year}", 2155).then().statusCode(200)
+                .body("provisional", equalTo(true));
+        String decision = """
+                transfer,2155-01-03,day-off,Test decree: Friday after New Year off
+                transfer,2155-01-11,working-day,Test decree: Saturday worked instead
+                not-a-holiday,2155-03-08,Test amendment of the law
+                """;
+        given().header("Authorization", ADMIN).contentType("text/csv").body(decision)
+                .put("/api/v1/calendar/{year}", 2155).then().statusCode(200)
+                .body("changes.previousBasis", equalTo("rule"))
+                .body("changes.becameDaysOff", equalTo(List.of("2155-01-03")))
+                .body("changes.becameWorkingDays", equalTo(List.of("2155-01-11", "2155-03-10")))
+                .body("inForce.basis", equalTo("loaded"))
+                .body("inForce.provisional", equalTo(false));
+        // Loading the same file again changes nothing.
+        given().header("Authorization", ADMIN).contentType("text/csv").body(decision)
+                .put("/api/v1/calendar/{year}", 2155).then().statusCode(200)
+                .body("changes.previousBasis", equalTo("loaded"))
+                .body("changes.becameDaysOff", equalTo(List.of()))
+                .body("changes.becameWorkingDays", equalTo(List.of()));
     }
 
     @Test
     void runningDeadlinesThroughTheLoadedYearAreRecalculated() {
         UUID appealId = UUID.randomUUID();
-        LocalDate registered = LocalDate.parse("2160-01-05");
+        // Monday 4 February 2160: no holiday of the rule until 8 March.
+        LocalDate registered = LocalDate.parse("2160-02-04");
         String year = """
-                holiday,2160-01-07,carry-over,Test holiday
-                transfer,2160-01-08,day-off,Test decision
+                holiday,2160-02-05,carry-over,Test holiday
+                transfer,2160-02-06,day-off,Test decision
                 """;
         try (KafkaProbe sender = new KafkaProbe(Topics.ESCALATION)) {
             send(sender, routed(appealId, RURAL_DISTRICT, registered));
         }
-        LocalDate weekendsOnly = new DeadlinePolicy(WorkingCalendar.bundled()).answerDue(registered);
-        eventually(() -> deadline(appealId).statusCode(200).body("dueDate", equalTo(weekendsOnly.toString())));
+        LocalDate byTheRule = new DeadlinePolicy(WorkingCalendar.bundled()).answerDue(registered);
+        eventually(() -> deadline(appealId).statusCode(200).body("dueDate", equalTo(byTheRule.toString())));
 
         given().header("Authorization", ADMIN).contentType("text/csv").body(year)
                 .put("/api/v1/calendar/{year}", 2160).then().statusCode(200);
 
         LocalDate withTheYear = new DeadlinePolicy(WorkingCalendar.bundled()
                 .withYear(CalendarYear.parse(2160, new StringReader(year)))).answerDue(registered);
-        assertEquals(LocalDate.parse("2160-01-29"), withTheYear, "two more weekdays off: Friday 25th becomes Tuesday 29th");
-        assertEquals(LocalDate.parse("2160-01-25"), weekendsOnly);
+        assertEquals(LocalDate.parse("2160-02-27"), withTheYear, "two more weekdays off: Monday 25th becomes Wednesday 27th");
+        assertEquals(LocalDate.parse("2160-02-25"), byTheRule);
         deadline(appealId).statusCode(200).body("dueDate", equalTo(withTheYear.toString()));
     }
 
     @Test
     void aMalformedDateIsRefusedNamingItsLineAndTheOldCalendarStays() {
         String before = given().header("Authorization", ADMIN).get("/api/v1/calendar/{year}", 2151).then()
-                .statusCode(200).body("covered", equalTo(false)).extract().asString();
+                .statusCode(200).body("provisional", equalTo(true)).extract().asString();
         try (KafkaProbe calendar = new KafkaProbe(Topics.CALENDAR)) {
             given().header("Authorization", ADMIN).contentType("text/plain")
                     .body("holiday,2151-01-01,carry-over,New Year\n\nholiday,2151-02-30,carry-over,No such day\n")
@@ -135,14 +202,29 @@ class CalendarResourceTest {
     @Test
     void aReplacedYearKeepsItsDataWhenTheReplacementIsRefused() {
         given().header("Authorization", ADMIN).contentType("text/plain")
-                .body("holiday,2152-01-01,carry-over,New Year\n")
+                .body("transfer,2152-01-05,day-off,Test decision\n")
                 .put("/api/v1/calendar/{year}", 2152).then().statusCode(200);
         given().header("Authorization", ADMIN).contentType("text/plain")
                 .body("holiday,2152-01-01,sometimes,New Year\n")
                 .put("/api/v1/calendar/{year}", 2152).then().statusCode(422)
                 .body("errors[0].field", equalTo("line 1"));
         given().header("Authorization", ADMIN).get("/api/v1/calendar/{year}", 2152).then().statusCode(200)
-                .body("holidays.name", equalTo(List.of("New Year")));
+                .body("basis", equalTo("loaded"))
+                .body("transferredDaysOff", equalTo(List.of("2152-01-05")));
+    }
+
+    @Test
+    void theNewLinesAreCheckedNamingTheirLine() {
+        given().header("Authorization", ADMIN).contentType("text/plain")
+                .body("# Kurban Ait 2156 is computed for late May: January is a typo\nkurban-ait,2156-01-15,Board\n")
+                .put("/api/v1/calendar/{year}", 2156).then().statusCode(422)
+                .body("errors[0].field", equalTo("line 2"))
+                .body("detail", containsString("Dhu al-Hijjah"));
+        given().header("Authorization", ADMIN).contentType("text/plain")
+                .body("not-a-holiday,2156-03-09,Amendment\n")
+                .put("/api/v1/calendar/{year}", 2156).then().statusCode(422)
+                .body("errors[0].field", equalTo("line 1"))
+                .body("detail", containsString("not a fixed-date holiday"));
     }
 
     @Test

@@ -13,9 +13,10 @@ import java.io.StringReader;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The working-day calendar intake counts registration days with: the years shipped in {@code appk}, replaced year
- * by year by what operators load into the escalation service (published on {@code appeals.calendar}), so both
- * services count with the same days and next year's decree needs no release.
+ * The working-day calendar intake counts registration days with: the holidays law's rule and the years shipped in
+ * {@code appk}, amended year by year by what operators load into the escalation service (published on
+ * {@code appeals.calendar}), so both services count with the same days and next year's decree needs no release. A
+ * year without either follows the rule alone (provisional, see {@code WorkingCalendar.isProvisional}).
  */
 @ApplicationScoped
 public class CalendarInForce {
