@@ -1,6 +1,8 @@
 package kz.appeals.intake.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -48,11 +50,20 @@ public record SubmitAppealRequest(
             @Size(max = 500) String addressText) {
     }
 
+    @Schema(description = "APPK Art. 63: the applicant's name, IIN and a way to reach them — a phone, an e-mail "
+            + "or both")
     public record Applicant(
             @NotNull @Pattern(regexp = "\\d{12}") @Schema(description = "Individual identification number") String iin,
             @NotBlank @Size(max = 200) String fullName,
-            @NotNull @Pattern(regexp = "\\+7\\d{10}") @Schema(example = "+77011234567") String phone,
+            @Pattern(regexp = "\\+7\\d{10}") @Schema(example = "+77011234567") String phone,
             @Email @Size(max = 254) String email) {
+
+        /** A phone or an e-mail: the law asks for a way to reach the applicant, not for both. */
+        @JsonIgnore
+        @AssertTrue(message = "Give a phone or an e-mail, so that the body can reach the applicant")
+        public boolean isReachable() {
+            return phone != null || email != null && !email.isBlank();
+        }
     }
 
     public record AttachmentMetadata(

@@ -70,7 +70,8 @@ final class GeoReportMapping {
     static GeoReportViews.ServiceRequest request(ServiceRequestRow row, Language language) {
         String serviceName = Category.byCode(row.categoryCode()).map(category -> name(category, language)).orElse(null);
         return new GeoReportViews.ServiceRequest(row.receiptNumber(), RequestStatus.of(row.status()).wireName(),
-                row.statusNotes(), serviceName, row.categoryCode(), row.description(), agency(row, language), null,
+                row.statusNotes(), serviceName, row.categoryCode(), row.description(), agency(row, language),
+                registeredNotice(row.registrationDay(), language),
                 dateTime(row.registeredAt()),
                 dateTime(row.updatedAt() != null ? row.updatedAt() : row.registeredAt()),
                 row.dueOn() == null ? null : endOf(row.dueOn()),
@@ -78,9 +79,14 @@ final class GeoReportMapping {
     }
 
     static GeoReportViews.Created created(AppealReceipt receipt, Language language) {
-        String notice = REGISTERED_NOTICE.in(language).formatted(receipt.registrationDay(),
-                AppkTerms.REGISTRATION_ARTICLE, AppkTerms.ANSWER.workingDays(), AppkTerms.ANSWER.article());
-        return new GeoReportViews.Created(receipt.receiptNumber(), notice, null);
+        return new GeoReportViews.Created(receipt.receiptNumber(),
+                registeredNotice(receipt.registrationDay(), language), null);
+    }
+
+    /** The same notice on creation and on every read, so that a client showing either shows the same words. */
+    private static String registeredNotice(LocalDate registrationDay, Language language) {
+        return REGISTERED_NOTICE.in(language).formatted(registrationDay, AppkTerms.REGISTRATION_ARTICLE,
+                AppkTerms.ANSWER.workingDays(), AppkTerms.ANSWER.article());
     }
 
     /** ISO 8601 in national time, to the second, e.g. {@code 2026-11-23T10:15:30+05:00}. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.intake.domain.Category;
 import kz.appeals.intake.open311.config.Open311Config;
+import kz.appeals.intake.open311.domain.RequestWindow;
 import kz.appeals.intake.open311.service.GeoReportException;
 import kz.appeals.intake.open311.service.GeoReportSubmission;
 import kz.appeals.intake.open311.service.ServiceRequestForm;
@@ -46,6 +47,10 @@ public class GeoReportResource {
     private static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
     /** When this endpoint's behaviour last changed, as the discovery document must say. */
     private static final String CHANGESET = "2026-11-22T00:00:00+05:00";
+    /** The requested-time interval a search covered, ISO 8601 (start/end), so that an empty list says where. */
+    static final String SEARCH_WINDOW = "X-Search-Window";
+    /** Present when the list stopped at the standard's 1,000: older matches were left out. */
+    static final String RESULT_LIMIT = "X-Result-Limit";
 
     private final GeoReportSubmission submission;
     private final ServiceRequestSearch search;
@@ -138,7 +143,10 @@ public class GeoReportResource {
     @APIResponse(responseCode = "200", description = "The matching requests", content = @Content(mediaType = JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReportViews.ServiceRequest.class)))
     @APIResponse(responseCode = "400", description = "Invalid filters, each named (the error list)")
-    @Operation(summary = "Search service requests: the last 90 days and at most 1,000, newest first, unless narrowed")
+    @Operation(summary = "Search service requests: the last 90 days and at most 1,000, newest first, unless narrowed",
+            description = "A lone start_date searches up to now, a lone end_date from the beginning. The answer's "
+                    + "X-Search-Window header gives the interval searched; X-Result-Limit appears when the list "
+                    + "stopped at 1,000.")
     public Response requests(
             @PathParam("format") String format,
             @QueryParam("service_request_id") @Parameter(description = "Comma list; overrides every other filter")
@@ -151,10 +159,18 @@ public class GeoReportResource {
             @Context HttpHeaders headers) {
         GeoReportFormat responseFormat = GeoReportFormat.of(format);
         Language language = GeoReportMapping.language(AcceptableLanguages.of(headers));
-        return renderer.ok(responseFormat, "service_requests",
-                search.search(commaList(serviceRequestIds), commaList(serviceCodes), startDate, endDate,
-                                commaList(status)).stream()
-                        .map(row -> GeoReportMapping.request(row, language)).toList());
+        ServiceRequestSearch.Found found = search.search(commaList(serviceRequestIds), commaList(serviceCodes),
+                startDate, endDate, commaList(status));
+        Response.ResponseBuilder answer = Response.fromResponse(renderer.ok(responseFormat, "service_requests",
+                found.rows().stream().map(row -> GeoReportMapping.request(row, language)).toList()));
+        if (found.window() != null) {
+            answer.header(SEARCH_WINDOW, GeoReportMapping.dateTime(found.window().from()) + "/"
+                    + GeoReportMapping.dateTime(found.window().to()));
+        }
+        if (found.truncated()) {
+            answer.header(RESULT_LIMIT, RequestWindow.MAX_RESULTS + " newest; narrow start_date and end_date for older");
+        }
+        return answer.build();
     }
 
     /** The standard lets a list filter be declared several times as well as comma delimited. */

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The GeoReport v2 rules for which requests a search returns: by requested time, a range of at most 90 days (the
- * last 90 days when no date is given, 90 days on from a lone start date or back from a lone end date), newest first,
- * at most 1,000 of them.
+ * The GeoReport v2 rules for which requests a search returns, by requested time: the last 90 days when no date is
+ * given; from a lone start_date up to now, or up to a lone end_date from the first request (the standard caps the
+ * span only when both are given, at 90 days); newest first, at most 1,000 of them.
  */
 public record RequestWindow(Instant from, Instant to) {
 
@@ -26,10 +26,10 @@ public record RequestWindow(Instant from, Instant to) {
             return new RequestWindow(now.minus(MAX_SPAN), now);
         }
         if (end == null) {
-            return new RequestWindow(start, start.plus(MAX_SPAN));
+            return new RequestWindow(start, now);
         }
         if (start == null) {
-            return new RequestWindow(end.minus(MAX_SPAN), end);
+            return new RequestWindow(Instant.EPOCH, end);
         }
         if (end.isBefore(start)) {
             throw new Rejected("end_date is before start_date");

@@ -14,8 +14,12 @@ import java.util.List;
 public enum ServiceAttribute {
 
     IIN("iin", Datatype.STRING, true,
-            new Text("Өтініш берушінің ЖСН-і (12 цифр)", "ИИН заявителя (12 цифр)",
-                    "Applicant's individual identification number (IIN, 12 digits)"),
+            new Text("Өтініш берушінің ЖСН-і (12 цифр). ӘРПК 63-бабы бойынша тағы аты-жөні (first_name, last_name) "
+                    + "және байланыс: телефон (phone) немесе e-mail (email) қажет",
+                    "ИИН заявителя (12 цифр). По ст. 63 АППК нужны также имя (first_name, last_name) и способ "
+                            + "связи: телефон (phone) или e-mail (email)",
+                    "Applicant's individual identification number (IIN, 12 digits). APPK Art. 63 also asks for the "
+                            + "applicant's name (first_name, last_name) and a way to reach them: phone or email"),
             new Text("12 цифр", "12 цифр", "12 digits"), List.of()),
 
     APPEAL_TYPE("appeal_type", Datatype.SINGLEVALUELIST, false,

@@ -58,6 +58,7 @@ public class GeoReportSubmission {
             Map.entry("applicant.iin", ServiceAttribute.IIN.formField()),
             Map.entry("applicant.fullName", "first_name/last_name"),
             Map.entry("applicant.phone", "phone"),
+            Map.entry("applicant.reachable", "phone/email"),
             Map.entry("applicant.email", "email"));
 
     /** Clearer words than a regular expression for the formats a client gets wrong most. */
@@ -200,10 +201,11 @@ public class GeoReportSubmission {
             case "Pattern" -> "pattern";
             case "DecimalMin", "DecimalMax" -> "range";
             case "Email" -> "email";
+            case "AssertTrue" -> "required";
             default -> constraint;
         };
         String message = code.equals("pattern") ? FORMAT_HINTS.getOrDefault(field, violation.getMessage())
-                : code.equals("required") ? "required" : violation.getMessage();
+                : constraint.equals("NotNull") || constraint.equals("NotBlank") ? "required" : violation.getMessage();
         return parameter(field) + ": " + message + " (" + code + ")";
     }
 

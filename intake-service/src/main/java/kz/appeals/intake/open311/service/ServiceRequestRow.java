@@ -11,6 +11,7 @@ import java.time.LocalDate;
  */
 public record ServiceRequestRow(String receiptNumber, String categoryCode, String description, String katoCode,
                                 Double latitude, Double longitude, String addressText, Instant registeredAt,
+                                LocalDate registrationDay,
                                 CitizenStatus status, String bodyNameKk, String bodyNameRu, LocalDate dueOn,
                                 String statusNotes, Instant updatedAt, String mediaUrl) {
 }

@@ -37,7 +37,7 @@ public class ServiceRequestSearch {
 
     private static final String SELECT = """
             select new kz.appeals.intake.open311.service.StoredRequest(a.id, a.publication, a.applicantSealed,
-                a.receiptNumber, a.categoryCode, a.description, a.katoCode, a.latitude, a.longitude, a.addressText, a.registeredAt, p.status,
+                a.receiptNumber, a.categoryCode, a.description, a.katoCode, a.latitude, a.longitude, a.addressText, a.registeredAt, a.registrationDay, p.status,
                 p.bodyNameKk, p.bodyNameRu, p.dueOn, p.statusNotes, p.updatedAt, o.mediaUrl)
             from Appeal a
             left join AppealProgress p on p.appealId = a.id
@@ -71,15 +71,27 @@ public class ServiceRequestSearch {
     }
 
     /**
+     * What a search found, and the window of requested times it searched (null when it searched by id), which the
+     * answer states so that a client knows what an empty or a full list means.
+     */
+    public record Found(List<ServiceRequestRow> rows, RequestWindow window) {
+
+        /** True when the list stopped at {@link RequestWindow#MAX_RESULTS}: older matches were left out. */
+        public boolean truncated() {
+            return rows.size() >= RequestWindow.MAX_RESULTS;
+        }
+    }
+
+    /**
      * All parameters are as the client sent them (null when absent). service_request_id, a comma list, overrides
      * every other parameter; otherwise the dates make a {@link RequestWindow} and service_code and status (comma
      * lists) narrow it. Newest first, at most {@link RequestWindow#MAX_RESULTS}.
      */
-    public List<ServiceRequestRow> search(String serviceRequestIds, String serviceCodes, String startDate,
+    public Found search(String serviceRequestIds, String serviceCodes, String startDate,
                                           String endDate, String statuses) {
         List<String> ids = serviceRequestIds == null ? List.of() : commaList(serviceRequestIds);
         if (!ids.isEmpty()) {
-            return run("where a.receiptNumber in :ids", Map.of("ids", ids));
+            return new Found(run("where a.receiptNumber in :ids", Map.of("ids", ids)), null);
         }
         List<String> errors = new ArrayList<>();
         Instant start = instant(startDate, "start_date", errors);
@@ -110,7 +122,7 @@ public class ServiceRequestSearch {
                     : " and (p.status is null or p.status not in :closed)");
             parameters.put("closed", RequestStatus.closedStatuses());
         }
-        return run(where.toString(), parameters);
+        return new Found(run(where.toString(), parameters), window);
     }
 
     private List<ServiceRequestRow> run(String where, Map<String, Object> parameters) {
@@ -129,12 +141,13 @@ public class ServiceRequestSearch {
         boolean listedCategory = Category.publiclyListedCodes().contains(stored.categoryCode());
         if (stored.publication() != Publication.PUBLIC || !listedCategory) {
             return new ServiceRequestRow(stored.receiptNumber(), listedCategory ? stored.categoryCode() : null, null,
-                    null, null, null, null, stored.registeredAt(), stored.status(), null, null, stored.dueOn(), null,
+                    null, null, null, null, stored.registeredAt(), stored.registrationDay(), stored.status(), null, null,
+                    stored.dueOn(), null,
                     stored.updatedAt(), null);
         }
         return new ServiceRequestRow(stored.receiptNumber(), stored.categoryCode(), stored.description(),
                 stored.katoCode(), stored.latitude(), stored.longitude(), stored.addressText(), stored.registeredAt(),
-                stored.status(), stored.bodyNameKk(), stored.bodyNameRu(), stored.dueOn(), publicNotes(stored),
+                stored.registrationDay(), stored.status(), stored.bodyNameKk(), stored.bodyNameRu(), stored.dueOn(), publicNotes(stored),
                 stored.updatedAt(), stored.mediaUrl());
     }
 

@@ -13,6 +13,6 @@ import java.util.UUID;
  */
 record StoredRequest(UUID appealId, Publication publication, byte[] applicantSealed, String receiptNumber,
                      String categoryCode, String description, String katoCode, Double latitude, Double longitude,
-                     String addressText, Instant registeredAt, CitizenStatus status, String bodyNameKk,
+                     String addressText, Instant registeredAt, LocalDate registrationDay, CitizenStatus status, String bodyNameKk,
                      String bodyNameRu, LocalDate dueOn, String statusNotes, Instant updatedAt, String mediaUrl) {
 }

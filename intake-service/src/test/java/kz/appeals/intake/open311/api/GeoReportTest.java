@@ -230,6 +230,41 @@ class GeoReportTest {
     }
 
     @Test
+    void aPhoneOrAnEmailIsEnoughAndEveryErrorComesAtOnce() {
+        awaitSettlementKnown();
+        String key = issueKey("reachable");
+        Map<String, String> emailOnly = validForm(key, SampleCitizens.randomIin(), "yards");
+        emailOnly.remove("phone");
+        post("json", emailOnly).then().statusCode(201);
+        Map<String, String> phoneOnly = validForm(key, SampleCitizens.randomIin(), "yards");
+        phoneOnly.remove("email");
+        post("json", phoneOnly).then().statusCode(201);
+        Map<String, String> neither = validForm(key, SampleCitizens.randomIin(), "yards");
+        neither.remove("phone");
+        neither.remove("email");
+        neither.remove("first_name");
+        neither.remove("last_name");
+        post("json", neither).then().statusCode(400)
+                .body("description", hasItem(allOf(startsWith("phone/email:"), endsWith("(required)"))))
+                .body("description", hasItem(startsWith("first_name/last_name:")));
+        given().header("Accept-Language", "en").get("/open311/v2/services/yards.json").then()
+                .body("attributes.find { it.code == 'iin' }.description", containsString("phone or email"));
+    }
+
+    @Test
+    void errorsOutsideTheResourcesAreTheStandardsErrorListToo() throws Exception {
+        given().get("/open311/v2/no-such-method.xml").then().statusCode(404).contentType("text/xml")
+                .body("errors.error.code", equalTo("404"));
+        given().delete("/open311/v2/discovery.json").then().statusCode(405).contentType("application/json")
+                .body("[0].code", equalTo(405));
+        byte[] xml = given().contentType(ContentType.JSON).body("{\"service_code\":\"roads\"}")
+                .post("/open311/v2/requests.xml").then().statusCode(415).contentType("text/xml")
+                .body("errors.error.code", equalTo("415")).extract().asByteArray();
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml));
+    }
+
+    @Test
     void aRequestIsPrivateUnlessTheClientDeclaresItPublic() {
         awaitSettlementKnown();
         Map<String, String> form = validForm(issueKey("private by default"), SampleCitizens.randomIin(), "yards");
@@ -239,6 +274,7 @@ class GeoReportTest {
         given().get("/open311/v2/requests/" + id + ".xml").then().statusCode(200)
                 .body("service_requests.request.status", equalTo("open"))
                 .body("service_requests.request.service_code", equalTo("yards"))
+                .body("service_requests.request.service_notice", containsString("APPK"))
                 .body("service_requests.request.description", emptyString())
                 .body("service_requests.request.address", emptyString())
                 .body("service_requests.request.lat", emptyString());
@@ -264,6 +300,7 @@ class GeoReportTest {
                 .body("service_requests.request.service_name", equalTo("Балалар алаңдары"))
                 .body("service_requests.request.requested_datetime", matchesPattern(NATIONAL_TIME))
                 .body("service_requests.request.expected_datetime", emptyString())
+                .body("service_requests.request.service_notice", containsString("APPK Art. 64"))
                 .body("service_requests.request.agency_responsible", emptyString())
                 .body("service_requests.request.media_url", equalTo("https://photos.example.kz/p/1.jpg"))
                 .body("service_requests.request.lat", equalTo("43.25"))
@@ -442,7 +479,11 @@ class GeoReportTest {
                 .body("description", hasItem(startsWith("start_date:")))
                 .body("description", hasItem(startsWith("status:")))
                 .body("description", hasItem(startsWith("service_code:")));
-        given().get("/open311/v2/requests.json?start_date=2020-01-01").then().statusCode(200).body("$", hasSize(0));
+        given().get("/open311/v2/requests.json?start_date=2020-01-01&service_code=lighting").then().statusCode(200)
+                .body("service_request_id", hasItems(recent, day89, day91));
+        given().queryParam("end_date", to).queryParam("service_code", "lighting").get("/open311/v2/requests.json")
+                .then().statusCode(200).body("service_request_id", hasItems(day89, day91))
+                .body("service_request_id", not(hasItem(recent)));
     }
 
     @Test
