@@ -15,7 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -174,16 +176,21 @@ public class InboxProcessor {
     }
 
     private void applyTogether(String consumer, List<Received> received, Consumer<List<Received>> together) {
+        // the same event twice in one poll (a relay's republish) is applied once, by its first delivery
+        Map<UUID, Received> distinct = new LinkedHashMap<>();
+        for (Received one : received) {
+            distinct.putIfAbsent(one.event().id(), one);
+        }
         boolean[] applied = new boolean[received.size()];
         QuarkusTransaction.requiringNew().run(() -> {
             Set<UUID> firstDeliveries = inbox.firstDeliveries(consumer,
-                    received.stream().map(Received::event).toList());
+                    distinct.values().stream().map(Received::event).toList());
             List<Received> toApply = new ArrayList<>(firstDeliveries.size());
             for (int i = 0; i < received.size(); i++) {
-                // remove: the same event twice in one poll (a relay's republish) is applied once
-                applied[i] = firstDeliveries.remove(received.get(i).event().id());
+                Received one = received.get(i);
+                applied[i] = distinct.get(one.event().id()) == one && firstDeliveries.contains(one.event().id());
                 if (applied[i]) {
-                    toApply.add(received.get(i));
+                    toApply.add(one);
                 }
             }
             if (!toApply.isEmpty()) {
