@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import kz.appeals.contracts.EventType;
+import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.tracing.EventTracing;
 import kz.appeals.platform.transaction.DatabaseUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +33,9 @@ import java.util.function.Consumer;
  *
  * <p>A busy channel is consumed a polled batch at a time ({@link #processBatch}): the whole batch in one
  * transaction, one commit instead of one per event. If that transaction fails, the batch is applied again one
- * event per transaction, so a single bad event costs its batch the fast path, never its neighbours' effects.
+ * event per transaction, so a single bad event costs its batch the fast path, never its neighbours' effects. The
+ * batch's transaction writes its inbox rows in one statement and the events its handlers recorded in the outbox in
+ * one more (the outbox collects them until the batch's work is done).
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -44,15 +47,17 @@ public class InboxProcessor {
     private static final int OUTAGE_WARNING_EVERY = 120;
 
     private final Inbox inbox;
+    private final Outbox outbox;
     private final DeadLetters deadLetters;
     private final EntityManager entityManager;
     private final MeterRegistry registry;
     private final EventTracing tracing;
     private volatile boolean stopping;
 
-    public InboxProcessor(Inbox inbox, DeadLetters deadLetters, EntityManager entityManager, MeterRegistry registry,
-                          EventTracing tracing) {
+    public InboxProcessor(Inbox inbox, Outbox outbox, DeadLetters deadLetters, EntityManager entityManager,
+                          MeterRegistry registry, EventTracing tracing) {
         this.inbox = inbox;
+        this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.entityManager = entityManager;
         this.registry = registry;
@@ -195,6 +200,7 @@ public class InboxProcessor {
             }
             if (!toApply.isEmpty()) {
                 together.accept(toApply);
+                outbox.flush();
             }
         });
         registry.counter("appeals.inbox.batches", "consumer", consumer).increment();
@@ -218,6 +224,7 @@ public class InboxProcessor {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (inbox.firstDelivery(consumer, event)) {
                         handler.handle(event);
+                        outbox.flush();
                         logApplied(consumer, event);
                         return true;
                     }
