@@ -40,12 +40,21 @@ import java.util.concurrent.TimeUnit;
  * each appeal's events in order; the others wait and take over if it dies. Delivery is at least once: a crash
  * between the broker's acknowledgement and the commit of the mark republishes the batch, and consumers deduplicate
  * by event id.
+ *
+ * <p>The relay sleeps until a commit in this process wrote outbox rows ({@link #wakeUp}), and otherwise looks only
+ * every {@link OutboxConfig#idlePollInterval()}: an idle service costs next to nothing. A wake-up while another
+ * replica holds the lock is not dropped: that relay may have read the outbox before the commit, so this one looks
+ * again as soon as the lock is free.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration BACKOFF_AFTER_FAILURE = Duration.ofSeconds(1);
+    /** How soon a woken relay asks again for the lock another replica's relay holds (one batch takes milliseconds). */
+    private static final Duration LOCK_RETRY = Duration.ofMillis(50);
+    /** What {@link #publishNextBatch} returns when another replica's relay holds the lock. */
+    private static final int ANOTHER_RELAY_PUBLISHES = -1;
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
@@ -99,12 +108,19 @@ public class OutboxRelay {
     }
 
     private void relayUntilStopped() {
+        // at start: whatever an earlier run left
+        boolean woken = true;
         while (running) {
             try {
                 int published = publishNextBatch();
-                if (published < config.batchSize()) {
-                    wakeUps.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (published == config.batchSize()) {
+                    continue;
                 }
+                if (published == ANOTHER_RELAY_PUBLISHES && woken) {
+                    wakeUps.poll(LOCK_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                woken = wakeUps.poll(config.idlePollInterval().toMillis(), TimeUnit.MILLISECONDS) != null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -112,6 +128,7 @@ public class OutboxRelay {
                 failures.increment();
                 LOG.warnf("Outbox relay failed, retrying in %s: %s", BACKOFF_AFTER_FAILURE, e.getMessage());
                 sleepQuietly(BACKOFF_AFTER_FAILURE);
+                woken = true;
             }
         }
     }
@@ -119,13 +136,13 @@ public class OutboxRelay {
     /**
      * Publishes the oldest unpublished rows and marks them, in one statement, once the broker has acknowledged all.
      *
-     * @return how many events were published (0 when another replica holds the relay lock)
+     * @return how many events were published, or {@link #ANOTHER_RELAY_PUBLISHES}
      */
     int publishNextBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 if (!OutboxTable.tryRelayLock(connection)) {
-                    return 0;
+                    return ANOTHER_RELAY_PUBLISHES;
                 }
                 List<OutboxTable.Unpublished> rows = OutboxTable.lockUnpublished(connection, config.batchSize());
                 if (rows.isEmpty()) {

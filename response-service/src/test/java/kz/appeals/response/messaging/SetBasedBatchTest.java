@@ -51,6 +51,7 @@ import static kz.appeals.response.support.RoutingFixtures.routed;
 import static kz.appeals.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -257,6 +258,33 @@ class SetBasedBatchTest {
         for (String xid : markingTransactions) {
             assertEquals(1, count("select count(*) from test_statement_log where xid::xid::text = ? "
                     + "and tbl = 'outbox_event' and op = 'UPDATE'", xid), "mark statements of relay transaction " + xid);
+        }
+    }
+
+    /**
+     * Another replica's relay holds the lock while a commit here wakes this relay: it looks again as soon as the lock
+     * is free, long before its idle poll (10 s).
+     */
+    @Test
+    void aWakeUpWhileAnotherRelayHoldsTheLockIsNotLost() throws Exception {
+        UUID appeal = UUID.randomUUID();
+        try (KafkaProbe topic = new KafkaProbe(Topics.RESPONSE);
+             Connection otherRelay = dataSource.getConnection()) {
+            otherRelay.setAutoCommit(false);
+            try (Statement lock = otherRelay.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(hashtext(current_schema() || '.outbox-relay'))");
+            }
+            UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.record(
+                    new Acknowledged(appeal, "RD-" + newOfficeKato(), "officer", Instant.now())));
+            Thread.sleep(500);
+            assertNull(publishedAt(id), "not published while another relay holds the lock");
+            otherRelay.rollback();
+            otherRelay.setAutoCommit(true);
+            Instant released = Instant.now();
+
+            topic.await(KafkaProbe.ofType(EventType.ACKNOWLEDGED, appeal.toString()), Duration.ofSeconds(3));
+            assertTrue(Duration.between(released, Instant.now()).compareTo(Duration.ofSeconds(3)) < 0);
+            eventually(() -> assertNotNull(publishedAt(id)));
         }
     }
 
