@@ -17,7 +17,9 @@ import kz.appeals.platform.inbox.InboxProcessor;
 import kz.appeals.platform.inbox.UnprocessableEventException;
 import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.tracing.EventTracing;
+import kz.appeals.platform.transaction.DatabaseUnavailable;
 import kz.appeals.testing.KafkaProbe;
+import kz.appeals.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -288,6 +291,37 @@ class SetBasedBatchTest {
         }
     }
 
+    /**
+     * The events a transaction did not flush itself are written as it commits: if the database goes away just then,
+     * the failure still says so (a REST caller is told to retry, a consumer waits), and nothing is written.
+     */
+    @Test
+    void aDatabaseLostWhileTheCommitWritesTheOutboxIsAnOutageAndLeavesNothing() {
+        UUID appeal = UUID.randomUUID();
+        RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    outbox.record(new Acknowledged(appeal, "RD-" + newOfficeKato(), "officer", Instant.now()));
+                    terminate(entityManager.createNativeQuery("select pg_backend_pid()").getSingleResult());
+                }));
+        java.io.StringWriter trace = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(trace));
+        assertTrue(trace.toString().contains("Outbox rows could not be written"), trace::toString);
+        assertTrue(DatabaseUnavailable.causedBy(failure), trace::toString);
+        eventually(() -> assertEquals(0, countUnchecked(
+                "select count(*) from outbox_event where aggregateid = ?", appeal.toString())));
+    }
+
+    /** Ends a backend from a connection of its own, as a database restart does. */
+    private static void terminate(Object backendPid) {
+        try (Connection other = DriverManager.getConnection(TestInfrastructure.JDBC_URL, "response", "response");
+             PreparedStatement terminate = other.prepareStatement("select pg_terminate_backend(?, 5000)")) {
+            terminate.setInt(1, ((Number) backendPid).intValue());
+            terminate.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<UUID> idsOf(UUID appeal, List<Acknowledged> recorded, List<UUID> ids) {
         List<UUID> ofAppeal = new ArrayList<>();
         for (int i = 0; i < recorded.size(); i++) {
@@ -342,6 +376,14 @@ class SetBasedBatchTest {
                 assertTrue(rows.next());
                 return rows.getObject(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long countUnchecked(String sql, Object... parameters) {
+        try {
+            return count(sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
