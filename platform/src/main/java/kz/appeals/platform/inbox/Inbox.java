@@ -1,27 +1,32 @@
 package kz.appeals.platform.inbox;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import kz.appeals.contracts.EventType;
 import kz.appeals.platform.bulk.CopyWriter;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Insert-first deduplication: the first delivery of an event id to a consumer wins, inside the effect's transaction. */
+/**
+ * Insert-first deduplication: the first delivery of an event id to a consumer wins, inside the effect's transaction
+ * (plain JDBC on that transaction's connection).
+ */
 @ApplicationScoped
 public class Inbox {
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    public Inbox(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public Inbox(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /**
@@ -30,34 +35,40 @@ public class Inbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, IncomingEvent event) {
-        return entityManager.createNativeQuery("""
-                        insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3)
-                        on conflict do nothing""")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type().wireName())
-                .executeUpdate() == 1;
+        return !firstDeliveries(consumer, List.of(event)).isEmpty();
     }
 
     /**
-     * {@link #firstDelivery} for a polled batch in one statement.
+     * {@link #firstDelivery} for a polled batch, in one statement whatever its size.
      *
-     * @return the ids among {@code events} not recorded before (an id that occurs twice is returned once)
+     * @param events distinct ids: the caller removes a poll's repeats first
+     * @return the ids among {@code events} not recorded before
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> firstDeliveries(String consumer, List<IncomingEvent> events) {
-        @SuppressWarnings("unchecked")
-        List<UUID> inserted = entityManager.createNativeQuery("""
-                        insert into inbox_event (consumer, event_id, event_type)
-                        select ?1, delivered.id, delivered.type
-                        from unnest(cast(?2 as uuid[]), cast(?3 as varchar[])) as delivered (id, type)
-                        on conflict do nothing
-                        returning event_id""")
-                .setParameter(1, consumer)
-                .setParameter(2, events.stream().map(IncomingEvent::id).toArray(UUID[]::new))
-                .setParameter(3, events.stream().map(event -> event.type().wireName()).toArray(String[]::new))
-                .getResultList();
-        return new HashSet<>(inserted);
+        // the pool hands the connection enlisted in the caller's transaction
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into inbox_event (consumer, event_id, event_type)
+                     select ?, delivered.id, delivered.type
+                     from unnest(?::uuid[], ?::varchar[]) as delivered (id, type)
+                     on conflict do nothing
+                     returning event_id""")) {
+            insert.setString(1, consumer);
+            insert.setArray(2, connection.createArrayOf("uuid",
+                    events.stream().map(IncomingEvent::id).toArray(UUID[]::new)));
+            insert.setArray(3, connection.createArrayOf("varchar",
+                    events.stream().map(event -> event.type().wireName()).toArray(String[]::new)));
+            Set<UUID> first = new HashSet<>();
+            try (ResultSet inserted = insert.executeQuery()) {
+                while (inserted.next()) {
+                    first.add(inserted.getObject(1, UUID.class));
+                }
+            }
+            return first;
+        } catch (SQLException e) {
+            throw new IllegalStateException(consumer + ": the inbox could not be written: " + e.getMessage(), e);
+        }
     }
 
     /**

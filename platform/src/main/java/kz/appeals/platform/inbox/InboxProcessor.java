@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import kz.appeals.contracts.EventType;
+import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.tracing.EventTracing;
 import kz.appeals.platform.transaction.DatabaseUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -30,7 +33,9 @@ import java.util.function.Consumer;
  *
  * <p>A busy channel is consumed a polled batch at a time ({@link #processBatch}): the whole batch in one
  * transaction, one commit instead of one per event. If that transaction fails, the batch is applied again one
- * event per transaction, so a single bad event costs its batch the fast path, never its neighbours' effects.
+ * event per transaction, so a single bad event costs its batch the fast path, never its neighbours' effects. The
+ * batch's transaction writes its inbox rows in one statement and the events its handlers recorded in the outbox in
+ * one more (the outbox collects them until the batch's work is done).
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -42,15 +47,17 @@ public class InboxProcessor {
     private static final int OUTAGE_WARNING_EVERY = 120;
 
     private final Inbox inbox;
+    private final Outbox outbox;
     private final DeadLetters deadLetters;
     private final EntityManager entityManager;
     private final MeterRegistry registry;
     private final EventTracing tracing;
     private volatile boolean stopping;
 
-    public InboxProcessor(Inbox inbox, DeadLetters deadLetters, EntityManager entityManager, MeterRegistry registry,
-                          EventTracing tracing) {
+    public InboxProcessor(Inbox inbox, Outbox outbox, DeadLetters deadLetters, EntityManager entityManager,
+                          MeterRegistry registry, EventTracing tracing) {
         this.inbox = inbox;
+        this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.entityManager = entityManager;
         this.registry = registry;
@@ -174,20 +181,26 @@ public class InboxProcessor {
     }
 
     private void applyTogether(String consumer, List<Received> received, Consumer<List<Received>> together) {
+        // the same event twice in one poll (a relay's republish) is applied once, by its first delivery
+        Map<UUID, Received> distinct = new LinkedHashMap<>();
+        for (Received one : received) {
+            distinct.putIfAbsent(one.event().id(), one);
+        }
         boolean[] applied = new boolean[received.size()];
         QuarkusTransaction.requiringNew().run(() -> {
             Set<UUID> firstDeliveries = inbox.firstDeliveries(consumer,
-                    received.stream().map(Received::event).toList());
+                    distinct.values().stream().map(Received::event).toList());
             List<Received> toApply = new ArrayList<>(firstDeliveries.size());
             for (int i = 0; i < received.size(); i++) {
-                // remove: the same event twice in one poll (a relay's republish) is applied once
-                applied[i] = firstDeliveries.remove(received.get(i).event().id());
+                Received one = received.get(i);
+                applied[i] = distinct.get(one.event().id()) == one && firstDeliveries.contains(one.event().id());
                 if (applied[i]) {
-                    toApply.add(received.get(i));
+                    toApply.add(one);
                 }
             }
             if (!toApply.isEmpty()) {
                 together.accept(toApply);
+                outbox.flush();
             }
         });
         registry.counter("appeals.inbox.batches", "consumer", consumer).increment();
@@ -211,6 +224,7 @@ public class InboxProcessor {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (inbox.firstDelivery(consumer, event)) {
                         handler.handle(event);
+                        outbox.flush();
                         logApplied(consumer, event);
                         return true;
                     }

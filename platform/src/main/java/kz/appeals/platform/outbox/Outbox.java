@@ -1,8 +1,9 @@
 package kz.appeals.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.ContractEvent;
@@ -11,25 +12,33 @@ import kz.appeals.contracts.EventType;
 import kz.appeals.platform.tracing.EventTracing;
 import kz.appeals.platform.transaction.AfterCommit;
 
-import java.sql.Timestamp;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Records an event in the same transaction as the state change it describes. Nothing is sent here: the
+ * Records events in the same transaction as the state change they describe. Nothing is sent here: the
  * {@link OutboxRelay} publishes committed rows, so a crash after commit delays an event but never loses it.
+ *
+ * <p>A transaction's events are collected and written together, in one statement, when the transaction calls
+ * {@link #flush} or else just before it commits: a consumer's batch or a group of submissions pays one round trip
+ * for all its events, however many handlers recorded them. They are published in the order recorded.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final EventTracing tracing;
+    /** Where the current transaction keeps the rows it has recorded and not yet written. */
+    private final Object pendingRowsKey = new Object();
 
-    public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+    public Outbox(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
                   EventTracing tracing) {
-        this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.transactions = transactions;
         this.relay = relay;
         this.tracing = tracing;
@@ -42,55 +51,73 @@ public class Outbox {
     }
 
     /**
-     * Several events in one statement, published in the order given (a sweep's batch of lapses: the round trip per
-     * event was most of its cost).
+     * Several events, published in the order given after those this transaction recorded before.
      *
      * @return the event ids, in the order of {@code events}
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> recordAll(List<? extends ContractEvent> events) {
-        int n = events.size();
-        UUID[] ids = new UUID[n];
-        String[] aggregateTypes = new String[n];
-        String[] aggregateIds = new String[n];
-        String[] types = new String[n];
-        String[] payloads = new String[n];
-        String[] topics = new String[n];
-        Timestamp[] occurredAt = new Timestamp[n];
-        for (int i = 0; i < n; i++) {
-            ContractEvent event = events.get(i);
-            EventType type = EventType.of(event.getClass());
-            ids[i] = UUID.randomUUID();
-            aggregateTypes[i] = aggregateType(type);
-            aggregateIds[i] = event.subject();
-            types[i] = type.wireName();
-            payloads[i] = toJson(event);
-            topics[i] = type.topic();
-            occurredAt[i] = Timestamp.from(event.occurredAt());
+        if (events.isEmpty()) {
+            return List.of();
         }
-        // seq (bigserial) is drawn row by row in ordinality order: the relay publishes in that order
-        entityManager.createNativeQuery("""
-                        insert into outbox_event (id, aggregatetype, aggregateid, type, payload, topic, occurred_at,
-                                                  tracingspancontext)
-                        select id, aggregatetype, aggregateid, type, cast(payload as jsonb), topic, occurred_at,
-                               cast(?8 as varchar)
-                        from unnest(cast(?1 as uuid[]), cast(?2 as varchar[]), cast(?3 as varchar[]),
-                                    cast(?4 as varchar[]), cast(?5 as text[]), cast(?6 as varchar[]),
-                                    cast(?7 as timestamptz[]))
-                             with ordinality as event (id, aggregatetype, aggregateid, type, payload, topic,
-                                                       occurred_at, position)
-                        order by position""")
-                .setParameter(1, ids)
-                .setParameter(2, aggregateTypes)
-                .setParameter(3, aggregateIds)
-                .setParameter(4, types)
-                .setParameter(5, payloads)
-                .setParameter(6, topics)
-                .setParameter(7, occurredAt)
-                .setParameter(8, tracing.currentContext())
-                .executeUpdate();
-        AfterCommit.run(transactions, relay::wakeUp);
-        return List.of(ids);
+        List<OutboxTable.NewRow> pending = pendingRows();
+        // per event: a batch's handlers each record inside the span of the event they apply
+        String tracingContext = tracing.currentContext();
+        List<UUID> ids = new ArrayList<>(events.size());
+        for (ContractEvent event : events) {
+            EventType type = EventType.of(event.getClass());
+            UUID id = UUID.randomUUID();
+            pending.add(new OutboxTable.NewRow(id, aggregateType(type), event.subject(), type.wireName(), toJson(event),
+                    type.topic(), event.occurredAt(), tracingContext));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /**
+     * Writes the events this transaction recorded so far, in one statement. Optional: commit writes the rest. A
+     * caller that handles failures calls it as its work's last step, so that a failure to write is seen there, with
+     * its cause, instead of as a rolled-back commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void flush() {
+        writePending();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OutboxTable.NewRow> pendingRows() {
+        List<OutboxTable.NewRow> pending = (List<OutboxTable.NewRow>) transactions.getResource(pendingRowsKey);
+        if (pending == null) {
+            pending = new ArrayList<>();
+            transactions.putResource(pendingRowsKey, pending);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    writePending();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            AfterCommit.run(transactions, relay::wakeUp);
+        }
+        return pending;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writePending() {
+        List<OutboxTable.NewRow> pending = (List<OutboxTable.NewRow>) transactions.getResource(pendingRowsKey);
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        // the transaction's own connection: the pool hands the one enlisted in it
+        try (Connection connection = dataSource.getConnection()) {
+            OutboxTable.insert(connection, pending);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Outbox rows could not be written: " + e.getMessage(), e);
+        }
+        pending.clear();
     }
 
     private static String aggregateType(EventType type) {

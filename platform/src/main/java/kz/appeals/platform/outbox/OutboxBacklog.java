@@ -1,17 +1,17 @@
 package kz.appeals.platform.outbox;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import kz.appeals.platform.time.DatabaseTime;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +31,12 @@ public class OutboxBacklog implements HealthCheck {
     record Measurement(long events, Instant oldest, Instant measuredAt, String failure) {
     }
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final Clock clock;
     private final AtomicReference<Measurement> last = new AtomicReference<>();
 
-    public OutboxBacklog(EntityManager entityManager, MeterRegistry registry, Clock clock) {
-        this.entityManager = entityManager;
+    public OutboxBacklog(AgroalDataSource dataSource, MeterRegistry registry, Clock clock) {
+        this.dataSource = dataSource;
         this.clock = clock;
         Gauge.builder("appeals.outbox.backlog", last, m -> m.get() == null ? 0 : m.get().events())
                 .description("Committed events not yet published to Kafka").register(registry);
@@ -47,10 +47,12 @@ public class OutboxBacklog implements HealthCheck {
     @Scheduled(every = "${appeals.outbox.backlog-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void measure() {
         try {
-            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
-                    "select count(*), min(occurred_at) from outbox_event where published_at is null").getSingleResult());
-            Instant oldest = row[1] == null ? null : DatabaseTime.toInstant(row[1]);
-            last.set(new Measurement(((Number) row[0]).longValue(), oldest, clock.instant(), null));
+            OutboxTable.Backlog backlog = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    return OutboxTable.backlog(connection);
+                }
+            });
+            last.set(new Measurement(backlog.events(), backlog.oldest(), clock.instant(), null));
         } catch (RuntimeException e) {
             last.set(new Measurement(0, null, clock.instant(), e.getClass().getSimpleName() + ": " + e.getMessage()));
         }

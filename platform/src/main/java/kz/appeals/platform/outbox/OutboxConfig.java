@@ -19,9 +19,12 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How long the relay sleeps when no commit wakes it; bounds the delay of rows written by another replica. */
-    @WithDefault("200ms")
-    Duration pollInterval();
+    /**
+     * How long the relay sleeps when no commit of this process wakes it: bounds only the delay of rows that no relay
+     * was woken for (another replica's, written just before it died). Long, so that an idle service stays idle.
+     */
+    @WithDefault("10s")
+    Duration idlePollInterval();
 
     /** How long the broker may take to acknowledge a batch before the relay gives up and retries it. */
     @WithDefault("30s")

@@ -1,5 +1,6 @@
 package kz.appeals.platform.outbox;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,12 +10,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.ContractValidator;
 import kz.appeals.contracts.EventType;
 import kz.appeals.platform.kafka.KafkaConnectionSettings;
-import kz.appeals.platform.time.DatabaseTime;
 import kz.appeals.platform.tracing.EventTracing;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,13 +23,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
@@ -42,14 +40,23 @@ import java.util.concurrent.TimeUnit;
  * each appeal's events in order; the others wait and take over if it dies. Delivery is at least once: a crash
  * between the broker's acknowledgement and the commit of the mark republishes the batch, and consumers deduplicate
  * by event id.
+ *
+ * <p>The relay sleeps until a commit in this process wrote outbox rows ({@link #wakeUp}), and otherwise looks only
+ * every {@link OutboxConfig#idlePollInterval()}: an idle service costs next to nothing. A wake-up while another
+ * replica holds the lock is not dropped: that relay may have read the outbox before the commit, so this one looks
+ * again as soon as the lock is free.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration BACKOFF_AFTER_FAILURE = Duration.ofSeconds(1);
+    /** How soon a woken relay asks again for the lock another replica's relay holds (one batch takes milliseconds). */
+    private static final Duration LOCK_RETRY = Duration.ofMillis(50);
+    /** What {@link #publishNextBatch} returns when another replica's relay holds the lock. */
+    private static final int ANOTHER_RELAY_PUBLISHES = -1;
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final Map<String, Object> kafkaConfig;
     private final EventTracing tracing;
@@ -62,9 +69,9 @@ public class OutboxRelay {
     private final Counter failures;
 
     /** @param kafkaConfig the {@code kafka.*} configuration (environment {@code KAFKA_*}) the channels use */
-    public OutboxRelay(EntityManager entityManager, OutboxConfig config, MeterRegistry registry,
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, EventTracing tracing) {
-        this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.tracing = tracing;
@@ -101,12 +108,19 @@ public class OutboxRelay {
     }
 
     private void relayUntilStopped() {
+        // at start: whatever an earlier run left
+        boolean woken = true;
         while (running) {
             try {
                 int published = publishNextBatch();
-                if (published < config.batchSize()) {
-                    wakeUps.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (published == config.batchSize()) {
+                    continue;
                 }
+                if (published == ANOTHER_RELAY_PUBLISHES && woken) {
+                    wakeUps.poll(LOCK_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                woken = wakeUps.poll(config.idlePollInterval().toMillis(), TimeUnit.MILLISECONDS) != null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -114,43 +128,37 @@ public class OutboxRelay {
                 failures.increment();
                 LOG.warnf("Outbox relay failed, retrying in %s: %s", BACKOFF_AFTER_FAILURE, e.getMessage());
                 sleepQuietly(BACKOFF_AFTER_FAILURE);
+                woken = true;
             }
         }
     }
 
-    /** @return how many events were published (0 when another replica holds the relay lock) */
+    /**
+     * Publishes the oldest unpublished rows and marks them, in one statement, once the broker has acknowledged all.
+     *
+     * @return how many events were published, or {@link #ANOTHER_RELAY_PUBLISHES}
+     */
     int publishNextBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            boolean isRelayLeader = (Boolean) entityManager
-                    .createNativeQuery("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox-relay'))")
-                    .getSingleResult();
-            if (!isRelayLeader) {
-                return 0;
+            try (Connection connection = dataSource.getConnection()) {
+                if (!OutboxTable.tryRelayLock(connection)) {
+                    return ANOTHER_RELAY_PUBLISHES;
+                }
+                List<OutboxTable.Unpublished> rows = OutboxTable.lockUnpublished(connection, config.batchSize());
+                if (rows.isEmpty()) {
+                    return 0;
+                }
+                sendAndAwaitAcknowledgement(rows);
+                OutboxTable.markPublished(connection, rows.stream().map(OutboxTable.Unpublished::id).toList());
+                published.increment(rows.size());
+                return rows.size();
             }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager.createNativeQuery("""
-                            select id, aggregateid, type, topic, cast(payload as text), occurred_at, tracingspancontext
-                            from outbox_event where published_at is null
-                            order by seq limit ?1
-                            for update skip locked""")
-                    .setParameter(1, config.batchSize())
-                    .getResultList();
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            sendAndAwaitAcknowledgement(rows);
-            List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
-            entityManager.createNativeQuery("update outbox_event set published_at = now() where id = any(?1)")
-                    .setParameter(1, ids.toArray(UUID[]::new))
-                    .executeUpdate();
-            published.increment(rows.size());
-            return rows.size();
         });
     }
 
-    private void sendAndAwaitAcknowledgement(List<Object[]> rows) throws Exception {
+    private void sendAndAwaitAcknowledgement(List<OutboxTable.Unpublished> rows) throws Exception {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
+        for (OutboxTable.Unpublished row : rows) {
             acknowledgements.add(producer.send(toRecord(row)));
         }
         producer.flush();
@@ -160,24 +168,22 @@ public class OutboxRelay {
         }
     }
 
-    private ProducerRecord<String, String> toRecord(Object[] row) {
-        UUID id = (UUID) row[0];
-        String subject = (String) row[1];
-        String type = (String) row[2];
-        String topic = (String) row[3];
-        String payload = (String) row[4];
-        Instant occurredAt = DatabaseTime.toInstant(row[5]);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, payload);
+    private ProducerRecord<String, String> toRecord(OutboxTable.Unpublished row) {
+        String id = row.id().toString();
+        String subject = row.aggregateId();
+        String type = row.type();
+        String topic = row.topic();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, row.payload());
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(record, CloudEventHeaders.ID, id.toString());
+        header(record, CloudEventHeaders.ID, id);
         header(record, CloudEventHeaders.SOURCE, config.source());
         header(record, CloudEventHeaders.TYPE, type);
         header(record, CloudEventHeaders.SUBJECT, subject);
-        header(record, CloudEventHeaders.TIME, occurredAt.toString());
+        header(record, CloudEventHeaders.TIME, row.occurredAt().toString());
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         EventType.fromWireName(type).ifPresent(known -> header(record, CloudEventHeaders.DATA_SCHEMA,
                 ContractValidator.schemaId(known)));
-        tracing.tracePublish((String) row[6], topic, id.toString(), type, record.headers());
+        tracing.tracePublish(row.tracingSpanContext(), topic, id, type, record.headers());
         return record;
     }
 
@@ -203,10 +209,12 @@ public class OutboxRelay {
     /** Deletes rows long since published; unpublished rows are never touched. */
     @Scheduled(every = "${appeals.outbox.cleanup-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteOldPublishedRows() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("delete from outbox_event where published_at < ?1")
-                .setParameter(1, Timestamp.from(Instant.now().minus(config.retainPublished())))
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                OutboxTable.deletePublishedBefore(connection, Instant.now().minus(config.retainPublished()));
+                return null;
+            }
+        });
     }
 
     private static void sleepQuietly(Duration duration) {

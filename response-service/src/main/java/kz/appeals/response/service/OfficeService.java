@@ -157,7 +157,7 @@ public class OfficeService {
         // Flushing here makes a lost race with another account fail inside this method, as an
         // OptimisticLockException the API answers with 409, rather than later at commit. The race shows either as a
         // stale @Version or, for two answers at once, as the second answer of the cycle hitting its unique key
-        // (the answer row is inserted, by the outbox's flush or this one, before the appeal row is updated).
+        // (this flush inserts the answer row before it updates the appeal row; the outbox's row waits for commit).
         try {
             audits.persist(new AppealAudit(appeal.id(), change));
             trail.record(change.action(), "appeal:" + appeal.id(), change.summary());
