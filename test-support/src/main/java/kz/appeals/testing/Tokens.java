@@ -71,6 +71,20 @@ public final class Tokens {
                 .expiresAt(lapsed).jws().keyId("test").sign(TEST_KEY);
     }
 
+    /** A role's well-signed token whose issue time (iat) lies {@code ahead} in the future. */
+    public static String issuedInTheFuture(String role, Duration ahead) {
+        Instant issued = Instant.now().plus(ahead);
+        return claims(role, null, role + "-" + UUID.randomUUID()).issuedAt(issued)
+                .expiresAt(issued.plus(Duration.ofHours(1))).jws().keyId("test").sign(TEST_KEY);
+    }
+
+    /** A role's well-signed token, issued now, that expires after {@code lifetime}. */
+    public static String livingFor(String role, Duration lifetime) {
+        Instant now = Instant.now();
+        return claims(role, null, role + "-" + UUID.randomUUID()).issuedAt(now).expiresAt(now.plus(lifetime))
+                .jws().keyId("test").sign(TEST_KEY);
+    }
+
     /** A role's token under the test key's id but signed with another key, as a forger would mint it. */
     public static String signedWithForeignKey(String role) {
         return claims(role, null, role + "-test-account").jws().keyId("test").sign(FOREIGN_KEY);

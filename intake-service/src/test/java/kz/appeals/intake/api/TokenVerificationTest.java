@@ -7,6 +7,9 @@ import kz.appeals.platform.security.Roles;
 import kz.appeals.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -56,6 +59,21 @@ class TokenVerificationTest {
             timeline(refused).then().statusCode(401);
             assertEquals(remembered, count("remembered"));
         }
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureOrLivingTooLongIsRefusedWithOneChallenge() {
+        timeline(Tokens.issuedInTheFuture(Roles.FRONTEND, Duration.ofSeconds(30))).then().statusCode(403);
+        timeline(Tokens.livingFor(Roles.FRONTEND, Duration.ofHours(24))).then().statusCode(403);
+        for (String refused : new String[] {Tokens.issuedInTheFuture(Roles.FRONTEND, Duration.ofDays(365)),
+                Tokens.livingFor(Roles.FRONTEND, Duration.ofDays(36_500))}) {
+            var answer = timeline(refused);
+            answer.then().statusCode(401).contentType("application/problem+json");
+            assertEquals(List.of("Bearer error=\"invalid_token\""), answer.headers().getValues("WWW-Authenticate"));
+        }
+        var anonymous = given().get(TIMELINE);
+        anonymous.then().statusCode(401);
+        assertEquals(List.of("Bearer"), anonymous.headers().getValues("WWW-Authenticate"));
     }
 
     private static io.restassured.response.Response timeline(String token) {

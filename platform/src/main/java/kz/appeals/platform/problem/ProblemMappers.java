@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -103,8 +104,11 @@ public class ProblemMappers {
      * challenge RFC 6750 asks for, and the same problem body as every other error.
      */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers,
+                                    HttpServerResponse response) {
         boolean refused = e instanceof AuthenticationFailedException;
+        // The security layer has already put its own bare challenge on the response: one challenge, this one.
+        response.headers().remove(HttpHeaders.WWW_AUTHENTICATE);
         Problem problem = Problem.of(401, "unauthorized", "Authentication required", refused
                 ? "The bearer token was refused: it is malformed, expired, or not signed by the expected issuer"
                 : "This operation needs a bearer token");
