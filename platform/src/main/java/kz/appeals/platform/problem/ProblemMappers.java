@@ -178,8 +178,11 @@ public class ProblemMappers {
         return localized(problem, uri, headers).build();
     }
 
-    /** Title and field messages in the client's language (kk, ru or en); type, codes and detail stay as they are. */
-    private static Response.ResponseBuilder localized(Problem problem, UriInfo uri, HttpHeaders headers) {
+    /**
+     * Title and field messages in the client's language (kk, ru or en), said in Content-Language; type, codes and
+     * detail stay as they are. For a service's own mappers too, so that every problem speaks the same languages.
+     */
+    public static Response.ResponseBuilder localized(Problem problem, UriInfo uri, HttpHeaders headers) {
         String language = ProblemTexts.languageFor(AcceptableLanguages.of(headers));
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).language(language)
                 .entity(ProblemTexts.localize(problem.withInstance(uri.getPath()), language));

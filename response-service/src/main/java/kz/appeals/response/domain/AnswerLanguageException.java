@@ -6,6 +6,7 @@ import kz.appeals.contracts.AppealEvents.Language;
 public class AnswerLanguageException extends RuntimeException {
 
     public AnswerLanguageException(Language answer, Language appeal) {
-        super("An appeal written in '" + appeal + "' is answered in 'kk' or '" + appeal + "', not '" + answer + "'");
+        super("An appeal written in '" + appeal + "' is answered in "
+                + (appeal == Language.kk ? "'kk'" : "'kk' or '" + appeal + "'") + ", not '" + answer + "'");
     }
 }

@@ -180,8 +180,11 @@ class OfficeApiTest {
     @Test
     void anIllegalActionIsAConflictNamingTheStatusAndTheAllowedActions() {
         as(office).post("/api/v1/appeals/{id}/acknowledge", appealId).then().statusCode(200);
-        as(office).post("/api/v1/appeals/{id}/acknowledge", appealId).then().statusCode(409)
+        as(office).header("Accept-Language", "ru").post("/api/v1/appeals/{id}/acknowledge", appealId).then()
+                .statusCode(409)
                 .contentType(PROBLEM)
+                .header("Content-Language", "ru")
+                .body("title", equalTo("Действие недоступно в текущем состоянии обращения"))
                 .body("type", equalTo("https://appeals.kz/problems/illegal-transition"))
                 .body("status", equalTo(409))
                 .body("currentStatus", equalTo("IN_WORK"))
@@ -270,11 +273,14 @@ class OfficeApiTest {
                 .body("errors.code", hasItem("required"));
 
         // Kazakh or the appeal's language (ru) only: English is a valid code but not an allowed answer here.
-        as(office).contentType("application/json")
+        as(office).contentType("application/json").header("Accept-Language", "kk")
                 .body(Map.of("outcome", "SATISFIED", "text", "Done", "language", "en"))
                 .post("/api/v1/appeals/{id}/answer", appealId).then().statusCode(422)
                 .contentType(PROBLEM)
-                .body("errors.field", contains("language"));
+                .header("Content-Language", "kk")
+                .body("title", equalTo("Сұрау дұрыс толтырылмаған"))
+                .body("errors.field", contains("language"))
+                .body("errors[0].message", equalTo("Мұнда рұқсат етілмейді"));
 
         long published = responses.collect(Duration.ofSeconds(2)).stream()
                 .filter(record -> appealId.toString().equals(record.key())).count();
