@@ -11,6 +11,9 @@ import kz.appeals.intake.domain.TokenBucket;
 import kz.appeals.platform.security.Caller;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,12 +38,55 @@ public class RequestGuards {
         this.caller = caller;
     }
 
+    /**
+     * A declared length over the limit is refused unread; a body without one (chunked) is read through a counter
+     * that refuses it the moment it passes the limit, so the two ways of sending the same body get the same answer.
+     */
     @ServerRequestFilter(preMatching = true)
     public void rejectOversizedBody(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limits.maxBodyBytes()) {
-            throw new WebApplicationException("A request body may have at most " + limits.maxBodyBytes() + " bytes",
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        if (length == null) {
+            request.setEntityStream(new BoundedBody(request.getEntityStream(), limits.maxBodyBytes()));
+        } else if (length.matches("\\d{1,18}") && Long.parseLong(length) > limits.maxBodyBytes()) {
+            throw tooLarge(limits.maxBodyBytes());
+        }
+    }
+
+    private static WebApplicationException tooLarge(long limit) {
+        return new WebApplicationException("A request body may have at most " + limit + " bytes",
+                Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    }
+
+    /** Reads a body of undeclared length, refusing it with 413 once more than {@code limit} bytes came. */
+    private static final class BoundedBody extends FilterInputStream {
+
+        private final long limit;
+        private long read;
+
+        BoundedBody(InputStream body, long limit) {
+            super(body);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw tooLarge(limit);
+            }
         }
     }
 

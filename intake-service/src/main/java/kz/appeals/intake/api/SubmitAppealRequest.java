@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.intake.domain.Publication;
+import kz.appeals.platform.validation.MaxCodePoints;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.Map;
 public record SubmitAppealRequest(
         @NotNull @Schema(description = "APPK appeal type") AppealType appealType,
         @NotBlank @Size(max = 64) @Schema(description = "Code from GET /api/v1/categories", example = "roads") String categoryCode,
-        @NotBlank @Size(max = 4000) String description,
+        @NotBlank @MaxCodePoints(4000) @Schema(maxLength = 4000, description = "What the appeal is about; the length "
+                + "counts characters (Unicode code points), as JSON Schema does") String description,
         @NotNull @Schema(description = "Language of the appeal; the answer comes in it or in Kazakh") Language language,
         @NotNull @Valid Location location,
         @NotBlank @Size(max = 32) @Schema(example = "egov") String channel,
@@ -47,7 +49,7 @@ public record SubmitAppealRequest(
             @Pattern(regexp = "\\d{9}") @Schema(description = "9-digit KATO settlement code", example = "631010001") String katoCode,
             @DecimalMin("40.0") @DecimalMax("56.0") Double latitude,
             @DecimalMin("46.0") @DecimalMax("88.0") Double longitude,
-            @Size(max = 500) String addressText) {
+            @MaxCodePoints(500) @Schema(maxLength = 500) String addressText) {
     }
 
     @Schema(description = "APPK Art. 63: the applicant's name, IIN and a way to reach them — a phone, an e-mail "

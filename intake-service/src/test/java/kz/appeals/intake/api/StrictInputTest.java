@@ -98,6 +98,33 @@ class StrictInputTest {
         nothingStored();
     }
 
+    @Test
+    void aChunkedBodyIsHeldToTheSameLimitAsADeclaredOne() throws Exception {
+        String huge = valid.replace("\"egov\"", "\"" + "x".repeat(600 * 1024) + "\"");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                        + "/api/v1/appeals"))
+                .header("Authorization", Tokens.bearer(Tokens.forCitizen(iin)))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+        nothingStored();
+    }
+
+    @Test
+    void lengthsCountCharactersAsJsonSchemaDoes() {
+        String emoji = "\uD83D\uDE00";
+        refused(valid.replace("Ауылдағы жолда үлкен шұңқыр бар, жөндеуді сұраймын.", emoji.repeat(4001)))
+                .body("errors[0].field", equalTo("description")).body("errors[0].code", equalTo("size"));
+        nothingStored();
+        post(valid.replace("Ауылдағы жолда үлкен шұңқыр бар, жөндеуді сұраймын.", emoji.repeat(4000)))
+                .statusCode(201);
+    }
+
     private ValidatableResponse post(String body) {
         return given().header("Authorization", Tokens.bearer(Tokens.forCitizen(iin)))
                 .header("Idempotency-Key", UUID.randomUUID().toString())

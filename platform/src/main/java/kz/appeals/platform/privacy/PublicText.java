@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * <p>It errs on the side of masking: any run of 12 digits is taken for an IIN (a mistyped IIN is still one), any
  * 10 or 11 digits in a Kazakh telephone shape (+7/8/7 then ten digits starting with 7) for a phone number, whatever
  * spaces, dashes, dots or parentheses sit between the digits. Dates (31.12.2026, 2026-12-31) are left alone, since a
- * date range would otherwise join into such a run. Text is first normalised (NFKC), so full-width digits and
- * look-alike at-signs are caught too; control characters other than line breaks and tabs are dropped.
+ * date range would otherwise join into such a run. Digits of any script (full-width, Arabic-Indic, …) are read as
+ * ASCII digits and the full-width at-sign as '@', one character for one, so the public copy is never longer than
+ * the original; control characters other than line breaks and tabs are dropped.
  */
 public final class PublicText {
 
@@ -60,12 +61,22 @@ public final class PublicText {
         if (text == null) {
             return null;
         }
-        String normalized = CONTROL.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+        String normalized = CONTROL.matcher(plainDigitsAndAt(text)).replaceAll("");
         BitSet masked = new BitSet(normalized.length());
         maskEmails(normalized, masked);
         maskNumbers(normalized, masked);
         maskNames(normalized, personalNames, masked);
         return apply(normalized, masked);
+    }
+
+    private static String plainDigitsAndAt(String text) {
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            plain.append(c >= '0' && c <= '9' ? c : Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10))
+                    : c == '\uFF20' ? '@' : c);
+        }
+        return plain.toString();
     }
 
     private static void maskEmails(String text, BitSet masked) {

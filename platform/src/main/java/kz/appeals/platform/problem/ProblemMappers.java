@@ -67,6 +67,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response wrongJsonShape(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
+        // A refusal raised while the body was being read (a body over its limit) is that refusal, not a bad field.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebApplicationException refusal) {
+                return web(refusal, uri, headers);
+            }
+        }
         String field = jsonPath(e);
         String code = e instanceof UnrecognizedPropertyException ? "unknown"
                 : e instanceof StrictJson.ForbiddenCharacterException ? "character"
@@ -219,7 +225,7 @@ public class ProblemMappers {
         String annotation = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return switch (annotation) {
             case "NotNull", "NotBlank", "NotEmpty" -> "required";
-            case "Size" -> "size";
+            case "Size", "MaxCodePoints" -> "size";
             case "Pattern" -> "pattern";
             case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero" -> "range";
             case "Email" -> "email";

@@ -50,6 +50,7 @@ class PublicTextTest {
                         () -> "number survived in " + redacted + " (from " + text + ")");
             }
             assertTrue(redacted.contains(PublicText.MASK), () -> "nothing masked in " + text);
+            assertTrue(redacted.length() <= text.length(), () -> "the public copy grew: " + redacted);
         }
     }
 

@@ -197,7 +197,7 @@ public class GeoReportSubmission {
         String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         String code = switch (constraint) {
             case "NotNull", "NotBlank" -> "required";
-            case "Size" -> "size";
+            case "Size", "MaxCodePoints" -> "size";
             case "Pattern" -> "pattern";
             case "DecimalMin", "DecimalMax" -> "range";
             case "Email" -> "email";
