@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Language;
+import kz.appeals.intake.domain.NationalTerritory;
 import kz.appeals.intake.domain.Publication;
 import kz.appeals.platform.validation.MaxCodePoints;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,6 +51,13 @@ public record SubmitAppealRequest(
             @DecimalMin("40.0") @DecimalMax("56.0") Double latitude,
             @DecimalMin("46.0") @DecimalMax("88.0") Double longitude,
             @MaxCodePoints(500) @Schema(maxLength = 500) String addressText) {
+
+        /** Coordinates in Kazakhstan's box but across its border (Tashkent, Bishkek) name no body here. */
+        @JsonIgnore
+        @AssertTrue(message = "The coordinates lie outside Kazakhstan")
+        public boolean isInKazakhstan() {
+            return latitude == null || longitude == null || NationalTerritory.contains(latitude, longitude);
+        }
     }
 
     @Schema(description = "APPK Art. 63: the applicant's name, IIN and a way to reach them — a phone, an e-mail "

@@ -125,6 +125,14 @@ class StrictInputTest {
                 .statusCode(201);
     }
 
+    @Test
+    void coordinatesAcrossTheBorderAreRefused() {
+        String tashkent = valid.replace("\"location\":{\"katoCode\":\"" + IntakeFixtures.KATO + "\"}",
+                "\"location\":{\"latitude\":41.2995,\"longitude\":69.2401}");
+        refused(tashkent).body("errors.field", hasItem("location.inKazakhstan"));
+        nothingStored();
+    }
+
     private ValidatableResponse post(String body) {
         return given().header("Authorization", Tokens.bearer(Tokens.forCitizen(iin)))
                 .header("Idempotency-Key", UUID.randomUUID().toString())

@@ -54,6 +54,7 @@ public class GeoReportSubmission {
             Map.entry("location.katoCode", "address_id"),
             Map.entry("location.latitude", "lat"),
             Map.entry("location.longitude", "long"),
+            Map.entry("location.inKazakhstan", "lat/long"),
             Map.entry("location.addressText", "address_string"),
             Map.entry("applicant.iin", ServiceAttribute.IIN.formField()),
             Map.entry("applicant.fullName", "first_name/last_name"),
