@@ -17,7 +17,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-/** JSON bodies from an OpenAPI schema: plausible ones, ones that break exactly the schema, ones that do not parse. */
+/**
+ * JSON bodies from an OpenAPI schema: plausible ones, ones that break exactly the schema, ones that do not parse or
+ * that RFC 8259 and the services refuse (content after the value, a repeated key, text no store can hold).
+ */
 final class JsonBodies {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -199,8 +202,9 @@ final class JsonBodies {
 
     /** Bytes that no JSON parser accepts, whatever the schema. */
     static byte[] malformed(JsonNode schema, SplittableRandom random, Consumer<String> noted) {
-        String plausible = plausible(schema, random, 0).toString();
-        switch (random.nextInt(7)) {
+        JsonNode tree = plausible(schema, random, 0);
+        String plausible = tree.toString();
+        switch (random.nextInt(10)) {
             case 0 -> {
                 noted.accept("truncated");
                 String whole = plausible.length() > 1 ? plausible : "{\"a\":1}";
@@ -239,12 +243,55 @@ final class JsonBodies {
                 return "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>"
                         .getBytes(StandardCharsets.UTF_8);
             }
+            case 7 -> {
+                noted.accept("content after the value");
+                return (plausible + HostileValues.pick(random, List.of("xyz", "]", " {}", "}", " 1", ",")))
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            case 8 -> {
+                Iterator<String> names = tree.fieldNames();
+                if (!(tree instanceof ObjectNode) || !names.hasNext()) {
+                    noted.accept("two values");
+                    return (plausible + " " + plausible).getBytes(StandardCharsets.UTF_8);
+                }
+                String name = names.next();
+                noted.accept("key " + name + " twice");
+                String member = JSON.objectNode().set(name, tree.get(name)).toString();
+                return ("{" + member.substring(1, member.length() - 1) + "," + plausible.substring(1))
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            case 9 -> {
+                String property = firstStringProperty(schema);
+                if (property == null || !(tree instanceof ObjectNode object)) {
+                    noted.accept("content after the value");
+                    return (plausible + "x").getBytes(StandardCharsets.UTF_8);
+                }
+                String bad = HostileValues.pick(random, List.of("\\u0000", "\\u0001", "\\u0007", "\\u001b",
+                        "\\ud800", "\\udfff", "\\uffff"));
+                noted.accept(property + " holds " + bad);
+                object.put(property, "x");
+                return object.toString().replace("\"" + property + "\":\"x\"",
+                        "\"" + property + "\":\"a" + bad + "b\"").getBytes(StandardCharsets.UTF_8);
+            }
             default -> {
                 noted.accept("unterminated string");
                 return ("{\"description\":\"" + HostileValues.shortString(random).replace("\"", ""))
                         .getBytes(StandardCharsets.UTF_8);
             }
         }
+    }
+
+    /** A property of the schema that holds text, to carry characters no text may hold; null if there is none. */
+    private static String firstStringProperty(JsonNode schema) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> property = it.next();
+            JsonNode type = property.getValue().path("type");
+            if ("string".equals(type.asText()) && !property.getValue().has("enum")
+                    && !property.getValue().has("format")) {
+                return property.getKey();
+            }
+        }
+        return null;
     }
 
     static List<String> required(JsonNode schema) {

@@ -23,7 +23,7 @@ public final class RequestFuzzer {
             "multipart/form-data; boundary=fuzz", "application/octet-stream", "image/png",
             "application/x-www-form-urlencoded", "text/csv", "text/plain; charset=utf-8", "application/json",
             "application/geo+json", "application/vnd.ms-excel", "application/x-fuzz", "x/y",
-            "application/problem+json");
+            "application/problem+json", "*/*", "application/*");
     private static final List<String> ACCEPTS = List.of("application/json", "application/problem+json", "*/*",
             "text/html", "application/xml", "image/*;q=0.1", "garbage", "application/json;q=abc", "");
     private static final List<String> LANGUAGES = List.of("kk", "ru", "en", "kk-KZ,ru;q=0.9", "zz", "*",
