@@ -3,6 +3,7 @@ package kz.appeals.bench;
 import kz.appeals.bench.analytics.AnalyticsReplayBenchmark;
 import kz.appeals.bench.ceilings.CeilingsCommand;
 import kz.appeals.bench.escalation.EscalationSweepBenchmark;
+import kz.appeals.bench.idle.IdleCostBenchmark;
 import kz.appeals.bench.intake.IntakeThroughputBenchmark;
 import kz.appeals.bench.ledger.LedgerCommand;
 import kz.appeals.bench.response.AnswerThroughputBenchmark;
@@ -41,6 +42,7 @@ public final class Benchmarks {
         BENCHMARKS.put(LedgerCommand.NAME, LedgerCommand::main);
         BENCHMARKS.put(ScenarioCommand.NAME, ScenarioCommand::main);
         BENCHMARKS.put(CeilingsCommand.NAME, CeilingsCommand::main);
+        BENCHMARKS.put(IdleCostBenchmark.NAME, IdleCostBenchmark::main);
     }
 
     private Benchmarks() {
