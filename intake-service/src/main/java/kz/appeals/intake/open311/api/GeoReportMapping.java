@@ -8,6 +8,7 @@ import kz.appeals.intake.domain.CategoryAttribute;
 import kz.appeals.intake.open311.domain.RequestStatus;
 import kz.appeals.intake.open311.domain.ServiceAttribute;
 import kz.appeals.intake.open311.domain.Text;
+import kz.appeals.intake.open311.service.RequestUpdateRow;
 import kz.appeals.intake.open311.service.ServiceRequestRow;
 
 import java.time.Instant;
@@ -76,6 +77,12 @@ final class GeoReportMapping {
                 dateTime(row.updatedAt() != null ? row.updatedAt() : row.registeredAt()),
                 row.dueOn() == null ? null : endOf(row.dueOn()),
                 row.addressText(), row.katoCode(), null, row.latitude(), row.longitude(), row.mediaUrl());
+    }
+
+    static GeoReportViews.RequestUpdate update(RequestUpdateRow row) {
+        return new GeoReportViews.RequestUpdate(row.updateId().toString(), row.receiptNumber(),
+                row.closes() ? RequestStatus.CLOSED.wireName() : RequestStatus.OPEN.wireName(),
+                dateTime(row.occurredAt()), row.text(), null, row.kind().name());
     }
 
     static GeoReportViews.Created created(AppealReceipt receipt, Language language) {

@@ -26,6 +26,7 @@ public class GeoReportRenderer {
     private static final Map<String, String> ITEM_NAMES = Map.of(
             "services", "service",
             "service_requests", "request",
+            "service_request_updates", "request_update",
             "errors", "error",
             "attributes", "attribute",
             "values", "value",

@@ -173,6 +173,24 @@ public class GeoReportResource {
         return answer.build();
     }
 
+    @GET
+    @Path("servicerequestupdates.{format}")
+    @APIResponse(responseCode = "200", description = "The updates", content = @Content(mediaType = JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = GeoReportViews.RequestUpdate.class)))
+    @APIResponse(responseCode = "400", description = "Invalid dates (the error list)")
+    @Operation(summary = "Updates of published requests (mySociety's servicerequestupdates extension)",
+            description = "What FixMyStreet reads to show a report's progress: one update per step (routed, taken "
+                    + "into work, extended, answered, rated, reopened, escalated, …) of the published requests, newest "
+                    + "first, in the window of start_date and end_date (the rules of GET requests), with the text "
+                    + "masked like status_notes.")
+    public Response updates(@PathParam("format") String format,
+                            @QueryParam("start_date") @Parameter(description = "ISO 8601 with zone") String startDate,
+                            @QueryParam("end_date") @Parameter(description = "ISO 8601 with zone") String endDate) {
+        GeoReportFormat responseFormat = GeoReportFormat.of(format);
+        return renderer.ok(responseFormat, "service_request_updates", search.updates(startDate, endDate).stream()
+                .map(GeoReportMapping::update).toList());
+    }
+
     /** The standard lets a list filter be declared several times as well as comma delimited. */
     private static String commaList(List<String> declarations) {
         return declarations == null || declarations.isEmpty() ? null : String.join(",", declarations);

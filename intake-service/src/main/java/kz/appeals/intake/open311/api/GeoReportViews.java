@@ -45,6 +45,12 @@ public final class GeoReportViews {
                                  Double lat, @JsonProperty("long") Double lon, String mediaUrl) {
     }
 
+    /** mySociety's servicerequestupdates extension, which FixMyStreet reads to show a report's updates. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RequestUpdate(String updateId, String serviceRequestId, String status, String updatedDatetime,
+                                String description, String mediaUrl, String externalStatusCode) {
+    }
+
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Created(String serviceRequestId, String serviceNotice, String accountId) {
     }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import kz.appeals.appk.AppkTerms;
+import kz.appeals.intake.domain.AppealStep;
 import kz.appeals.intake.domain.Category;
 import kz.appeals.intake.domain.Publication;
 import kz.appeals.intake.service.ApplicantVault;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** GET requests and GET requests/{id}: appeals as GeoReport service requests, with the standard's filters. */
 @ApplicationScoped
@@ -125,6 +127,38 @@ public class ServiceRequestSearch {
         return new Found(run(where.toString(), parameters), window);
     }
 
+    /**
+     * mySociety's servicerequestupdates: the steps of published appeals in the window (the same rules as GET
+     * requests), newest first, at most 1,000, each text masked like status notes.
+     */
+    public List<RequestUpdateRow> updates(String startDate, String endDate) {
+        List<String> errors = new ArrayList<>();
+        Instant start = instant(startDate, "start_date", errors);
+        Instant end = instant(endDate, "end_date", errors);
+        RequestWindow window = null;
+        if (errors.isEmpty()) {
+            try {
+                window = RequestWindow.of(start, end, clock.instant());
+            } catch (RequestWindow.Rejected e) {
+                errors.add(e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw GeoReportException.badRequest(errors);
+        }
+        List<Object[]> steps = entityManager.createQuery("""
+                        select s.eventId, a.receiptNumber, s.kind, s.occurredAt, s.text, a.id, a.applicantSealed
+                        from AppealStep s join Appeal a on a.id = s.appealId
+                        where s.occurredAt >= :from and s.occurredAt <= :to""" + LISTED
+                        + " order by s.occurredAt desc", Object[].class)
+                .setParameter("from", window.from()).setParameter("to", window.to())
+                .setParameter("listed", Category.publiclyListedCodes()).setParameter("public", Publication.PUBLIC)
+                .setMaxResults(RequestWindow.MAX_RESULTS).getResultList();
+        return steps.stream().map(step -> new RequestUpdateRow((UUID) step[0], (String) step[1],
+                (AppealStep.Kind) step[2], (Instant) step[3],
+                masked((String) step[4], (byte[]) step[6], (UUID) step[5], (String) step[1]))).toList();
+    }
+
     private List<ServiceRequestRow> run(String where, Map<String, Object> parameters) {
         TypedQuery<StoredRequest> query = entityManager.createQuery(
                 SELECT + where + LISTED + " order by a.registeredAt desc", StoredRequest.class);
@@ -151,17 +185,19 @@ public class ServiceRequestSearch {
                 stored.updatedAt(), stored.mediaUrl());
     }
 
-    /** The answer masked like the appeal; none at all when the applicant's name cannot be read to mask it. */
     private String publicNotes(StoredRequest stored) {
-        if (stored.statusNotes() == null || stored.applicantSealed() == null) {
-            return PublicText.redact(stored.statusNotes());
+        return masked(stored.statusNotes(), stored.applicantSealed(), stored.appealId(), stored.receiptNumber());
+    }
+
+    /** A text masked like the appeal; none at all when the applicant's name cannot be read to mask it. */
+    private String masked(String text, byte[] applicantSealed, UUID appealId, String receiptNumber) {
+        if (text == null || applicantSealed == null) {
+            return PublicText.redact(text);
         }
         try {
-            return PublicText.redact(stored.statusNotes(),
-                    List.of(vault.open(stored.applicantSealed(), stored.appealId()).fullName()));
+            return PublicText.redact(text, List.of(vault.open(applicantSealed, appealId).fullName()));
         } catch (IllegalStateException unreadable) {
-            LOG.warnf("Status notes of %s withheld from the public feed: %s", stored.receiptNumber(),
-                    unreadable.getMessage());
+            LOG.warnf("A text of %s withheld from the public feed: %s", receiptNumber, unreadable.getMessage());
             return null;
         }
     }

@@ -252,6 +252,34 @@ class GeoReportTest {
     }
 
     @Test
+    void updatesOfPublishedRequestsAreListedMaskedForFixMyStreet() throws Exception {
+        awaitSettlementKnown();
+        String key = issueKey("updates");
+        String published = post("json", validForm(key, SampleCitizens.randomIin(), "yards")).then().statusCode(201)
+                .extract().path("[0].service_request_id");
+        Map<String, String> form = validForm(key, SampleCitizens.randomIin(), "yards");
+        form.remove("attribute[publication]");
+        String unpublished = post("json", form).then().statusCode(201).extract().path("[0].service_request_id");
+        String step = recordStep(published, "ANSWERED", "Айгерім ханым, шам ауыстырылды. Тел. 8 701 555 12 34");
+        recordStep(unpublished, "ANSWERED", "Жабық өтінішке жауап");
+
+        given().get("/open311/v2/servicerequestupdates.json").then().statusCode(200)
+                .body("find { it.update_id == '" + step + "' }.service_request_id", equalTo(published))
+                .body("find { it.update_id == '" + step + "' }.status", equalTo("closed"))
+                .body("find { it.update_id == '" + step + "' }.external_status_code", equalTo("ANSWERED"))
+                .body("find { it.update_id == '" + step + "' }.description", equalTo("*** ханым, шам ауыстырылды. Тел. ***"))
+                .body("service_request_id", not(hasItem(unpublished)));
+        byte[] xml = given().get("/open311/v2/servicerequestupdates.xml").then().statusCode(200)
+                .contentType("text/xml")
+                .body("service_request_updates.request_update.service_request_id", hasItem(published))
+                .extract().asByteArray();
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml));
+        given().get("/open311/v2/servicerequestupdates.json?start_date=tomorrow").then().statusCode(400)
+                .body("[0].description", startsWith("start_date:"));
+    }
+
+    @Test
     void errorsOutsideTheResourcesAreTheStandardsErrorListToo() throws Exception {
         given().get("/open311/v2/no-such-method.xml").then().statusCode(404).contentType("text/xml")
                 .body("errors.error.code", equalTo("404"));
@@ -616,6 +644,17 @@ class GeoReportTest {
                             status_notes = excluded.status_notes, updated_at = excluded.updated_at""")
                 .setParameter(1, status).setParameter(2, due).setParameter(3, notes).setParameter(4, receipt)
                 .executeUpdate());
+    }
+
+    /** A step of the citizen's timeline, as intake's lifecycle consumer records it; returns its event id. */
+    private String recordStep(String receipt, String kind, String text) {
+        UUID eventId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        insert into appeal_step (event_id, appeal_id, kind, occurred_at, text)
+                        select ?1, id, ?2, now(), ?3 from appeal where receipt_number = ?4""")
+                .setParameter(1, eventId).setParameter(2, kind).setParameter(3, text).setParameter(4, receipt)
+                .executeUpdate());
+        return eventId.toString();
     }
 
     /** The copies an earlier run on the same database left, so that the searches see only this run's. */
