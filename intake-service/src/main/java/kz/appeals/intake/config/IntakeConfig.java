@@ -19,6 +19,34 @@ public interface IntakeConfig {
 
     Retention retention();
 
+    GroupCommit groupCommit();
+
+    /**
+     * How submissions are stored together (one writer, one transaction per group). Under light load a group is one
+     * submission and waits for nothing; under load the queue fills while a group commits and the next takes it all.
+     */
+    interface GroupCommit {
+
+        /** Submissions that may wait for the writer; one more is refused with 503 service-busy. */
+        @WithDefault("1024")
+        int queueCapacity();
+
+        /** Most submissions stored in one transaction. */
+        @WithDefault("256")
+        int maxBatchSize();
+
+        /**
+         * How long the writer waits for more once it has taken what was queued and the group is not full. Zero
+         * (the default) takes what is waiting and no more: the commit in progress is what makes groups grow.
+         */
+        @WithDefault("0ms")
+        Duration maxWait();
+
+        /** Retry-After of a submission refused because the queue was full. */
+        @WithDefault("1s")
+        Duration retryAfter();
+    }
+
     /** How long the applicant's personal data outlives the answer. */
     interface Retention {
 
