@@ -22,6 +22,13 @@ public interface IntakeConfig {
     GroupCommit groupCommit();
 
     /**
+     * How long a settlement found in intake's replica is trusted without reading it again (KnownSettlements). A change
+     * this instance consumes applies at once; one consumed by another replica within this time.
+     */
+    @WithDefault("30s")
+    Duration settlementsCachedFor();
+
+    /**
      * How submissions are stored together (one writer, one transaction per group). Under light load a group is one
      * submission and waits for nothing; under load the queue fills while a group commits and the next takes it all.
      */

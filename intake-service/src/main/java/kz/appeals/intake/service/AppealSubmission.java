@@ -41,7 +41,7 @@ public class AppealSubmission {
     public record Open311Source(UUID apiKeyId, String mediaUrl) {
     }
 
-    private final SettlementRepository settlements;
+    private final KnownSettlements settlements;
     private final ApplicantPseudonyms pseudonyms;
     private final ApplicantVault vault;
     private final PersonalDataCipher cipher;
@@ -50,7 +50,7 @@ public class AppealSubmission {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AppealSubmission(SettlementRepository settlements, ApplicantPseudonyms pseudonyms, ApplicantVault vault,
+    public AppealSubmission(KnownSettlements settlements, ApplicantPseudonyms pseudonyms, ApplicantVault vault,
                             PersonalDataCipher cipher, CalendarInForce calendar, GroupCommit groupCommit,
                             ObjectMapper json, Clock clock) {
         this.settlements = settlements;
@@ -136,7 +136,7 @@ public class AppealSubmission {
                     "Latitude and longitude go together"));
         }
         if (location.katoCode() != null) {
-            Optional<KnownSettlement> settlement = settlements.findByIdOptional(location.katoCode());
+            Optional<KnownSettlement> settlement = settlements.find(location.katoCode());
             if (settlement.isEmpty() || !settlement.get().acceptsAppealsOn(calendar.current().registrationDay(clock.instant()))) {
                 errors.add(new Problem.FieldError("location.katoCode", "unknown",
                         "No settlement with this KATO code in the current classifier"));
