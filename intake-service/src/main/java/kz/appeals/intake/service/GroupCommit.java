@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,23 +178,33 @@ public class GroupCommit {
         }
     }
 
-    /** Commits the group, or its halves apart when one of its rows breaks it; answers every ticket. */
+    /**
+     * Commits the group, or its halves apart when one of its statements fails for a reason of its rows; answers every
+     * ticket. A failure of the commit itself leaves the outcome unknown: the group is not retried (that could store a
+     * submission twice) but refused as a whole, and each client retries with its Idempotency-Key.
+     */
     private void commit(List<Ticket> group) {
         Map<Ticket, Answer> answers;
         try {
-            answers = QuarkusTransaction.requiringNew().call(() -> write(group));
-        } catch (RuntimeException e) {
-            if (group.size() == 1 || DatabaseUnavailable.causedBy(e)) {
-                if (group.size() == 1) {
-                    LOG.warnf("Submission %s refused: %s", group.get(0).appeal().id(), e.getMessage());
+            answers = QuarkusTransaction.requiringNew().call(() -> {
+                try {
+                    return write(group);
+                } catch (SQLException | RuntimeException e) {
+                    throw new StatementFailed(e);
                 }
-                group.forEach(ticket -> ticket.answer().completeExceptionally(e));
+            });
+        } catch (StatementFailed e) {
+            if (group.size() == 1 || DatabaseUnavailable.causedBy(e)) {
+                refuse(group, e.getCause());
                 return;
             }
             LOG.debugf("A group of %d failed (%s); committing its halves apart", group.size(), e.getMessage());
             int half = group.size() / 2;
             commit(group.subList(0, half));
             commit(group.subList(half, group.size()));
+            return;
+        } catch (RuntimeException e) {
+            refuse(group, e);
             return;
         }
         answers.forEach((ticket, answer) -> {
@@ -210,6 +221,21 @@ public class GroupCommit {
         });
     }
 
+    private static void refuse(List<Ticket> group, Throwable failure) {
+        if (group.size() == 1 && !DatabaseUnavailable.causedBy(failure)) {
+            LOG.warnf("Submission %s refused: %s", group.get(0).appeal().id(), failure.getMessage());
+        }
+        group.forEach(ticket -> ticket.answer().completeExceptionally(failure));
+    }
+
+    /** A statement of the group failed, before any commit: the transaction rolled back and may be retried in parts. */
+    private static final class StatementFailed extends RuntimeException {
+
+        StatementFailed(Exception cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
     /** What a ticket is told once its group has committed: its receipt, or why it is refused. */
     private record Answer(AppealSubmission.Outcome outcome, ProblemException refusal) {
     }
@@ -219,7 +245,7 @@ public class GroupCommit {
         Instant now = clock.instant();
         LocalDate registrationDay = calendar.current().registrationDay(now);
         int year = now.atOffset(KAZAKHSTAN).getYear();
-        Map<Ticket, Answer> answers = new LinkedHashMap<>();
+        Map<Ticket, Answer> answers = new IdentityHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             // one claimant per key; a repeat of the key in this group follows whatever the claimant's key resolves to
             Map<NewAppeal.ClaimedKey, Ticket> claimants = new LinkedHashMap<>();
