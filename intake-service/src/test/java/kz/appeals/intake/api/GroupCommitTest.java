@@ -68,13 +68,24 @@ class GroupCommitTest {
     @Test
     void concurrentSubmissionsAreCommittedTogetherWithIncreasingReceiptNumbers() throws Exception {
         List<Future<Response>> grouped = new ArrayList<>();
-        Response first = whileTheWriterIsHeld(() -> {
-            for (int i = 0; i < 40; i++) {
-                grouped.add(submitAsync(appeal(), UUID.randomUUID().toString()));
-            }
-            awaitWaiting(40);
-        });
-        List<Response> answers = answers(grouped);
+        Response first;
+        List<Response> answers;
+        Map<String, Long> statements;
+        countInsertStatements(true);
+        try {
+            first = whileTheWriterIsHeld(() -> {
+                for (int i = 0; i < 40; i++) {
+                    grouped.add(submitAsync(appeal(), UUID.randomUUID().toString()));
+                }
+                awaitWaiting(40);
+            });
+            answers = answers(grouped);
+            statements = insertStatements();
+        } finally {
+            countInsertStatements(false);
+        }
+        assertEquals(Map.of("appeal", 3L, "idempotency_key", 3L), statements,
+                "one insert per table per group: the held submission's and two groups'");
         answers.forEach(answer -> answer.then().statusCode(201));
         List<String> ids = answers.stream().map(answer -> answer.jsonPath().getString("appealId")).toList();
         assertEquals(2L, fixtures.count("select count(distinct xmin::text) from appeal where id in (" + quoted(ids) + ")"),
@@ -187,6 +198,43 @@ class GroupCommitTest {
         long created = answers(all).stream().filter(answer -> answer.statusCode() == 201).count();
         assertEquals(64, created, "every queued submission is stored once the writer is free");
         assertEquals(appeals + 1 + 64, fixtures.count("select count(*) from appeal"), "the held one and the queued ones");
+    }
+
+    /** Statement-level triggers that count the insert statements into appeal and idempotency_key (on: from zero). */
+    private void countInsertStatements(boolean on) throws SQLException {
+        try (Statement ddl = superuser.createStatement()) {
+            if (!on) {
+                ddl.execute("drop trigger count_statements on intake.appeal");
+                ddl.execute("drop trigger count_statements on intake.idempotency_key");
+                ddl.execute("drop function public.group_commit_test_count()");
+                ddl.execute("drop table public.group_commit_test_statements");
+                return;
+            }
+            ddl.execute("create table public.group_commit_test_statements (table_name text not null)");
+            ddl.execute("""
+                    create function public.group_commit_test_count() returns trigger language plpgsql
+                    security definer as $$
+                    begin
+                        insert into public.group_commit_test_statements values (tg_table_name);
+                        return null;
+                    end $$""");
+            for (String table : List.of("appeal", "idempotency_key")) {
+                ddl.execute("create trigger count_statements after insert on intake." + table
+                        + " for each statement execute function public.group_commit_test_count()");
+            }
+        }
+    }
+
+    private Map<String, Long> insertStatements() throws SQLException {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (Statement select = superuser.createStatement();
+             java.sql.ResultSet rows = select.executeQuery(
+                     "select table_name, count(*) from public.group_commit_test_statements group by table_name")) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return counts;
     }
 
     private interface Queueing {
