@@ -1,6 +1,7 @@
 package kz.appeals.intake.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
@@ -82,6 +83,7 @@ public class GroupCommit {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final BlockingQueue<Ticket> queue;
+    private final DistributionSummary groupSizes;
     private volatile boolean running;
     private Thread writer;
 
@@ -97,6 +99,8 @@ public class GroupCommit {
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         Gauge.builder("appeals.intake.submissions.waiting", queue, BlockingQueue::size)
                 .description("Submissions queued for the next group commit").register(metrics);
+        this.groupSizes = DistributionSummary.builder("appeals.intake.group-commit.size")
+                .description("Submissions stored by one transaction").register(metrics);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -150,6 +154,7 @@ public class GroupCommit {
                 group.add(first);
                 queue.drainTo(group, settings.maxBatchSize() - 1);
                 lingerForMore(group);
+                groupSizes.record(group.size());
                 commit(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
