@@ -54,8 +54,8 @@ public class AppealResource {
     @APIResponse(responseCode = "413", description = "Body larger than allowed (problem+json)")
     @APIResponse(responseCode = "429", description = "Too many submissions from this caller; Retry-After says when")
     @APIResponse(responseCode = "503", description = "The database cannot be reached (problem database-unavailable) "
-            + "or every connection stayed busy under load (service-busy); retry after Retry-After seconds with the "
-            + "same Idempotency-Key")
+            + "or intake is overloaded (service-busy: the submission queue is full, or every connection stayed busy); "
+            + "retry after Retry-After seconds with the same Idempotency-Key")
     public Response submit(
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9._:-]{8,128}")
             @Parameter(description = "Unique per appeal; reuse it only to retry") String idempotencyKey,

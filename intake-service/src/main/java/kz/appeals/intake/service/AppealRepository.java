@@ -6,11 +6,7 @@ import kz.appeals.intake.domain.Appeal;
 
 import java.util.UUID;
 
+/** Reads appeals for screens and lookups; the submission path writes through {@link AppealTable}. */
 @ApplicationScoped
 public class AppealRepository implements PanacheRepositoryBase<Appeal, UUID> {
-
-    public long nextReceiptSequence() {
-        return ((Number) getEntityManager().createNativeQuery("select nextval('receipt_sequence')")
-                .getSingleResult()).longValue();
-    }
 }

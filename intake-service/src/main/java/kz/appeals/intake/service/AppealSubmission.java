@@ -2,35 +2,22 @@ package kz.appeals.intake.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 import kz.appeals.contracts.AppealEvents.AppealType;
-import kz.appeals.contracts.AppealEvents;
 import kz.appeals.intake.api.AppealReceipt;
 import kz.appeals.intake.api.SubmitAppealRequest;
-import kz.appeals.intake.domain.Appeal;
 import kz.appeals.intake.domain.Applicant;
-import kz.appeals.intake.domain.Attachment;
 import kz.appeals.intake.domain.Category;
 import kz.appeals.intake.domain.Iin;
 import kz.appeals.intake.domain.KnownSettlement;
-import kz.appeals.intake.domain.Publication;
-import kz.appeals.intake.domain.ReceiptNumber;
-import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.privacy.PublicText;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;
-import kz.appeals.platform.transaction.AfterCommit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,127 +26,73 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Registers an appeal: validates what bean validation cannot see, applies the Idempotency-Key, stores the appeal
- * and its {@code submitted} event in one transaction. When this commits, the appeal is durable and its event will
- * be published even if the service dies the next moment.
+ * Registers an appeal. On the request thread: the rules bean validation cannot see, the public copy of the text, the
+ * sealed applicant and original words, the request's hash for the Idempotency-Key; then {@link GroupCommit} stores it
+ * with the submissions queued beside it, the key and the {@code submitted} event in the same transaction. When this
+ * returns, the appeal is durable and its event will be published even if the service dies the next moment.
  */
 @ApplicationScoped
-@Transactional
 public class AppealSubmission {
 
     public record Outcome(AppealReceipt receipt, boolean created) {
     }
 
-    private final AppealRepository appeals;
-    private final SettlementRepository settlements;
-    private final IdempotencyKeys idempotencyKeys;
+    /** An appeal filed by an Open311 client: its key, and the media_url it sent. */
+    public record Open311Source(UUID apiKeyId, String mediaUrl) {
+    }
+
+    private final KnownSettlements settlements;
     private final ApplicantPseudonyms pseudonyms;
     private final ApplicantVault vault;
     private final PersonalDataCipher cipher;
     private final CalendarInForce calendar;
-    private final Outbox outbox;
+    private final GroupCommit groupCommit;
     private final ObjectMapper json;
     private final Clock clock;
-    private final MeterRegistry metrics;
-    private final TransactionSynchronizationRegistry transactions;
 
-    public AppealSubmission(AppealRepository appeals, SettlementRepository settlements,
-                            IdempotencyKeys idempotencyKeys, ApplicantPseudonyms pseudonyms, ApplicantVault vault,
-                            PersonalDataCipher cipher, CalendarInForce calendar, Outbox outbox, ObjectMapper json, Clock clock,
-                            MeterRegistry metrics, TransactionSynchronizationRegistry transactions) {
-        this.appeals = appeals;
+    public AppealSubmission(KnownSettlements settlements, ApplicantPseudonyms pseudonyms, ApplicantVault vault,
+                            PersonalDataCipher cipher, CalendarInForce calendar, GroupCommit groupCommit,
+                            ObjectMapper json, Clock clock) {
         this.settlements = settlements;
-        this.idempotencyKeys = idempotencyKeys;
         this.pseudonyms = pseudonyms;
         this.vault = vault;
         this.cipher = cipher;
         this.calendar = calendar;
-        this.outbox = outbox;
+        this.groupCommit = groupCommit;
         this.json = json;
         this.clock = clock;
-        this.metrics = metrics;
-        this.transactions = transactions;
     }
 
     public Outcome submit(SubmitAppealRequest request, String idempotencyKey, String client) {
+        return submit(request, idempotencyKey, client, null);
+    }
+
+    /** @param open311 where an Open311 client's appeal came from, stored with it; null for the REST API */
+    public Outcome submit(SubmitAppealRequest request, String idempotencyKey, String client, Open311Source open311) {
         rejectWhatTheRulesForbid(request);
-        UUID appealId = UUID.randomUUID();
-        if (idempotencyKey != null) {
-            Optional<IdempotencyKeys.Claimed> earlier =
-                    idempotencyKeys.claim(client, idempotencyKey, hash(request), appealId);
-            if (earlier.isPresent()) {
-                return new Outcome(replay(earlier.get(), hash(request)), false);
-            }
-        }
-        Appeal appeal = register(appealId, request, client);
-        outbox.record(submittedEvent(appeal));
-        countWhenCommitted(appeal);
-        return new Outcome(receiptOf(appeal), true);
+        NewAppeal.IdempotencyClaim key = idempotencyKey == null ? null
+                : new NewAppeal.IdempotencyClaim(client, idempotencyKey, hash(request));
+        return groupCommit.store(prepare(UUID.randomUUID(), request, client, key, open311));
     }
 
-    private void countWhenCommitted(Appeal appeal) {
-        Counter counter = metrics.counter("appeals.intake.submitted", "channel", appeal.channel,
-                "category", appeal.categoryCode, "anonymous", Boolean.toString(appeal.anonymousSignal));
-        AfterCommit.run(transactions, counter::increment);
-    }
-
-    private AppealReceipt replay(IdempotencyKeys.Claimed earlier, String requestHash) {
-        if (!earlier.requestHash().equals(requestHash)) {
-            throw new ProblemException(new Problem(Problem.typeUri("idempotency-key-reused"),
-                    "Idempotency-Key already used for a different request", 422,
-                    "Send a new Idempotency-Key for a new appeal; reuse a key only to retry the same request.",
-                    null, List.of(new Problem.FieldError("Idempotency-Key", "reused", "Key bound to another body"))));
-        }
-        return appeals.findByIdOptional(earlier.appealId()).map(AppealSubmission::receiptOf)
-                .orElseThrow(() -> new IllegalStateException("Idempotency key points to a missing appeal"));
-    }
-
-    private Appeal register(UUID appealId, SubmitAppealRequest request, String client) {
-        Instant now = clock.instant();
-        Appeal appeal = new Appeal();
-        appeal.id = appealId;
-        appeal.registeredAt = now;
-        appeal.registrationDay = calendar.current().registrationDay(now);
-        appeal.receiptNumber = ReceiptNumber.of(now.atOffset(ZoneOffset.ofHours(5)).getYear(),
-                appeals.nextReceiptSequence());
-        appeal.appealType = request.appealType();
-        appeal.categoryCode = request.categoryCode();
+    private NewAppeal prepare(UUID appealId, SubmitAppealRequest request, String client,
+                              NewAppeal.IdempotencyClaim key, Open311Source open311) {
         SubmitAppealRequest.Applicant applicant = request.applicant();
         // Everything that leaves intake is the public copy; the citizen's own words stay sealed for the office.
         List<String> names = applicant == null ? List.of() : List.of(applicant.fullName());
-        appeal.description = PublicText.redact(request.description(), names);
-        if (!appeal.description.equals(request.description())) {
-            appeal.descriptionSealed = cipher.seal(request.description(), appealId);
-        }
-        appeal.publication = request.publicationOrDefault();
-        appeal.language = request.language();
-        appeal.katoCode = request.location().katoCode();
-        appeal.latitude = request.location().latitude();
-        appeal.longitude = request.location().longitude();
-        appeal.addressText = PublicText.redact(request.location().addressText(), names);
-        appeal.channel = request.channel();
-        appeal.anonymousSignal = applicant == null;
-        if (applicant != null) {
-            appeal.applicantSealed = vault.seal(
-                    new Applicant(applicant.iin(), applicant.fullName(), applicant.phone(), applicant.email()), appealId);
-            appeal.applicantRef = pseudonyms.referenceFor(applicant.iin());
-        }
-        appeal.attachmentCount = request.attachments() == null ? 0 : request.attachments().size();
-        appeal.attributes = request.attributes() == null ? Map.of() : Map.copyOf(request.attributes());
-        appeal.submittedBy = client;
-        appeals.persist(appeal);
-        if (request.attachments() != null) {
-            request.attachments().forEach(metadata -> {
-                Attachment attachment = new Attachment();
-                attachment.appealId = appealId;
-                attachment.url = metadata.url();
-                attachment.mediaType = metadata.mediaType();
-                attachment.sizeBytes = metadata.sizeBytes();
-                attachment.sha256 = metadata.sha256();
-                appeals.getEntityManager().persist(attachment);
-            });
-        }
-        return appeal;
+        String description = PublicText.redact(request.description(), names);
+        byte[] descriptionSealed = description.equals(request.description()) ? null
+                : cipher.seal(request.description(), appealId);
+        SubmitAppealRequest.Location location = request.location();
+        return new NewAppeal(appealId, request.appealType(), request.categoryCode(), description, descriptionSealed,
+                request.publicationOrDefault(), request.language(), location.katoCode(), location.latitude(),
+                location.longitude(), PublicText.redact(location.addressText(), names), request.channel(),
+                applicant == null ? null : vault.seal(new Applicant(applicant.iin(), applicant.fullName(),
+                        applicant.phone(), applicant.email()), appealId),
+                applicant == null ? null : pseudonyms.referenceFor(applicant.iin()),
+                request.attributes() == null ? Map.of() : Map.copyOf(request.attributes()),
+                request.attachments() == null ? List.of() : List.copyOf(request.attachments()),
+                client, key, open311);
     }
 
     private void rejectWhatTheRulesForbid(SubmitAppealRequest request) {
@@ -203,7 +136,7 @@ public class AppealSubmission {
                     "Latitude and longitude go together"));
         }
         if (location.katoCode() != null) {
-            Optional<KnownSettlement> settlement = settlements.findByIdOptional(location.katoCode());
+            Optional<KnownSettlement> settlement = settlements.find(location.katoCode());
             if (settlement.isEmpty() || !settlement.get().acceptsAppealsOn(calendar.current().registrationDay(clock.instant()))) {
                 errors.add(new Problem.FieldError("location.katoCode", "unknown",
                         "No settlement with this KATO code in the current classifier"));
@@ -214,19 +147,6 @@ public class AppealSubmission {
                     "Invalid fields: " + String.join(", ", errors.stream().map(Problem.FieldError::field).toList()),
                     null, errors));
         }
-    }
-
-    private static AppealEvents.Submitted submittedEvent(Appeal appeal) {
-        return new AppealEvents.Submitted(appeal.id, appeal.receiptNumber, appeal.appealType, appeal.categoryCode,
-                appeal.description, appeal.language,
-                new AppealEvents.Location(appeal.katoCode, appeal.latitude, appeal.longitude, appeal.addressText),
-                appeal.channel, appeal.applicantRef, appeal.anonymousSignal, appeal.attachmentCount, appeal.registeredAt,
-                appeal.registrationDay, appeal.registeredAt);
-    }
-
-    private static AppealReceipt receiptOf(Appeal appeal) {
-        return new AppealReceipt(appeal.id, appeal.receiptNumber, appeal.registeredAt, appeal.registrationDay,
-                "REGISTERED", appeal.applicantRef);
     }
 
     private String hash(SubmitAppealRequest request) {

@@ -29,6 +29,19 @@ public class PersonalDataCipher {
     private static final int TAG_BITS = 128;
     private static final int KEY_BYTES = 32;
 
+    /**
+     * One cipher object per thread, re-initialised for every value with its fresh nonce: the submission path seals
+     * twice per appeal and need not look the transformation up among the security providers each time. The keys are
+     * built once, here in the constructor.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
+
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SecretKey> keys;
     private final String currentKey;
@@ -77,7 +90,7 @@ public class PersonalDataCipher {
 
     private static byte[] crypt(int mode, SecretKey key, byte[] nonce, UUID appealId, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(appealId.toString().getBytes(StandardCharsets.US_ASCII));
             return cipher.doFinal(input);

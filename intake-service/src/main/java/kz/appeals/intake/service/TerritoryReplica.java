@@ -1,9 +1,11 @@
 package kz.appeals.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
 import kz.appeals.intake.domain.KnownSettlement;
+import kz.appeals.platform.transaction.AfterCommit;
 
 /** Keeps intake's copy of the settlement codes current from routing's compacted reference topic. */
 @ApplicationScoped
@@ -11,9 +13,14 @@ import kz.appeals.intake.domain.KnownSettlement;
 public class TerritoryReplica {
 
     private final SettlementRepository settlements;
+    private final KnownSettlements cache;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public TerritoryReplica(SettlementRepository settlements) {
+    public TerritoryReplica(SettlementRepository settlements, KnownSettlements cache,
+                            TransactionSynchronizationRegistry transactions) {
         this.settlements = settlements;
+        this.cache = cache;
+        this.transactions = transactions;
     }
 
     public void apply(SettlementPublished event) {
@@ -33,5 +40,6 @@ public class TerritoryReplica {
         if (isNew) {
             settlements.persist(settlement);
         }
+        AfterCommit.run(transactions, () -> cache.forget(event.katoCode()));
     }
 }

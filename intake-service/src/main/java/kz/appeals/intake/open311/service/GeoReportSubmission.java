@@ -1,8 +1,6 @@
 package kz.appeals.intake.open311.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -13,7 +11,6 @@ import kz.appeals.intake.api.AppealReceipt;
 import kz.appeals.intake.api.SubmitAppealRequest;
 import kz.appeals.intake.domain.Publication;
 import kz.appeals.intake.open311.domain.ApiKey;
-import kz.appeals.intake.open311.domain.Open311Origin;
 import kz.appeals.intake.open311.domain.ServiceAttribute;
 import kz.appeals.intake.service.AppealSubmission;
 import kz.appeals.platform.http.StorableText;
@@ -33,11 +30,10 @@ import java.util.stream.Stream;
 
 /**
  * POST requests: turns the GeoReport form into the appeal intake registers through its own submission (same rules,
- * same transaction, the submitted event through the outbox), and every rejection into the standard's error list
- * with the GeoReport parameter named. A rejected request stores and emits nothing.
+ * same group commit; the submitted event and the Open311 origin in the appeal's transaction), and every rejection
+ * into the standard's error list with the GeoReport parameter named. A rejected request stores and emits nothing.
  */
 @ApplicationScoped
-@Transactional
 public class GeoReportSubmission {
 
     /** What the client channel is recorded as on the appeal and its event. */
@@ -73,14 +69,11 @@ public class GeoReportSubmission {
     private final ApiKeys apiKeys;
     private final AppealSubmission submission;
     private final Validator validator;
-    private final EntityManager entityManager;
 
-    public GeoReportSubmission(ApiKeys apiKeys, AppealSubmission submission, Validator validator,
-                               EntityManager entityManager) {
+    public GeoReportSubmission(ApiKeys apiKeys, AppealSubmission submission, Validator validator) {
         this.apiKeys = apiKeys;
         this.submission = submission;
         this.validator = validator;
-        this.entityManager = entityManager;
     }
 
     public AppealReceipt submit(ServiceRequestForm form) {
@@ -97,18 +90,12 @@ public class GeoReportSubmission {
         if (!errors.isEmpty()) {
             throw GeoReportException.badRequest(errors);
         }
-        AppealReceipt receipt;
         try {
-            receipt = submission.submit(request, null, key.submitter()).receipt();
+            return submission.submit(request, null, key.submitter(),
+                    new AppealSubmission.Open311Source(key.id, form.mediaUrl())).receipt();
         } catch (ProblemException e) {
             throw translate(e.problem(), e);
         }
-        Open311Origin origin = new Open311Origin();
-        origin.appealId = receipt.appealId();
-        origin.apiKeyId = key.id;
-        origin.mediaUrl = form.mediaUrl();
-        entityManager.persist(origin);
-        return receipt;
     }
 
     /** XML 1.0 and PostgreSQL cannot carry every character a form may hold: refuse them, naming the parameter. */

@@ -1,0 +1,49 @@
+package kz.appeals.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import kz.appeals.intake.config.IntakeConfig;
+import kz.appeals.intake.domain.KnownSettlement;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The settlement check of every submission, served from memory: a settlement found in the replica table is kept for
+ * {@code appeals.settlements-cached-for}, so a busy front door does not read the same few rows for every appeal. A code
+ * not found is read again each time (a settlement routing has just published is accepted at once); a change this
+ * instance applies is seen at once, one applied by another replica within that time.
+ */
+@ApplicationScoped
+public class KnownSettlements {
+
+    private record Cached(KnownSettlement settlement, long expiresAt) {
+    }
+
+    private final SettlementRepository settlements;
+    private final Duration keepFor;
+    private final Map<String, Cached> found = new ConcurrentHashMap<>();
+
+    public KnownSettlements(SettlementRepository settlements, IntakeConfig config) {
+        this.settlements = settlements;
+        this.keepFor = config.settlementsCachedFor();
+    }
+
+    public Optional<KnownSettlement> find(String katoCode) {
+        long now = System.nanoTime();
+        Cached cached = found.get(katoCode);
+        if (cached != null && now - cached.expiresAt() < 0) {
+            return Optional.of(cached.settlement());
+        }
+        Optional<KnownSettlement> settlement = settlements.findByIdOptional(katoCode);
+        settlement.ifPresentOrElse(known -> found.put(katoCode, new Cached(known, now + keepFor.toNanos())),
+                () -> found.remove(katoCode));
+        return settlement;
+    }
+
+    /** Called once a change to the settlement has committed. */
+    void forget(String katoCode) {
+        found.remove(katoCode);
+    }
+}
