@@ -296,6 +296,8 @@ public class GroupCommit {
                         outbox.record(submittedEvent(rows.get(i)));
                     }
                 }
+                // the group's events in one statement now, so that a failure there splits the group like any other
+                outbox.flush();
             }
             for (Ticket follower : followers) {
                 NewAppeal.IdempotencyClaim key = follower.appeal().key();
