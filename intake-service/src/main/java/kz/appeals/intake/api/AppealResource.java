@@ -33,11 +33,13 @@ public class AppealResource {
     private final AppealSubmission submission;
     private final CitizenTimeline timeline;
     private final Caller caller;
+    private final RequestGuards guards;
 
-    public AppealResource(AppealSubmission submission, CitizenTimeline timeline, Caller caller) {
+    public AppealResource(AppealSubmission submission, CitizenTimeline timeline, Caller caller, RequestGuards guards) {
         this.submission = submission;
         this.timeline = timeline;
         this.caller = caller;
+        this.guards = guards;
     }
 
     @POST
@@ -65,6 +67,7 @@ public class AppealResource {
             throw ProblemException.invalidField("applicant.iin", "not-signed-in-citizen",
                     "The applicant must be the citizen signed in at the front end (token claim iin)");
         });
+        guards.limitCitizen(request.applicant() == null ? null : request.applicant().iin(), idempotencyKey);
         AppealSubmission.Outcome outcome = submission.submit(request, idempotencyKey, caller.accountRef());
         if (!outcome.created()) {
             return Response.ok(outcome.receipt()).build();

@@ -32,6 +32,8 @@ public class RequestGuards {
     private final Caller caller;
     private final Map<String, TokenBucket> citizens = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> clients = new ConcurrentHashMap<>();
+    /** "iin key" of submissions already counted, with when: a retry of one is not another submission. */
+    private final Map<String, Long> countedKeys = new ConcurrentHashMap<>();
 
     public RequestGuards(IntakeConfig config, Caller caller) {
         this.limits = config.limits();
@@ -98,11 +100,32 @@ public class RequestGuards {
         long now = System.nanoTime();
         Duration wait = clients.computeIfAbsent(caller.accountRef(),
                 key -> new TokenBucket(limits.clientSubmissionsPerSecond(), Duration.ofSeconds(1), now)).take(now);
-        if (wait.isZero()) {
-            wait = caller.citizenIin().map(iin -> citizens.computeIfAbsent(iin,
-                    key -> new TokenBucket(limits.citizenSubmissionsPerMinute(), Duration.ofMinutes(1), now))
-                    .take(now)).orElse(Duration.ZERO);
+        refuseIfWaiting(wait);
+    }
+
+    /**
+     * The per-citizen limit, once the body is read: counted by the applicant's IIN (else the token's iin claim), so
+     * a front end filing for many citizens without the claim, or one citizen's appeals sent under several tokens,
+     * meet the same limit. A retry with an Idempotency-Key already counted for that citizen is not counted again.
+     */
+    public void limitCitizen(String applicantIin, String idempotencyKey) {
+        String iin = applicantIin != null ? applicantIin : caller.citizenIin().orElse(null);
+        if (iin == null) {
+            return;
         }
+        long now = System.nanoTime();
+        String counted = idempotencyKey == null ? null : iin + " " + idempotencyKey;
+        if (counted != null && countedKeys.containsKey(counted)) {
+            return;
+        }
+        refuseIfWaiting(citizens.computeIfAbsent(iin,
+                key -> new TokenBucket(limits.citizenSubmissionsPerMinute(), Duration.ofMinutes(1), now)).take(now));
+        if (counted != null) {
+            countedKeys.put(counted, now);
+        }
+    }
+
+    private static void refuseIfWaiting(Duration wait) {
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             throw new WebApplicationException("Too many submissions; retry after " + seconds + " s",
@@ -115,5 +138,6 @@ public class RequestGuards {
         long now = System.nanoTime();
         citizens.values().removeIf(bucket -> bucket.idleSince(now, FORGET_IDLE));
         clients.values().removeIf(bucket -> bucket.idleSince(now, FORGET_IDLE));
+        countedKeys.values().removeIf(counted -> now - counted > FORGET_IDLE.toNanos());
     }
 }

@@ -149,6 +149,30 @@ class FrontDoorRulesTest {
         });
     }
 
+    @Test
+    void oneApplicantsAppealsAreLimitedWhateverTheTokenAndRetriesAreNotCounted() {
+        fixtures.sampleSettlementKnown();
+        String iin = SampleCitizens.randomIin();
+        String frontEnd = Tokens.bearer(Tokens.unique(Roles.FRONTEND));
+        String retriedKey = UUID.randomUUID().toString();
+        String body = SampleCitizens.appealJson(IntakeFixtures.KATO, iin);
+        for (int i = 0; i < 5; i++) {
+            given().header("Authorization", frontEnd).header("Idempotency-Key", retriedKey)
+                    .contentType(ContentType.JSON).body(body).post("/api/v1/appeals").then()
+                    .statusCode(i == 0 ? 201 : 200);
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            statuses.add(given().header("Authorization", frontEnd).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .contentType(ContentType.JSON).body(SampleCitizens.appealJson(IntakeFixtures.KATO, iin))
+                    .post("/api/v1/appeals").statusCode());
+        }
+        long created = statuses.stream().filter(status -> status == 201).count();
+        assertTrue(created >= 19 && created <= 20,
+                "a burst of 20 for the applicant, the first counted once for its 5 tries: " + statuses);
+        assertTrue(statuses.contains(429), "then 429 although the token names no citizen: " + statuses);
+    }
+
     /**
      * PostgreSQL drops every connection intake holds (as a restart or failover does) before each try: a submission
      * that meets a dead connection is a 503 problem with Retry-After, never a 500, and its retry with the same
