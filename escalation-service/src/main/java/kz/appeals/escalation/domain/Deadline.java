@@ -373,7 +373,7 @@ public class Deadline {
             termDays = AppkTerms.ANSWER.workingDays();
         } else {
             termStart = redirectedAt != null && registrationDay != null
-                    ? later(registrationDay, calendar.registrationDay(redirectedAt)) : registrationDay;
+                    ? policy.redirectedTermStart(registrationDay, redirectedAt) : registrationDay;
             receipt = registrationDay;
             termDays = AppkTerms.ANSWER.workingDays();
         }
@@ -403,10 +403,6 @@ public class Deadline {
         Set<WarningThreshold> sent = sentWarnings();
         return warnings(rules).stream().filter(warning -> !sent.contains(warning.threshold()))
                 .map(Warning::day).findFirst().orElse(dueDate.plusDays(1));
-    }
-
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
     }
 
     /** The body whose term runs now: the one the appeal was escalated to, else the one routing named. */

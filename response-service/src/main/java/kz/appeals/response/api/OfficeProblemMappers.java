@@ -2,14 +2,17 @@ package kz.appeals.response.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import kz.appeals.platform.problem.Problem;
+import kz.appeals.platform.problem.ProblemMappers;
 import kz.appeals.response.domain.AlreadyRatedException;
 import kz.appeals.response.domain.AnswerLanguageException;
 import kz.appeals.response.domain.AppealStatus;
 import kz.appeals.response.domain.IllegalTransitionException;
 import kz.appeals.response.domain.RuleViolationException;
+import kz.appeals.response.domain.TermClosedException;
 import kz.appeals.response.domain.AppealAction;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -34,31 +37,36 @@ public class OfficeProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response concurrentUpdate(OptimisticLockException e, UriInfo uri) {
-        return respond(Problem.of(409, "concurrent-update", "Appeal changed meanwhile",
-                "Another account changed this appeal at the same time; reload it and decide again."), uri);
+    public Response concurrentUpdate(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
+        return ProblemMappers.respond(Problem.of(409, "concurrent-update", "Appeal changed meanwhile",
+                "Another account changed this appeal at the same time; reload it and decide again."), uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response answerLanguage(AnswerLanguageException e, UriInfo uri) {
-        return respond(new Problem(Problem.typeUri("validation"), "Request is not valid", 422, e.getMessage(), null,
-                List.of(new Problem.FieldError("language", "notAllowed", e.getMessage()))), uri);
+    public Response answerLanguage(AnswerLanguageException e, UriInfo uri, HttpHeaders headers) {
+        return ProblemMappers.respond(new Problem(Problem.typeUri("validation"), "Request is not valid", 422,
+                e.getMessage(), null, List.of(new Problem.FieldError("language", "notAllowed", e.getMessage()))),
+                uri, headers);
     }
 
     /** Allowed in this status but refused by a rule for this input: the field and the rule are named. */
     @ServerExceptionMapper
-    public Response ruleViolation(RuleViolationException e, UriInfo uri) {
-        return respond(new Problem(Problem.typeUri("rule-violation"), "Refused by a rule", 422, e.getMessage(), null,
-                List.of(new Problem.FieldError(e.field(), e.code(), e.getMessage()))), uri);
+    public Response ruleViolation(RuleViolationException e, UriInfo uri, HttpHeaders headers) {
+        return ProblemMappers.respond(new Problem(Problem.typeUri("rule-violation"), "Refused by a rule", 422,
+                e.getMessage(), null, List.of(new Problem.FieldError(e.field(), e.code(), e.getMessage()))),
+                uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response alreadyRated(AlreadyRatedException e, UriInfo uri) {
-        return respond(Problem.of(409, "already-rated", "Answer already rated", e.getMessage()), uri);
+    public Response alreadyRated(AlreadyRatedException e, UriInfo uri, HttpHeaders headers) {
+        return ProblemMappers.respond(Problem.of(409, "already-rated", "Answer already rated", e.getMessage()), uri,
+                headers);
     }
 
-    private static Response respond(Problem problem, UriInfo uri) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(uri.getPath())).build();
+    /** The term lapsed or a higher body holds it: extending it would contradict the published clock. */
+    @ServerExceptionMapper
+    public Response termClosed(TermClosedException e, UriInfo uri, HttpHeaders headers) {
+        return ProblemMappers.respond(Problem.of(409, "term-closed", "The term can no longer be extended",
+                e.getMessage()), uri, headers);
     }
 }
