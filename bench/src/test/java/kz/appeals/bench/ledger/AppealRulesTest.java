@@ -19,7 +19,7 @@ class AppealRulesTest {
 
     private static final UUID ID = UUID.fromString("6a1f9c6e-0000-4000-8000-000000000001");
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
-    private static final String BODY = "akim-991021000";
+    private static final String BODY = "rural-akim:991021000";
     private static final Intake INTAKE = new Intake("KZ-2026-1", DAY, false, 1, null);
     private static final Routing ROUTED = new Routing("ROUTED", BODY, "KZ-2026-1", DAY);
     private static final Response ANSWERED = new Response("ANSWERED", 1, BODY, false, 1, "SATISFIED", null, null,
@@ -63,8 +63,8 @@ class AppealRulesTest {
 
     @Test
     void aHigherBodyThatTookTheAppealOverIsNotADifferentBody() {
-        Response takenOver = new Response("IN_WORK", 1, "akimat-991020000", true, null, null, null, null, false,
-                List.of("akimat-991020000"), List.of("DISTRICT_AKIMAT"), null);
+        Response takenOver = new Response("IN_WORK", 1, "district:akimat:991020000", true, null, null, null, null, false,
+                List.of("district:akimat:991020000"), List.of("DISTRICT_AKIMAT"), null);
         Analytics lapsed = new Analytics("KZ-2026-1", DAY, BODY, null, null, false, false, true, "DISTRICT_AKIMAT",
                 null, null, 0);
         assertEquals(List.of(), failing(new Holdings(ID, INTAKE, ROUTED, takenOver, true,
@@ -111,7 +111,7 @@ class AppealRulesTest {
         assertEquals(List.of("analytics-counts-answer"), failing(new Holdings(ID, INTAKE, ROUTED, ANSWERED, true,
                 STOPPED, new Analytics("KZ-2026-1", DAY, BODY, "REFUSED", 1, true, false, false, null, null, null, 0))));
         assertEquals(List.of("body-agrees"), failing(new Holdings(ID, INTAKE, ROUTED, ANSWERED, true,
-                new Escalation("STOPPED", 1, 0, "akim-991023000", null), ANSWER_COUNTED)));
+                new Escalation("STOPPED", 1, 0, "rural-akim:991023000", null), ANSWER_COUNTED)));
         assertEquals(List.of("registration-agrees"), failing(new Holdings(ID, INTAKE,
                 new Routing("ROUTED", BODY, "KZ-2026-2", DAY), ANSWERED, true, STOPPED, ANSWER_COUNTED)));
         assertEquals(List.of("submitted-once"), failing(new Holdings(ID, new Intake("KZ-2026-1", DAY, false, 2, null),

@@ -14,6 +14,8 @@ import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.ExtensionDecision;
 import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents.AppealEvent;
+import kz.appeals.contracts.AppealEvents.Body;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.DeadlineWarning;
 import kz.appeals.contracts.AppealEvents.DeemedRefused;
 import kz.appeals.contracts.AppealEvents.Escalated;
@@ -69,6 +71,26 @@ public class Deadline {
 
     @Column(name = "region_kato")
     private String regionKato;
+
+    /** The akimat of the place's district as routing named it (code and name); null if routing named none. */
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "code", column = @Column(name = "district_akimat_code")),
+            @AttributeOverride(name = "level", column = @Column(name = "district_akimat_level")),
+            @AttributeOverride(name = "katoCode", column = @Column(name = "district_akimat_kato")),
+            @AttributeOverride(name = "nameKk", column = @Column(name = "district_akimat_name_kk")),
+            @AttributeOverride(name = "nameRu", column = @Column(name = "district_akimat_name_ru"))})
+    private AnsweringBody districtAkimat;
+
+    /** The akimat of the place's region as routing named it; null if routing named none. */
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "code", column = @Column(name = "region_akimat_code")),
+            @AttributeOverride(name = "level", column = @Column(name = "region_akimat_level")),
+            @AttributeOverride(name = "katoCode", column = @Column(name = "region_akimat_kato")),
+            @AttributeOverride(name = "nameKk", column = @Column(name = "region_akimat_name_kk")),
+            @AttributeOverride(name = "nameRu", column = @Column(name = "region_akimat_name_ru"))})
+    private AnsweringBody regionAkimat;
 
     /** When routing redirected the appeal to {@link #body}; null if it never did. */
     @Column(name = "redirected_at")
@@ -168,14 +190,16 @@ public class Deadline {
      * operator places the appeal after the previous body disclaimed it ({@link #awaitingTriage}): then, as after a
      * redirect, the body's term counts from the day it received the appeal.
      */
-    public void assignedTo(AnsweringBody answeringBody, String district, String region, LocalDate receiptDay,
-                           Instant decidedAt, ClockRules rules, Instant now) {
+    public void assignedTo(AnsweringBody answeringBody, String district, String region, List<Body> higherBodies,
+                           LocalDate receiptDay, Instant decidedAt, ClockRules rules, Instant now) {
         if (body == null && redirectedAt != null) {
             redirectedAt = decidedAt;
         }
         body = answeringBody;
         districtKato = district;
         regionKato = region;
+        districtAkimat = ofLevel(higherBodies, BodyLevel.DISTRICT_AKIMAT);
+        regionAkimat = ofLevel(higherBodies, BodyLevel.REGION_AKIMAT);
         registered(receiptDay, rules, now);
     }
 
@@ -196,10 +220,15 @@ public class Deadline {
      * Routing redirected the appeal to another body at {@code at}: that body gets its own term from the day it
      * received it; the citizen's receipt date stays {@code receiptDay}.
      */
-    public void redirectedTo(AnsweringBody answeringBody, String district, String region, LocalDate receiptDay,
-                             Instant at, ClockRules rules, Instant now) {
+    public void redirectedTo(AnsweringBody answeringBody, String district, String region, List<Body> higherBodies,
+                             LocalDate receiptDay, Instant at, ClockRules rules, Instant now) {
         redirectedAt = at;
-        assignedTo(answeringBody, district, region, receiptDay, at, rules, now);
+        assignedTo(answeringBody, district, region, higherBodies, receiptDay, at, rules, now);
+    }
+
+    private static AnsweringBody ofLevel(List<Body> bodies, BodyLevel level) {
+        return bodies == null ? null : bodies.stream().filter(body -> body.level() == level).findFirst()
+                .map(AnsweringBody::of).orElse(null);
     }
 
     /** The body answered in {@code inCycle}: the clock stops. An answer of an earlier cycle changes nothing. */
@@ -412,6 +441,13 @@ public class Deadline {
 
     public UUID appealId() {
         return appealId;
+    }
+
+    /** The akimat of {@code level} (district or region) above the place, as routing named it. */
+    public Optional<Body> akimat(BodyLevel level) {
+        AnsweringBody akimat = level == BodyLevel.DISTRICT_AKIMAT ? districtAkimat
+                : level == BodyLevel.REGION_AKIMAT ? regionAkimat : null;
+        return Optional.ofNullable(akimat).map(AnsweringBody::toContract);
     }
 
     /** The body routing named. */

@@ -34,11 +34,11 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class CitizenTimelineTest {
 
-    private static final Body AKIM = new Body("akim-991021000", BodyLevel.RURAL_DISTRICT, "991021000",
+    private static final Body AKIM = new Body("rural-akim:991021000", BodyLevel.RURAL_DISTRICT, "991021000",
             "Ақбұлақ ауылдық округі әкімінің аппараты", "Аппарат акима Акбулакского сельского округа");
-    private static final Body DISTRICT = new Body("akimat-991020000", BodyLevel.DISTRICT_AKIMAT, "991020000",
+    private static final Body DISTRICT = new Body("district:akimat:991020000", BodyLevel.DISTRICT_AKIMAT, "991020000",
             "Аудан әкімдігі", "Акимат района");
-    private static final Body OTHER_AKIM = new Body("akim-991022000", BodyLevel.RURAL_DISTRICT, "991022000",
+    private static final Body OTHER_AKIM = new Body("rural-akim:991022000", BodyLevel.RURAL_DISTRICT, "991022000",
             "Көршілес ауылдық округ әкімінің аппараты", "Аппарат акима соседнего сельского округа");
     private static final DeadlinePolicy DEADLINES = new DeadlinePolicy(WorkingCalendar.bundled());
 

@@ -119,7 +119,7 @@ class TermsAndApplicantApiTest {
         assertEquals(newDue, extended.newDueDate());
         assertEquals("Asphalt plant closed until spring", extended.reason());
         assertEquals("head-" + office, extended.actorRef());
-        assertEquals("RD-" + office, extended.bodyCode());
+        assertEquals("rural-akim:" + office, extended.bodyCode());
     }
 
     @Test

@@ -192,7 +192,7 @@ class SetBasedBatchTest {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int round = 0; round < 4; round++) {
             for (UUID appeal : appeals) {
-                recorded.add(new Acknowledged(appeal, "RD-" + newOfficeKato(), "officer-" + round,
+                recorded.add(new Acknowledged(appeal, "rural-akim:" + newOfficeKato(), "officer-" + round,
                         at.plusMillis(recorded.size())));
             }
         }
@@ -278,7 +278,7 @@ class SetBasedBatchTest {
                 lock.execute("select pg_advisory_xact_lock(hashtext(current_schema() || '.outbox-relay'))");
             }
             UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.record(
-                    new Acknowledged(appeal, "RD-" + newOfficeKato(), "officer", Instant.now())));
+                    new Acknowledged(appeal, "rural-akim:" + newOfficeKato(), "officer", Instant.now())));
             Thread.sleep(500);
             assertNull(publishedAt(id), "not published while another relay holds the lock");
             otherRelay.rollback();
@@ -300,7 +300,7 @@ class SetBasedBatchTest {
         UUID appeal = UUID.randomUUID();
         RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
                 () -> QuarkusTransaction.requiringNew().run(() -> {
-                    outbox.record(new Acknowledged(appeal, "RD-" + newOfficeKato(), "officer", Instant.now()));
+                    outbox.record(new Acknowledged(appeal, "rural-akim:" + newOfficeKato(), "officer", Instant.now()));
                     terminate(entityManager.createNativeQuery("select pg_backend_pid()").getSingleResult());
                 }));
         java.io.StringWriter trace = new java.io.StringWriter();
@@ -344,7 +344,7 @@ class SetBasedBatchTest {
     }
 
     private Acknowledged acknowledgement(IncomingEvent event) {
-        return new Acknowledged(UUID.fromString(event.subject()), "RD-" + newOfficeKato(), "officer", Instant.now());
+        return new Acknowledged(UUID.fromString(event.subject()), "rural-akim:" + newOfficeKato(), "officer", Instant.now());
     }
 
     private String currentTransaction() {

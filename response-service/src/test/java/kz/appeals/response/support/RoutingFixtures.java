@@ -36,7 +36,7 @@ public final class RoutingFixtures {
     }
 
     public static Body office(String kato) {
-        return new Body("RD-" + kato, BodyLevel.RURAL_DISTRICT, kato, "Ауылдық округ әкімінің аппараты " + kato,
+        return new Body("rural-akim:" + kato, BodyLevel.RURAL_DISTRICT, kato, "Ауылдық округ әкімінің аппараты " + kato,
                 "Аппарат акима сельского округа " + kato);
     }
 
@@ -77,7 +77,7 @@ public final class RoutingFixtures {
 
     public static Body districtAkimat(String officeKato) {
         String kato = district(officeKato);
-        return new Body("DA-" + kato, BodyLevel.DISTRICT_AKIMAT, kato, "Аудан әкімдігі", "Акимат района");
+        return new Body("district:akimat:" + kato, BodyLevel.DISTRICT_AKIMAT, kato, "Аудан әкімдігі", "Акимат района");
     }
 
     public static String receipt() {
