@@ -265,6 +265,31 @@ class SetBasedBatchTest {
     }
 
     /**
+     * ce_time and the data's occurredAt are one instant on every record read back from the broker, also for an event
+     * created with nanoseconds, which PostgreSQL's occurred_at cannot hold (issue 22, item 4).
+     */
+    @Test
+    void ceTimeIsTheDatasOccurredAtOnTheTopic() throws Exception {
+        Instant nanos = Instant.parse("2026-12-07T04:05:06.123456789Z");
+        List<Acknowledged> recorded = List.of(
+                new Acknowledged(UUID.randomUUID(), "rural-akim:" + newOfficeKato(), "officer", nanos),
+                new Acknowledged(UUID.randomUUID(), "rural-akim:" + newOfficeKato(), "officer", nanos.plusNanos(500)),
+                new Acknowledged(UUID.randomUUID(), "rural-akim:" + newOfficeKato(), "officer",
+                        nanos.truncatedTo(ChronoUnit.MICROS)));
+        try (KafkaProbe topic = new KafkaProbe(Topics.RESPONSE)) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.recordAll(recorded));
+            for (Acknowledged event : recorded) {
+                ConsumerRecord<String, String> record = topic.await(
+                        KafkaProbe.ofType(EventType.ACKNOWLEDGED, event.appealId().toString()), Duration.ofSeconds(30));
+                Instant ceTime = Instant.parse(KafkaProbe.header(record, CloudEventHeaders.TIME));
+                Acknowledged data = ContractJson.mapper().readValue(record.value(), Acknowledged.class);
+                assertEquals(ceTime, data.occurredAt(), "ce_time and data.occurredAt of " + record.value());
+                assertEquals(event.occurredAt().truncatedTo(ChronoUnit.MICROS), data.occurredAt());
+            }
+        }
+    }
+
+    /**
      * Another replica's relay holds the lock while a commit here wakes this relay: it looks again as soon as the lock
      * is free, long before its idle poll (10 s).
      */
