@@ -299,8 +299,8 @@ public class Deadline {
 
     /**
      * What the sweeper does with this deadline on {@code today} (national time): nothing; the warnings reached and
-     * not yet sent (only the most advanced one is published, the earlier ones are passed over, so a term first
-     * seen late does not send a burst); or, once the due date has passed (APPK Art. 91(2)), a deemed refusal and an
+     * not yet sent (only the most advanced one is published and recorded, the earlier ones are passed over for good,
+     * so a term first seen late does not send a burst); or, once the due date has passed (APPK Art. 91(2)), a deemed refusal and an
      * escalation one step up, which starts the higher body's own term. At the top of the ladder the deadline stays
      * lapsed.
      *
@@ -347,25 +347,38 @@ public class Deadline {
     }
 
     private void warn(LocalDate today, Instant now, ClockRules rules, List<AppealEvent> events) {
-        Set<WarningThreshold> sent = sentWarnings();
-        List<Warning> reached = warnings(rules).stream()
-                .filter(warning -> !warning.day().isAfter(today) && !sent.contains(warning.threshold()))
+        List<Warning> reached = pendingWarnings(rules).stream().filter(warning -> !warning.day().isAfter(today))
                 .toList();
         if (reached.isEmpty()) {
             // Only after a calendar change can the stored wake-up be early; move it so the row is not swept again.
             wakeOn = nextWake(rules);
             return;
         }
-        reached.forEach(warning -> sent.add(warning.threshold()));
+        // warningsSent records what was published: the most advanced warning, not the ones it passed over
+        WarningThreshold published = reached.get(reached.size() - 1).threshold();
+        Set<WarningThreshold> sent = sentWarnings();
+        sent.add(published);
         warningsSent = sent.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         AnsweringBody to = currentBody().orElseThrow();
-        events.add(new DeadlineWarning(appealId, to.code(), to.level(), reached.get(reached.size() - 1).threshold(),
-                dueDate, now));
+        events.add(new DeadlineWarning(appealId, to.code(), to.level(), published, dueDate, now));
         wakeOn = nextWake(rules);
     }
 
     private List<Warning> warnings(ClockRules rules) {
         return rules.warnings().warnings(termStart, dueDate, rules.policy().calendar());
+    }
+
+    /** The term's warnings after the last one published, in order: those passed over are never sent late. */
+    private List<Warning> pendingWarnings(ClockRules rules) {
+        List<Warning> all = warnings(rules);
+        Set<WarningThreshold> sent = sentWarnings();
+        int lastSent = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (sent.contains(all.get(i).threshold())) {
+                lastSent = i;
+            }
+        }
+        return all.subList(lastSent + 1, all.size());
     }
 
     public Set<WarningThreshold> sentWarnings() {
@@ -427,11 +440,9 @@ public class Deadline {
         return rejected;
     }
 
-    /** The first unsent warning's day, or the day after the due date, when the term lapses. */
+    /** The next pending warning's day, or the day after the due date, when the term lapses. */
     private LocalDate nextWake(ClockRules rules) {
-        Set<WarningThreshold> sent = sentWarnings();
-        return warnings(rules).stream().filter(warning -> !sent.contains(warning.threshold()))
-                .map(Warning::day).findFirst().orElse(dueDate.plusDays(1));
+        return pendingWarnings(rules).stream().map(Warning::day).findFirst().orElse(dueDate.plusDays(1));
     }
 
     /** The body whose term runs now: the one the appeal was escalated to, else the one routing named. */

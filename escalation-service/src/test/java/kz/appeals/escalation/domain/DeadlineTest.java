@@ -284,7 +284,13 @@ class DeadlineTest {
         DeadlineWarning warning = (DeadlineWarning) events.get(0);
         assertEquals(STATUTORY_DUE, warning.dueDate());
         assertEquals(BodyLevel.RURAL_DISTRICT, warning.level());
-        assertEquals(EnumSet.of(WarningThreshold.HALF_TERM, WarningThreshold.THREE_QUARTERS_TERM),
+        // what was published, not the half-term warning passed over (issue 22, item 4)
+        assertEquals(EnumSet.of(WarningThreshold.THREE_QUARTERS_TERM), deadline.sentWarnings());
+        assertTrue(deadline.sweep(LocalDate.parse("2025-12-10"), NOW, RULES).isEmpty(), "the passed-over one never");
+        assertEquals(LocalDate.parse("2025-12-11"), deadline.wakeOn());
+        assertEquals(List.of(WarningThreshold.ONE_WORKING_DAY_LEFT),
+                thresholds(deadline.sweep(LocalDate.parse("2025-12-11"), NOW, RULES)));
+        assertEquals(EnumSet.of(WarningThreshold.THREE_QUARTERS_TERM, WarningThreshold.ONE_WORKING_DAY_LEFT),
                 deadline.sentWarnings());
     }
 
