@@ -1,6 +1,7 @@
 package kz.appeals.response.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents.Answered;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +37,7 @@ import static kz.appeals.response.support.RoutingFixtures.newOfficeKato;
 import static kz.appeals.response.support.RoutingFixtures.escalated;
 import static kz.appeals.response.support.RoutingFixtures.now;
 import static kz.appeals.response.support.RoutingFixtures.receipt;
+import static kz.appeals.response.support.RoutingFixtures.redirected;
 import static kz.appeals.response.support.RoutingFixtures.routed;
 import static kz.appeals.response.support.RoutingFixtures.send;
 import static kz.appeals.response.support.RoutingFixtures.submitted;
@@ -152,6 +155,19 @@ class TermsAndApplicantApiTest {
                 .body("title", equalTo("Срок больше нельзя продлить"));
         as(office).get("/api/v1/appeals/{id}", lapsed).then().statusCode(200)
                 .body("dueDate", equalTo(DEADLINES.answerDue(longAgo).toString()));
+    }
+
+    /** The cap the office is shown is the one the extension is checked against: from receipt, not the redirect. */
+    @Test
+    void afterARedirectOnALaterDayTheDetailShowsTheCapFromReceipt() {
+        String newOffice = newOfficeKato();
+        Instant weekLater = DAY.plusDays(7).atTime(10, 0).toInstant(AppkTerms.NATIONAL_OFFSET);
+        send(routing, redirected(appealId, office, newOffice, weekLater));
+        awaitAppeal(newOffice, appealId);
+        LocalDate termStart = DEADLINES.redirectedTermStart(DAY, weekLater);
+        as(newOffice).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
+                .body("termStart", equalTo(termStart.toString()))
+                .body("extensionCap", equalTo(DEADLINES.extensionCap(DAY).toString()));
     }
 
     @Test
