@@ -15,6 +15,7 @@ import kz.appeals.contracts.AppealEvents.Reopened;
 import kz.appeals.contracts.AppealEvents.Routed;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
 import kz.appeals.contracts.AppealEvents.Submitted;
+import kz.appeals.contracts.BodyCode;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
@@ -108,13 +109,14 @@ public final class LifecycleEvents {
 
     public static Redirected redirected(UUID appeal, String ruralDistrictKato, String regionKato, Instant at) {
         return new Redirected(appeal, RECEIPT, ruralBody(ruralDistrictKato),
-                new Body("UT-" + ruralDistrictKato, BodyLevel.UTILITY, null, "Су арнасы", "Водоканал"),
+                new Body(BodyCode.territorial(BodyLevel.UTILITY, "water", ruralDistrictKato.substring(0, 2) + "0000000"),
+                        BodyLevel.UTILITY, null, "Су арнасы", "Водоканал"),
                 ruralDistrictKato, null, regionKato, RoutingMethod.MANUAL, "water mains", AppealType.APPLICATION,
                 "water", "Pothole near school No. 2", Language.ru, REGISTERED, at);
     }
 
     public static Answered answered(UUID appeal, String ruralDistrictKato, Instant at) {
-        return new Answered(appeal, "RD-" + ruralDistrictKato, Outcome.SATISFIED, Language.ru, "Repaired", 1,
+        return new Answered(appeal, "rural-akim:" + ruralDistrictKato, Outcome.SATISFIED, Language.ru, "Repaired", 1,
                 "officer-1", at);
     }
 
@@ -125,13 +127,15 @@ public final class LifecycleEvents {
     }
 
     public static Body higherBody(BodyLevel level, String katoCode) {
-        return new Body(katoCode == null ? level.name() : level.name() + "-" + katoCode, level, katoCode,
+        String code = level == BodyLevel.PRESIDENTIAL_ADMINISTRATION ? BodyCode.PRESIDENTIAL_ADMINISTRATION
+                : BodyCode.akimat(level, katoCode);
+        return new Body(code, level, katoCode,
                 "Жоғары орган", "Вышестоящий орган");
     }
 
     /** The applicant reopened the answer of cycle 1: cycle 2 starts. */
     public static Reopened reopened(UUID appeal, String ruralDistrictKato, Instant at) {
-        return new Reopened(appeal, "RD-" + ruralDistrictKato, "Still broken", 2, at);
+        return new Reopened(appeal, "rural-akim:" + ruralDistrictKato, "Still broken", 2, at);
     }
 
     /** A 9-digit code no sample territory uses with any real chance. */
@@ -140,7 +144,7 @@ public final class LifecycleEvents {
     }
 
     private static Body ruralBody(String ruralDistrictKato) {
-        return new Body("RD-" + ruralDistrictKato, BodyLevel.RURAL_DISTRICT, ruralDistrictKato,
+        return new Body("rural-akim:" + ruralDistrictKato, BodyLevel.RURAL_DISTRICT, ruralDistrictKato,
                 "Ауылдық округ әкімінің аппараты", "Аппарат акима сельского округа");
     }
 

@@ -20,7 +20,18 @@ public final class AppkTerms {
      */
     public static final WorkingDayTerm ANSWER = new WorkingDayTerm(15, "Art. 76");
 
-    /** Art. 76: an appeal outside the body's competence goes to the competent body within 3 working days of receipt. */
+    /**
+     * Art. 76: an appeal outside the body's competence goes to the competent body within 3 working days of receipt.
+     * The clause names заявление, сообщение, отклик, предложение and запрос; it does not name a complaint (жалоба).
+     *
+     * <p>Complaints (жалоба), checked for issue 22: Art. 91(3) gives a complaint to the body considering it, the
+     * higher administrative body (the President, the Prime Minister and the Government excepted); Art. 91(4) has it
+     * filed with the body whose act or inaction is complained of; Art. 92(1) allows three months from the day the
+     * applicant learnt of it. The term within which the higher body decides a complaint (Chapter 13, after Art. 98)
+     * could not be confirmed from the text available here, nor what the body complained of must do with it before
+     * passing it on. The platform therefore still applies {@link #ANSWER} and this redirect to every appeal type,
+     * complaints included; a lawyer should settle both before complaints get a term of their own.
+     */
     public static final WorkingDayTerm REDIRECT = new WorkingDayTerm(3, "Art. 76");
 
     /**
@@ -33,8 +44,9 @@ public final class AppkTerms {
     public static final WorkingDayTerm EXTENSION_NOTICE = new WorkingDayTerm(3, "Art. 76");
 
     /**
-     * Art. 64: an appeal is registered on the day of receipt; one received after working hours or on a non-working
-     * day is registered on the next working day. See {@link WorkingCalendar#registrationDay}.
+     * Art. 64: an appeal is registered on the day of receipt; one received on a non-working day is registered on the
+     * next working day, and so is one received after working hours (that part unconfirmed, see
+     * {@link #ASSUMED_WORKING_HOURS}). See {@link WorkingCalendar#registrationDay}.
      */
     public static final String REGISTRATION_ARTICLE = "Art. 64";
 
@@ -51,6 +63,12 @@ public final class AppkTerms {
      * Working hours for the Art. 64 rule. The code does not fix them: 09:00–18:00 is our assumption of a usual
      * government office day, not a legal number, and callers whose body keeps other hours pass their own
      * {@link WorkingHours} to {@link WorkingCalendar#registrationDay(java.time.Instant, WorkingHours)}.
+     *
+     * <p>Whether Art. 64 moves a receipt after working hours at all is not confirmed (issue 22): the summaries of
+     * Art. 63–64 found (e.g. the Centre of Forensic Expertise of the Ministry of Justice) speak only of an appeal
+     * received on a non-working day being registered on the next working day; the article's own text was not
+     * available to check. Until a lawyer confirms it from the text, an evening receipt keeps moving to the next
+     * working day, the behaviour the platform has had since it started.
      */
     public static final WorkingHours ASSUMED_WORKING_HOURS =
             new WorkingHours(LocalTime.of(9, 0), LocalTime.of(18, 0), NATIONAL_OFFSET);

@@ -1,5 +1,6 @@
 package kz.appeals.appk;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -32,6 +33,16 @@ public final class DeadlinePolicy {
     /** Art. 76: the last day to decide, 15 working days after registration. */
     public LocalDate answerDue(LocalDate registrationDay) {
         return calendar().addWorkingDays(registrationDay, AppkTerms.ANSWER.workingDays());
+    }
+
+    /**
+     * Art. 64 applied to a redirect (Art. 76): the body an appeal was redirected to at {@code redirectedAt} counts its
+     * own term from the day it received it, never from before the citizen's registration day. One rule for every
+     * service that shows the term, so that they agree with the escalation service's clock.
+     */
+    public LocalDate redirectedTermStart(LocalDate registrationDay, Instant redirectedAt) {
+        LocalDate received = calendar().registrationDay(redirectedAt);
+        return received.isAfter(registrationDay) ? received : registrationDay;
     }
 
     /** Art. 76: the last day to send an appeal outside the body's competence on to the competent body. */

@@ -24,8 +24,14 @@ public final class AppealEvents {
         }
     }
 
-    /** A territorial or sectoral body that answers appeals, e.g. a rural district akim's office. */
+    /**
+     * A territorial or sectoral body that answers appeals, e.g. a rural district akim's office; its code is in the
+     * one form of {@link BodyCode}, whoever publishes it.
+     */
     public record Body(String code, BodyLevel level, String katoCode, String nameKk, String nameRu) {
+        public Body {
+            BodyCode.require(code);
+        }
     }
 
     public enum BodyLevel {
@@ -61,11 +67,25 @@ public final class AppealEvents {
             implements AppealEvent {
     }
 
-    /** Routing chose the body that must answer; carries what the body's inbox needs to show. */
+    /**
+     * Routing chose the body that must answer; carries what the body's inbox needs to show. {@code higherBodies}
+     * (optional, added in v1): the akimats of the place's district and region, nearest first, as routing names them.
+     */
     public record Routed(UUID appealId, String receiptNumber, Body body, String ruralDistrictKato, String districtKato,
                          String regionKato, RoutingMethod method, String reason, AppealType appealType,
                          String categoryCode, String description, Language language, LocalDate registrationDay,
-                         Instant occurredAt, List<RoutingStep> steps, UUID issueId) implements AppealEvent {
+                         Instant occurredAt, List<RoutingStep> steps, UUID issueId, List<Body> higherBodies)
+            implements AppealEvent {
+
+        /** Without the optional higher bodies. */
+        public Routed(UUID appealId, String receiptNumber, Body body, String ruralDistrictKato, String districtKato,
+                      String regionKato, RoutingMethod method, String reason, AppealType appealType,
+                      String categoryCode, String description, Language language, LocalDate registrationDay,
+                      Instant occurredAt, List<RoutingStep> steps, UUID issueId) {
+            this(appealId, receiptNumber, body, ruralDistrictKato, districtKato, regionKato, method, reason,
+                    appealType, categoryCode, description, language, registrationDay, occurredAt, steps, issueId,
+                    null);
+        }
 
         /** Without the optional decision steps and issue. */
         public Routed(UUID appealId, String receiptNumber, Body body, String ruralDistrictKato, String districtKato,
@@ -73,16 +93,29 @@ public final class AppealEvents {
                       String categoryCode, String description, Language language, LocalDate registrationDay,
                       Instant occurredAt) {
             this(appealId, receiptNumber, body, ruralDistrictKato, districtKato, regionKato, method, reason,
-                    appealType, categoryCode, description, language, registrationDay, occurredAt, null, null);
+                    appealType, categoryCode, description, language, registrationDay, occurredAt, null, null, null);
         }
     }
 
-    /** The first body said "not ours"; routing chose another (APPK Art. 76: within 3 working days). */
+    /**
+     * The first body said "not ours"; routing chose another (APPK Art. 76: within 3 working days).
+     * {@code higherBodies} as on {@link Routed}.
+     */
     public record Redirected(UUID appealId, String receiptNumber, Body fromBody, Body body, String ruralDistrictKato,
                              String districtKato, String regionKato, RoutingMethod method, String reason,
                              AppealType appealType, String categoryCode, String description, Language language,
-                             LocalDate registrationDay, Instant occurredAt, List<RoutingStep> steps, UUID issueId)
-            implements AppealEvent {
+                             LocalDate registrationDay, Instant occurredAt, List<RoutingStep> steps, UUID issueId,
+                             List<Body> higherBodies) implements AppealEvent {
+
+        /** Without the optional higher bodies. */
+        public Redirected(UUID appealId, String receiptNumber, Body fromBody, Body body, String ruralDistrictKato,
+                          String districtKato, String regionKato, RoutingMethod method, String reason,
+                          AppealType appealType, String categoryCode, String description, Language language,
+                          LocalDate registrationDay, Instant occurredAt, List<RoutingStep> steps, UUID issueId) {
+            this(appealId, receiptNumber, fromBody, body, ruralDistrictKato, districtKato, regionKato, method, reason,
+                    appealType, categoryCode, description, language, registrationDay, occurredAt, steps, issueId,
+                    null);
+        }
 
         /** Without the optional decision steps and issue. */
         public Redirected(UUID appealId, String receiptNumber, Body fromBody, Body body, String ruralDistrictKato,
@@ -90,7 +123,7 @@ public final class AppealEvents {
                           AppealType appealType, String categoryCode, String description, Language language,
                           LocalDate registrationDay, Instant occurredAt) {
             this(appealId, receiptNumber, fromBody, body, ruralDistrictKato, districtKato, regionKato, method, reason,
-                    appealType, categoryCode, description, language, registrationDay, occurredAt, null, null);
+                    appealType, categoryCode, description, language, registrationDay, occurredAt, null, null, null);
         }
     }
 

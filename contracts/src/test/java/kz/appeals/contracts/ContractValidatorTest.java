@@ -112,15 +112,15 @@ class ContractValidatorTest {
     void assertValidChecksARecordAsItGoesOnTheWire() {
         UUID appealId = UUID.randomUUID();
         Instant now = Instant.parse("2026-11-23T06:00:00Z");
-        ContractValidator.assertValid(new AppealEvents.Acknowledged(appealId, "RD-194230000", "officer-1", now));
+        ContractValidator.assertValid(new AppealEvents.Acknowledged(appealId, "rural-akim:194230000", "officer-1", now));
 
-        AppealEvents.DeadlineWarning withoutDueDate = new AppealEvents.DeadlineWarning(appealId, "RD-194230000",
+        AppealEvents.DeadlineWarning withoutDueDate = new AppealEvents.DeadlineWarning(appealId, "rural-akim:194230000",
                 AppealEvents.BodyLevel.RURAL_DISTRICT, AppealEvents.WarningThreshold.HALF_TERM, null, now);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ContractValidator.assertValid(withoutDueDate));
         assertTrue(e.getMessage().contains("dueDate"), e.getMessage());
 
-        ContractValidator.assertValid(new AppealEvents.Extended(appealId, "RD-194230000",
+        ContractValidator.assertValid(new AppealEvents.Extended(appealId, "rural-akim:194230000",
                 LocalDate.parse("2027-01-22"), "Шарт қаңтарда жасалады.", "head-1", now));
     }
 

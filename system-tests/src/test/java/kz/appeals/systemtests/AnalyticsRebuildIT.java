@@ -129,7 +129,7 @@ class AnalyticsRebuildIT {
     }
 
     private static Body body(String ruralDistrict) {
-        return new Body("RD-" + ruralDistrict, BodyLevel.RURAL_DISTRICT, ruralDistrict, "Әкім аппараты",
+        return new Body("rural-akim:" + ruralDistrict, BodyLevel.RURAL_DISTRICT, ruralDistrict, "Әкім аппараты",
                 "Аппарат акима");
     }
 

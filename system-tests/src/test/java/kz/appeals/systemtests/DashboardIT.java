@@ -115,7 +115,7 @@ class DashboardIT {
                     send(probe, routed(appealId, RURAL_DISTRICTS.get(district), yesterday));
                     if (appeal < district) {
                         send(probe, new Escalated(appealId, ruralBody(RURAL_DISTRICTS.get(district)),
-                                new Body("PA", BodyLevel.PRESIDENTIAL_ADMINISTRATION, null, "ПӘ", "АП"),
+                                new Body("presidential-administration", BodyLevel.PRESIDENTIAL_ADMINISTRATION, null, "ПӘ", "АП"),
                                 yesterday.plusDays(20), null, Instant.now()));
                     }
                 }
@@ -232,7 +232,7 @@ class DashboardIT {
     }
 
     private static Body ruralBody(String ruralDistrict) {
-        return new Body("RD-" + ruralDistrict, BodyLevel.RURAL_DISTRICT, ruralDistrict, "Әкім аппараты",
+        return new Body("rural-akim:" + ruralDistrict, BodyLevel.RURAL_DISTRICT, ruralDistrict, "Әкім аппараты",
                 "Аппарат акима");
     }
 

@@ -45,10 +45,10 @@ class AppealFactTest {
 
     private static final UUID APPEAL = UUID.fromString("3f6c1e0a-8b2d-4c71-9a55-2e7d4b9c1f08");
     private static final LocalDate REGISTERED = LocalDate.of(2026, 11, 23);
-    private static final Body RURAL = body("RD-194230000", BodyLevel.RURAL_DISTRICT);
-    private static final Body UTILITY = body("UT-WATER-19", BodyLevel.UTILITY);
-    private static final Body DISTRICT = body("DA-194200000", BodyLevel.DISTRICT_AKIMAT);
-    private static final Body REGION = body("RA-190000000", BodyLevel.REGION_AKIMAT);
+    private static final Body RURAL = body("rural-akim:194230000", BodyLevel.RURAL_DISTRICT);
+    private static final Body UTILITY = body("utility:water:190000000", BodyLevel.UTILITY);
+    private static final Body DISTRICT = body("district:akimat:194200000", BodyLevel.DISTRICT_AKIMAT);
+    private static final Body REGION = body("region:akimat:190000000", BodyLevel.REGION_AKIMAT);
 
     /** A full life: misrouted, extended, answered, not fixed, reopened, answered again, and meanwhile escalated. */
     /** The Art. 64 rule on the bundled calendar, as the service applies it. */

@@ -19,6 +19,7 @@ import kz.appeals.contracts.AppealEvents.Rated;
 import kz.appeals.contracts.AppealEvents.Routed;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
 import kz.appeals.contracts.AppealEvents.Submitted;
+import kz.appeals.contracts.BodyCode;
 import kz.appeals.contracts.ContractEvent;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
@@ -450,7 +451,7 @@ public final class AnalyticsReplayBenchmark {
         int applicant = random.nextInt(10) == 0 ? random.nextInt(applicants / 10 + 1) : random.nextInt(applicants);
         String applicantRef = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(32).putLong(applicant).array());
         String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
-        Body body = new Body("RD-" + ruralDistrict, BodyLevel.RURAL_DISTRICT, ruralDistrict, "Әкім аппараты",
+        Body body = new Body("rural-akim:" + ruralDistrict, BodyLevel.RURAL_DISTRICT, ruralDistrict, "Әкім аппараты",
                 "Аппарат акима");
         List<AppealEvent> life = new java.util.ArrayList<>(List.of(
                 new Submitted(appeal, "KZ-REPLAY", AppealType.APPLICATION, category, "Жол жөндеу", Language.kk,
@@ -463,10 +464,10 @@ public final class AnalyticsReplayBenchmark {
             // Ignored: deemed refused after 15 working days, escalated; one in four of those to the centre.
             Instant lapsed = at.plus(Duration.ofDays(22));
             life.add(new DeemedRefused(appeal, body.code(), BodyLevel.RURAL_DISTRICT, day.plusDays(21), lapsed));
-            life.add(new Escalated(appeal, body, new Body("DA-" + district, BodyLevel.DISTRICT_AKIMAT, district,
+            life.add(new Escalated(appeal, body, new Body("district:akimat:" + district, BodyLevel.DISTRICT_AKIMAT, district,
                     "Аудан әкімдігі", "Акимат района"), day.plusDays(21), day.plusDays(42), lapsed.plusSeconds(1)));
             if (behaviour < 2) {
-                life.add(new Escalated(appeal, body, new Body("PA", BodyLevel.PRESIDENTIAL_ADMINISTRATION, null,
+                life.add(new Escalated(appeal, body, new Body(BodyCode.PRESIDENTIAL_ADMINISTRATION, BodyLevel.PRESIDENTIAL_ADMINISTRATION, null,
                         "ҚР Президентінің Әкімшілігі", "Администрация Президента РК"), day.plusDays(63), null,
                         lapsed.plus(Duration.ofDays(42))));
             }

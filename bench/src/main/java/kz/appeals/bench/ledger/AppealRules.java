@@ -5,6 +5,7 @@ import kz.appeals.bench.ledger.Holdings.Escalation;
 import kz.appeals.bench.ledger.Holdings.Response;
 import kz.appeals.bench.ledger.Holdings.Routing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -79,6 +80,13 @@ public final class AppealRules {
                     "an open appeal's term runs (or has lapsed) in its current cycle until it is answered",
                     h -> h.response() != null && h.response().open(),
                     h -> clockDiffers(h.response(), h.escalation(), "RUNNING", "LAPSED")),
+            new Rule("due-date-agrees",
+                    "escalation owns the due date; the office's inbox and the citizen's timeline show the one it counts",
+                    h -> h.response() != null && h.response().open()
+                            && !"REDIRECT_REQUESTED".equals(h.response().status())
+                            && h.escalation() != null && "RUNNING".equals(h.escalation().status())
+                            && h.escalation().cycle() == h.response().cycle() && h.escalation().dueDate() != null,
+                    AppealRules::dueDateDiffers),
             new Rule("stopped-clock-answered",
                     "only an answer, or routing's outside-competence notice, stops a clock",
                     h -> h.escalation() != null && "STOPPED".equals(h.escalation().status()),
@@ -186,6 +194,18 @@ public final class AppealRules {
             differences.add("analytics " + h.analytics().bodyCode());
         }
         return when(!differences.isEmpty(), "routing named " + routed + "; " + String.join(", ", differences));
+    }
+
+    private static Optional<String> dueDateDiffers(Holdings h) {
+        LocalDate owned = h.escalation().dueDate();
+        List<String> differences = new ArrayList<>();
+        if (!owned.equals(h.response().dueDate())) {
+            differences.add("response " + h.response().dueDate());
+        }
+        if (h.intake() != null && !owned.equals(h.intake().dueOn())) {
+            differences.add("intake " + h.intake().dueOn());
+        }
+        return when(!differences.isEmpty(), "escalation's due date is " + owned + "; " + String.join(", ", differences));
     }
 
     private static Optional<String> clockDiffers(Response response, Escalation escalation, String... expected) {

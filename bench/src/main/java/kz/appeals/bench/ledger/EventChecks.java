@@ -60,6 +60,7 @@ public final class EventChecks {
     /** "At most one row" in the holdings and the inboxes rests on these keys: schema, table, key columns. */
     static final List<List<String>> KEYS = List.of(
             List.of("intake", "appeal", "id"),
+            List.of("intake", "appeal_progress", "appeal_id"),
             List.of("routing", "routed_appeal", "appeal_id"),
             List.of("response", "appeal", "appeal_id"),
             List.of("response", "appeal_applicant", "appeal_id"),

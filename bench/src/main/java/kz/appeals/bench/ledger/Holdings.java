@@ -14,9 +14,12 @@ import java.util.UUID;
 public record Holdings(UUID appealId, Intake intake, Routing routing, Response response,
                        boolean responseKnowsApplicant, Escalation escalation, Analytics analytics) {
 
-    /** @param submittedEvents submitted events of the appeal still in intake's outbox (published rows age out) */
+    /**
+     * @param submittedEvents submitted events of the appeal still in intake's outbox (published rows age out)
+     * @param dueOn           the due date the citizen is shown, null until intake has one
+     */
     public record Intake(String receiptNumber, LocalDate registrationDay, boolean anonymousSignal,
-                         int submittedEvents) {
+                         int submittedEvents, LocalDate dueOn) {
     }
 
     /** @param status ROUTED, NEEDS_TRIAGE or OUTSIDE_COMPETENCE: routing's last decision */
@@ -29,10 +32,11 @@ public record Holdings(UUID appealId, Intake intake, Routing routing, Response r
      * @param extended          the office extended the term at least once (audit action EXTEND)
      * @param escalatedToBodies bodies an escalation handed the appeal to, as response recorded them
      * @param escalatedToLevels their levels
+     * @param dueDate           the due date the office is shown
      */
     public record Response(String status, int cycle, String bodyCode, boolean escalated, Integer answerCycle,
                            String answerOutcome, Integer ratingCycle, Boolean ratingSatisfied, boolean extended,
-                           List<String> escalatedToBodies, List<String> escalatedToLevels) {
+                           List<String> escalatedToBodies, List<String> escalatedToLevels, LocalDate dueDate) {
 
         boolean open() {
             return !"ANSWERED".equals(status);
@@ -44,8 +48,11 @@ public record Holdings(UUID appealId, Intake intake, Routing routing, Response r
         }
     }
 
-    /** @param status RUNNING, STOPPED or LAPSED; {@code bodyCode} is the body routing named, null until it names one */
-    public record Escalation(String status, int cycle, int escalationStep, String bodyCode) {
+    /**
+     * @param status   RUNNING, STOPPED or LAPSED; {@code bodyCode} is the body routing named, null until it names one
+     * @param dueDate  the current term's last day, which the escalation service owns; null while unknown
+     */
+    public record Escalation(String status, int cycle, int escalationStep, String bodyCode, LocalDate dueDate) {
     }
 
     /** @param answered analytics counted a first answer */

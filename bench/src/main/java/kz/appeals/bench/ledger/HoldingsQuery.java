@@ -45,16 +45,17 @@ final class HoldingsQuery {
                 from response.appeal_escalation group by appeal_id)
             select ids.appeal_id,
                    i.id is not null as in_intake, i.receipt_number, i.registration_day, i.anonymous_signal,
-                   coalesce(submitted.events, 0) as submitted_events,
+                   coalesce(submitted.events, 0) as submitted_events, p.due_on,
                    r.appeal_id is not null as in_routing, r.status as routing_status, r.body_code as routing_body,
                    r.receipt_number as routing_receipt, r.registration_day as routing_day,
                    s.appeal_id is not null as in_response, s.status as response_status, s.cycle as response_cycle,
-                   s.body_code as response_body, s.escalated, latest_answer.cycle as answer_cycle,
+                   s.body_code as response_body, s.escalated, s.due_date as response_due,
+                   latest_answer.cycle as answer_cycle,
                    latest_answer.outcome as answer_outcome, latest_rating.cycle as rating_cycle,
                    latest_rating.rating_satisfied, extended.appeal_id is not null as response_extended,
                    escalations.bodies, escalations.levels, applicant.appeal_id is not null as knows_applicant,
                    d.appeal_id is not null as in_escalation, d.status as clock_status, d.cycle as clock_cycle,
-                   d.escalation_step, d.body_code as clock_body,
+                   d.escalation_step, d.body_code as clock_body, d.due_date as clock_due,
                    f.appeal_id is not null as in_analytics, f.receipt_number as fact_receipt,
                    f.registration_day as fact_day, f.body_code as fact_body, f.outcome as fact_outcome,
                    f.outcome_cycle, f.first_answered_at is not null as fact_answered, f.extended as fact_extended,
@@ -62,6 +63,7 @@ final class HoldingsQuery {
                    f.reopened_count
             from ids
             left join intake.appeal i on i.id = ids.appeal_id
+            left join intake.appeal_progress p on p.appeal_id = ids.appeal_id
             left join submitted on submitted.aggregateid = cast(ids.appeal_id as text)
             left join routing.routed_appeal r on r.appeal_id = ids.appeal_id
             left join response.appeal s on s.appeal_id = ids.appeal_id
@@ -93,7 +95,7 @@ final class HoldingsQuery {
         return new Holdings(row.getObject("appeal_id", UUID.class),
                 row.getBoolean("in_intake") ? new Holdings.Intake(row.getString("receipt_number"),
                         day(row, "registration_day"), row.getBoolean("anonymous_signal"),
-                        row.getInt("submitted_events")) : null,
+                        row.getInt("submitted_events"), day(row, "due_on")) : null,
                 row.getBoolean("in_routing") ? new Holdings.Routing(row.getString("routing_status"),
                         row.getString("routing_body"), row.getString("routing_receipt"), day(row, "routing_day")) : null,
                 row.getBoolean("in_response") ? new Holdings.Response(row.getString("response_status"),
@@ -101,10 +103,11 @@ final class HoldingsQuery {
                         row.getObject("answer_cycle", Integer.class), row.getString("answer_outcome"),
                         row.getObject("rating_cycle", Integer.class), row.getObject("rating_satisfied", Boolean.class),
                         row.getBoolean("response_extended"), texts(row.getArray("bodies")),
-                        texts(row.getArray("levels"))) : null,
+                        texts(row.getArray("levels")), day(row, "response_due")) : null,
                 row.getBoolean("knows_applicant"),
                 row.getBoolean("in_escalation") ? new Holdings.Escalation(row.getString("clock_status"),
-                        row.getInt("clock_cycle"), row.getInt("escalation_step"), row.getString("clock_body")) : null,
+                        row.getInt("clock_cycle"), row.getInt("escalation_step"), row.getString("clock_body"),
+                        day(row, "clock_due")) : null,
                 row.getBoolean("in_analytics") ? new Holdings.Analytics(row.getString("fact_receipt"),
                         day(row, "fact_day"), row.getString("fact_body"), row.getString("fact_outcome"),
                         row.getObject("outcome_cycle", Integer.class), row.getBoolean("fact_answered"),

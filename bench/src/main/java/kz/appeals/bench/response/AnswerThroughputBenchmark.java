@@ -155,7 +155,7 @@ public final class AnswerThroughputBenchmark {
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        Body body = new Body("RD-" + office, BodyLevel.RURAL_DISTRICT, office, "Бенчмарк", "Бенчмарк");
+        Body body = new Body("rural-akim:" + office, BodyLevel.RURAL_DISTRICT, office, "Бенчмарк", "Бенчмарк");
         LocalDate today = LocalDate.now(ZoneOffset.ofHours(5));
         List<UUID> ids = new ArrayList<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),

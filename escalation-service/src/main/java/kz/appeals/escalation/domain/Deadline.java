@@ -14,6 +14,8 @@ import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.ExtensionDecision;
 import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents.AppealEvent;
+import kz.appeals.contracts.AppealEvents.Body;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.DeadlineWarning;
 import kz.appeals.contracts.AppealEvents.DeemedRefused;
 import kz.appeals.contracts.AppealEvents.Escalated;
@@ -69,6 +71,26 @@ public class Deadline {
 
     @Column(name = "region_kato")
     private String regionKato;
+
+    /** The akimat of the place's district as routing named it (code and name); null if routing named none. */
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "code", column = @Column(name = "district_akimat_code")),
+            @AttributeOverride(name = "level", column = @Column(name = "district_akimat_level")),
+            @AttributeOverride(name = "katoCode", column = @Column(name = "district_akimat_kato")),
+            @AttributeOverride(name = "nameKk", column = @Column(name = "district_akimat_name_kk")),
+            @AttributeOverride(name = "nameRu", column = @Column(name = "district_akimat_name_ru"))})
+    private AnsweringBody districtAkimat;
+
+    /** The akimat of the place's region as routing named it; null if routing named none. */
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "code", column = @Column(name = "region_akimat_code")),
+            @AttributeOverride(name = "level", column = @Column(name = "region_akimat_level")),
+            @AttributeOverride(name = "katoCode", column = @Column(name = "region_akimat_kato")),
+            @AttributeOverride(name = "nameKk", column = @Column(name = "region_akimat_name_kk")),
+            @AttributeOverride(name = "nameRu", column = @Column(name = "region_akimat_name_ru"))})
+    private AnsweringBody regionAkimat;
 
     /** When routing redirected the appeal to {@link #body}; null if it never did. */
     @Column(name = "redirected_at")
@@ -168,14 +190,16 @@ public class Deadline {
      * operator places the appeal after the previous body disclaimed it ({@link #awaitingTriage}): then, as after a
      * redirect, the body's term counts from the day it received the appeal.
      */
-    public void assignedTo(AnsweringBody answeringBody, String district, String region, LocalDate receiptDay,
-                           Instant decidedAt, ClockRules rules, Instant now) {
+    public void assignedTo(AnsweringBody answeringBody, String district, String region, List<Body> higherBodies,
+                           LocalDate receiptDay, Instant decidedAt, ClockRules rules, Instant now) {
         if (body == null && redirectedAt != null) {
             redirectedAt = decidedAt;
         }
         body = answeringBody;
         districtKato = district;
         regionKato = region;
+        districtAkimat = ofLevel(higherBodies, BodyLevel.DISTRICT_AKIMAT);
+        regionAkimat = ofLevel(higherBodies, BodyLevel.REGION_AKIMAT);
         registered(receiptDay, rules, now);
     }
 
@@ -196,10 +220,15 @@ public class Deadline {
      * Routing redirected the appeal to another body at {@code at}: that body gets its own term from the day it
      * received it; the citizen's receipt date stays {@code receiptDay}.
      */
-    public void redirectedTo(AnsweringBody answeringBody, String district, String region, LocalDate receiptDay,
-                             Instant at, ClockRules rules, Instant now) {
+    public void redirectedTo(AnsweringBody answeringBody, String district, String region, List<Body> higherBodies,
+                             LocalDate receiptDay, Instant at, ClockRules rules, Instant now) {
         redirectedAt = at;
-        assignedTo(answeringBody, district, region, receiptDay, at, rules, now);
+        assignedTo(answeringBody, district, region, higherBodies, receiptDay, at, rules, now);
+    }
+
+    private static AnsweringBody ofLevel(List<Body> bodies, BodyLevel level) {
+        return bodies == null ? null : bodies.stream().filter(body -> body.level() == level).findFirst()
+                .map(AnsweringBody::of).orElse(null);
     }
 
     /** The body answered in {@code inCycle}: the clock stops. An answer of an earlier cycle changes nothing. */
@@ -270,8 +299,8 @@ public class Deadline {
 
     /**
      * What the sweeper does with this deadline on {@code today} (national time): nothing; the warnings reached and
-     * not yet sent (only the most advanced one is published, the earlier ones are passed over, so a term first
-     * seen late does not send a burst); or, once the due date has passed (APPK Art. 91(2)), a deemed refusal and an
+     * not yet sent (only the most advanced one is published and recorded, the earlier ones are passed over for good,
+     * so a term first seen late does not send a burst); or, once the due date has passed (APPK Art. 91(2)), a deemed refusal and an
      * escalation one step up, which starts the higher body's own term. At the top of the ladder the deadline stays
      * lapsed.
      *
@@ -318,25 +347,38 @@ public class Deadline {
     }
 
     private void warn(LocalDate today, Instant now, ClockRules rules, List<AppealEvent> events) {
-        Set<WarningThreshold> sent = sentWarnings();
-        List<Warning> reached = warnings(rules).stream()
-                .filter(warning -> !warning.day().isAfter(today) && !sent.contains(warning.threshold()))
+        List<Warning> reached = pendingWarnings(rules).stream().filter(warning -> !warning.day().isAfter(today))
                 .toList();
         if (reached.isEmpty()) {
             // Only after a calendar change can the stored wake-up be early; move it so the row is not swept again.
             wakeOn = nextWake(rules);
             return;
         }
-        reached.forEach(warning -> sent.add(warning.threshold()));
+        // warningsSent records what was published: the most advanced warning, not the ones it passed over
+        WarningThreshold published = reached.get(reached.size() - 1).threshold();
+        Set<WarningThreshold> sent = sentWarnings();
+        sent.add(published);
         warningsSent = sent.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         AnsweringBody to = currentBody().orElseThrow();
-        events.add(new DeadlineWarning(appealId, to.code(), to.level(), reached.get(reached.size() - 1).threshold(),
-                dueDate, now));
+        events.add(new DeadlineWarning(appealId, to.code(), to.level(), published, dueDate, now));
         wakeOn = nextWake(rules);
     }
 
     private List<Warning> warnings(ClockRules rules) {
         return rules.warnings().warnings(termStart, dueDate, rules.policy().calendar());
+    }
+
+    /** The term's warnings after the last one published, in order: those passed over are never sent late. */
+    private List<Warning> pendingWarnings(ClockRules rules) {
+        List<Warning> all = warnings(rules);
+        Set<WarningThreshold> sent = sentWarnings();
+        int lastSent = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (sent.contains(all.get(i).threshold())) {
+                lastSent = i;
+            }
+        }
+        return all.subList(lastSent + 1, all.size());
     }
 
     public Set<WarningThreshold> sentWarnings() {
@@ -373,7 +415,7 @@ public class Deadline {
             termDays = AppkTerms.ANSWER.workingDays();
         } else {
             termStart = redirectedAt != null && registrationDay != null
-                    ? later(registrationDay, calendar.registrationDay(redirectedAt)) : registrationDay;
+                    ? policy.redirectedTermStart(registrationDay, redirectedAt) : registrationDay;
             receipt = registrationDay;
             termDays = AppkTerms.ANSWER.workingDays();
         }
@@ -398,15 +440,9 @@ public class Deadline {
         return rejected;
     }
 
-    /** The first unsent warning's day, or the day after the due date, when the term lapses. */
+    /** The next pending warning's day, or the day after the due date, when the term lapses. */
     private LocalDate nextWake(ClockRules rules) {
-        Set<WarningThreshold> sent = sentWarnings();
-        return warnings(rules).stream().filter(warning -> !sent.contains(warning.threshold()))
-                .map(Warning::day).findFirst().orElse(dueDate.plusDays(1));
-    }
-
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
+        return pendingWarnings(rules).stream().map(Warning::day).findFirst().orElse(dueDate.plusDays(1));
     }
 
     /** The body whose term runs now: the one the appeal was escalated to, else the one routing named. */
@@ -416,6 +452,13 @@ public class Deadline {
 
     public UUID appealId() {
         return appealId;
+    }
+
+    /** The akimat of {@code level} (district or region) above the place, as routing named it. */
+    public Optional<Body> akimat(BodyLevel level) {
+        AnsweringBody akimat = level == BodyLevel.DISTRICT_AKIMAT ? districtAkimat
+                : level == BodyLevel.REGION_AKIMAT ? regionAkimat : null;
+        return Optional.ofNullable(akimat).map(AnsweringBody::toContract);
     }
 
     /** The body routing named. */

@@ -2,6 +2,7 @@ package kz.appeals.escalation.domain;
 
 import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.BodyCode;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,11 +15,6 @@ import java.util.Optional;
  * to next). Each level takes the matter up with its own term, in working days, from configuration.
  */
 public class EscalationLadder {
-
-    /** Same scheme as routing's "rural-akim:<kato>", so a body code names its level and territory. */
-    static final String DISTRICT_AKIMAT_CODE_PREFIX = "district-akimat:";
-    static final String REGION_AKIMAT_CODE_PREFIX = "region-akimat:";
-    static final String PRESIDENTIAL_ADMINISTRATION_CODE = "presidential-administration";
 
     /** The next body and the working days it has to answer. */
     public record Rung(Body body, int termWorkingDays) {
@@ -46,8 +42,10 @@ public class EscalationLadder {
 
     private static Optional<Body> higherBody(Deadline lapsed, AnsweringBody from) {
         return switch (from.level()) {
-            case RURAL_DISTRICT -> districtKato(lapsed, from).map(EscalationLadder::districtAkimat);
-            case DISTRICT_AKIMAT, UTILITY -> regionKato(lapsed, from).map(EscalationLadder::regionAkimat);
+            case RURAL_DISTRICT -> districtKato(lapsed, from).map(kato -> akimat(lapsed, BodyLevel.DISTRICT_AKIMAT,
+                    kato));
+            case DISTRICT_AKIMAT, UTILITY -> regionKato(lapsed, from).map(kato -> akimat(lapsed,
+                    BodyLevel.REGION_AKIMAT, kato));
             case REGION_AKIMAT, NATIONAL_AGENCY -> Optional.of(presidentialAdministration());
             case PRESIDENTIAL_ADMINISTRATION -> Optional.empty();
         };
@@ -79,21 +77,21 @@ public class EscalationLadder {
     }
 
     /**
-     * Escalation holds no territorial reference data, so an akimat is named by its KATO code; a reader wanting the
-     * proper name looks the code up in the classifier.
+     * The akimat as routing's territorial reference names it (routing's events carry it, with the code an appeal
+     * routed there gets). Only for an event from before routing sent it is the akimat named by its KATO code; a
+     * reader wanting the proper name then looks the code up in the classifier.
      */
-    private static Body districtAkimat(String kato) {
-        return new Body(DISTRICT_AKIMAT_CODE_PREFIX + kato, BodyLevel.DISTRICT_AKIMAT, kato,
-                "Аудан әкімдігі (КАТО " + kato + ")", "Акимат района (КАТО " + kato + ")");
-    }
-
-    private static Body regionAkimat(String kato) {
-        return new Body(REGION_AKIMAT_CODE_PREFIX + kato, BodyLevel.REGION_AKIMAT, kato,
-                "Облыс әкімдігі (КАТО " + kato + ")", "Акимат области (КАТО " + kato + ")");
+    private static Body akimat(Deadline lapsed, BodyLevel level, String kato) {
+        return lapsed.akimat(level).filter(named -> kato.equals(named.katoCode())).orElseGet(() -> {
+            boolean district = level == BodyLevel.DISTRICT_AKIMAT;
+            return new Body(BodyCode.akimat(level, kato), level, kato,
+                    (district ? "Аудан әкімдігі" : "Облыс әкімдігі") + " (КАТО " + kato + ")",
+                    (district ? "Акимат района" : "Акимат области") + " (КАТО " + kato + ")");
+        });
     }
 
     private static Body presidentialAdministration() {
-        return new Body(PRESIDENTIAL_ADMINISTRATION_CODE, BodyLevel.PRESIDENTIAL_ADMINISTRATION, null,
+        return new Body(BodyCode.PRESIDENTIAL_ADMINISTRATION, BodyLevel.PRESIDENTIAL_ADMINISTRATION, null,
                 "Қазақстан Республикасы Президентінің Әкімшілігі", "Администрация Президента Республики Казахстан");
     }
 

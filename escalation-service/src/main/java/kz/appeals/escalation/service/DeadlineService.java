@@ -58,7 +58,8 @@ public class DeadlineService {
             case ROUTED -> {
                 Routed routed = event.dataAs(Routed.class);
                 lock(routed.appealId(), now).assignedTo(AnsweringBody.of(routed.body()), routed.districtKato(),
-                        routed.regionKato(), routed.registrationDay(), routed.occurredAt(), rules, now);
+                        routed.regionKato(), routed.higherBodies(), routed.registrationDay(), routed.occurredAt(),
+                        rules, now);
             }
             case NEEDS_TRIAGE -> {
                 NeedsTriage triage = event.dataAs(NeedsTriage.class);
@@ -67,8 +68,8 @@ public class DeadlineService {
             case REDIRECTED -> {
                 Redirected redirected = event.dataAs(Redirected.class);
                 lock(redirected.appealId(), now).redirectedTo(AnsweringBody.of(redirected.body()),
-                        redirected.districtKato(), redirected.regionKato(), redirected.registrationDay(),
-                        redirected.occurredAt(), rules, now);
+                        redirected.districtKato(), redirected.regionKato(), redirected.higherBodies(),
+                        redirected.registrationDay(), redirected.occurredAt(), rules, now);
             }
             // Routing found that no public body handles the matter and told the citizen so: that is the answer.
             case OUTSIDE_COMPETENCE -> lock(event.dataAs(OutsideCompetence.class).appealId(), now).answered(1, rules, now);

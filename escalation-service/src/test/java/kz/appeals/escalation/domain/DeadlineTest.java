@@ -51,7 +51,8 @@ class DeadlineTest {
     }
 
     private static final Consumer<Deadline> SUBMITTED = d -> d.registered(REGISTERED, RULES, NOW);
-    private static final Consumer<Deadline> ROUTED = d -> d.assignedTo(RURAL_AKIM, "991020000", "990000000", REGISTERED, NOW, RULES, NOW);
+    private static final Consumer<Deadline> ROUTED = d -> d.assignedTo(RURAL_AKIM, "991020000", "990000000",
+            List.of(), REGISTERED, NOW, RULES, NOW);
     private static final Consumer<Deadline> ANSWERED = d -> d.answered(1, RULES, NOW);
     private static final Consumer<Deadline> EXTENDED = d -> d.extended(RURAL_AKIM.code(), LocalDate.parse("2026-01-09"),
             RULES, NOW);
@@ -119,9 +120,9 @@ class DeadlineTest {
         ROUTED.accept(deadline);
         deadline.extended(OTHER_AKIM.code(), LocalDate.parse("2026-01-09"), RULES, NOW);
         assertEquals(STATUTORY_DUE, deadline.dueDate(), "another body's extension, seen before its redirect");
-        deadline.assignedTo(OTHER_AKIM, "991020000", "990000000", REGISTERED, NOW, RULES, NOW);
+        deadline.assignedTo(OTHER_AKIM, "991020000", "990000000", List.of(), REGISTERED, NOW, RULES, NOW);
         assertEquals(LocalDate.parse("2026-01-09"), deadline.dueDate(), "the redirect arrived: now it applies");
-        deadline.assignedTo(RURAL_AKIM, "991020000", "990000000", REGISTERED, NOW, RULES, NOW);
+        deadline.assignedTo(RURAL_AKIM, "991020000", "990000000", List.of(), REGISTERED, NOW, RULES, NOW);
         assertEquals(STATUTORY_DUE, deadline.dueDate(), "redirected away again: the statutory term counts");
     }
 
@@ -156,14 +157,14 @@ class DeadlineTest {
         assertEquals(RURAL_AKIM.code(), refused.bodyCode());
         assertEquals(STATUTORY_DUE, refused.dueDate());
         Escalated escalated = assertInstanceOf(Escalated.class, events.get(1));
-        assertEquals("district-akimat:991020000", escalated.toBody().code());
+        assertEquals("district:akimat:991020000", escalated.toBody().code());
         // Taken up on Monday 15 December 2025 (registered that day, 09:00 national time): 15 working days with
         // 16 December, 1-2 and 7 January off.
         assertEquals(LocalDate.parse("2026-01-09"), escalated.newDueDate());
         assertEquals(DeadlineStatus.RUNNING, deadline.status());
         assertEquals(1, deadline.escalationStep());
         assertEquals(LocalDate.parse("2025-12-15"), deadline.termStart());
-        assertEquals("district-akimat:991020000", deadline.currentBody().orElseThrow().code());
+        assertEquals("district:akimat:991020000", deadline.currentBody().orElseThrow().code());
         assertEquals(RURAL_AKIM.code(), deadline.body().orElseThrow().code(), "the routed body is kept");
     }
 
@@ -188,7 +189,7 @@ class DeadlineTest {
                 }
             }
         }
-        assertEquals(List.of("district-akimat:991020000", "region-akimat:990000000", "presidential-administration"),
+        assertEquals(List.of("district:akimat:991020000", "region:akimat:990000000", "presidential-administration"),
                 bodies);
         assertEquals(DeadlineStatus.LAPSED, deadline.status(), "the top of the ladder lapses for good");
         assertEquals(3, deadline.escalationStep());
@@ -217,7 +218,7 @@ class DeadlineTest {
         ROUTED.accept(deadline);
         // Redirected on Wednesday 26 November 2025 at 11:00 national time: the new body's term counts from then.
         Instant redirectedAt = Instant.parse("2025-11-26T06:00:00Z");
-        deadline.redirectedTo(OTHER_AKIM, "991020000", "990000000", REGISTERED, redirectedAt, RULES, NOW);
+        deadline.redirectedTo(OTHER_AKIM, "991020000", "990000000", List.of(), REGISTERED, redirectedAt, RULES, NOW);
         assertEquals(REGISTERED, deadline.registrationDay(), "the citizen's receipt date");
         assertEquals(LocalDate.parse("2025-11-26"), deadline.termStart());
         assertEquals(LocalDate.parse("2025-12-18"), deadline.dueDate(), "15 working days, 16 December off");
@@ -237,7 +238,7 @@ class DeadlineTest {
         assertTrue(deadline.sweep(LocalDate.parse("2026-01-05"), NOW, RULES).isEmpty(),
                 "nothing lapses against the body that disclaimed it");
         // Placed by the operator on Tuesday 2 December 2025 at 11:00: the new body's term counts from that day.
-        deadline.assignedTo(OTHER_AKIM, "991020000", "990000000", REGISTERED, Instant.parse("2025-12-02T06:00:00Z"),
+        deadline.assignedTo(OTHER_AKIM, "991020000", "990000000", List.of(), REGISTERED, Instant.parse("2025-12-02T06:00:00Z"),
                 RULES, NOW);
         assertEquals(OTHER_AKIM.code(), deadline.currentBody().orElseThrow().code());
         assertEquals(LocalDate.parse("2025-12-02"), deadline.termStart());
@@ -250,7 +251,7 @@ class DeadlineTest {
         Deadline deadline = fresh();
         SUBMITTED.accept(deadline);
         deadline.awaitingTriage(Instant.parse("2025-11-21T06:00:00Z"), RULES, NOW);
-        deadline.assignedTo(RURAL_AKIM, "991020000", "990000000", REGISTERED, Instant.parse("2025-11-24T06:00:00Z"),
+        deadline.assignedTo(RURAL_AKIM, "991020000", "990000000", List.of(), REGISTERED, Instant.parse("2025-11-24T06:00:00Z"),
                 RULES, NOW);
         assertEquals(REGISTERED, deadline.termStart());
         assertEquals(STATUTORY_DUE, deadline.dueDate());
@@ -283,7 +284,13 @@ class DeadlineTest {
         DeadlineWarning warning = (DeadlineWarning) events.get(0);
         assertEquals(STATUTORY_DUE, warning.dueDate());
         assertEquals(BodyLevel.RURAL_DISTRICT, warning.level());
-        assertEquals(EnumSet.of(WarningThreshold.HALF_TERM, WarningThreshold.THREE_QUARTERS_TERM),
+        // what was published, not the half-term warning passed over (issue 22, item 4)
+        assertEquals(EnumSet.of(WarningThreshold.THREE_QUARTERS_TERM), deadline.sentWarnings());
+        assertTrue(deadline.sweep(LocalDate.parse("2025-12-10"), NOW, RULES).isEmpty(), "the passed-over one never");
+        assertEquals(LocalDate.parse("2025-12-11"), deadline.wakeOn());
+        assertEquals(List.of(WarningThreshold.ONE_WORKING_DAY_LEFT),
+                thresholds(deadline.sweep(LocalDate.parse("2025-12-11"), NOW, RULES)));
+        assertEquals(EnumSet.of(WarningThreshold.THREE_QUARTERS_TERM, WarningThreshold.ONE_WORKING_DAY_LEFT),
                 deadline.sentWarnings());
     }
 
@@ -297,7 +304,7 @@ class DeadlineTest {
         List<AppealEvent> events = deadline.sweep(LocalDate.parse("2026-01-08"), NOW, RULES);
         DeadlineWarning warning = assertInstanceOf(DeadlineWarning.class, events.get(0));
         assertEquals(WarningThreshold.ONE_WORKING_DAY_LEFT, warning.threshold());
-        assertEquals("district-akimat:991020000", warning.bodyCode());
+        assertEquals("district:akimat:991020000", warning.bodyCode());
         assertEquals(BodyLevel.DISTRICT_AKIMAT, warning.level());
     }
 

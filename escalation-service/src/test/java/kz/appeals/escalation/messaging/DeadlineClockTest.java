@@ -291,9 +291,10 @@ class DeadlineClockTest {
             assertEquals("rural-akim:" + RURAL_DISTRICT, deemedRefused.bodyCode());
             assertEquals(BodyLevel.RURAL_DISTRICT, deemedRefused.level());
             assertEquals(longAgo.body(), escalation.fromBody());
-            assertEquals("district-akimat:" + DISTRICT, escalation.toBody().code());
-            assertEquals(BodyLevel.DISTRICT_AKIMAT, escalation.toBody().level());
-            assertEquals(DISTRICT, escalation.toBody().katoCode());
+            // the district akimat with the code and name routing gives it (issue 22, item 3)
+            assertEquals(longAgo.higherBodies().get(0), escalation.toBody());
+            assertEquals("district:akimat:" + DISTRICT, escalation.toBody().code());
+            assertEquals("Акимат района (Улгинский район)", escalation.toBody().nameRu());
             assertEquals(lapsedDue, escalation.lapsedDueDate());
             assertEquals(POLICY.answerDue(POLICY.calendar().registrationDay(escalation.occurredAt())),
                     escalation.newDueDate());
@@ -307,7 +308,7 @@ class DeadlineClockTest {
         // The district akimat now holds the appeal, with its own term.
         deadline(appealId).statusCode(200)
                 .body("status", equalTo("RUNNING"))
-                .body("bodyCode", equalTo("district-akimat:" + DISTRICT))
+                .body("bodyCode", equalTo("district:akimat:" + DISTRICT))
                 .body("level", equalTo("DISTRICT_AKIMAT"))
                 .body("routedBodyCode", equalTo("rural-akim:" + RURAL_DISTRICT))
                 .body("escalationStep", equalTo(1))

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static kz.appeals.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +41,7 @@ class ConcurrentSweepersTest {
 
     @Test
     void twoSweepersShareTheWorkAndNoDeadlineIsEscalatedTwice() throws Exception {
-        String bodyCode = "rural-akim:test-" + UUID.randomUUID().toString().substring(0, 8);
+        String bodyCode = "rural-akim:" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
         List<UUID> ids = insertLapsedDeadlines(bodyCode);
 
         ExecutorService replicas = Executors.newFixedThreadPool(2);

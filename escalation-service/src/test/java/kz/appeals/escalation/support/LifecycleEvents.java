@@ -11,12 +11,14 @@ import kz.appeals.contracts.AppealEvents.Outcome;
 import kz.appeals.contracts.AppealEvents.Redirected;
 import kz.appeals.contracts.AppealEvents.Routed;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
+import kz.appeals.contracts.BodyCode;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
 import kz.appeals.testing.KafkaProbe;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Input events as the producing services would publish them, on the sample territory (region 99). */
@@ -31,14 +33,21 @@ public final class LifecycleEvents {
     public static final String OTHER_REGION = "980000000";
 
     public static Body ruralAkim(String kato) {
-        return new Body("rural-akim:" + kato, BodyLevel.RURAL_DISTRICT, kato, "Ауылдық округ әкімі " + kato,
+        return new Body(BodyCode.ruralAkim(kato), BodyLevel.RURAL_DISTRICT, kato, "Ауылдық округ әкімі " + kato,
                 "Аким сельского округа " + kato);
     }
+
+    /** The district's and region's akimats as routing names them in its events (code and name). */
+    public static final List<Body> HIGHER_BODIES = List.of(
+            new Body(BodyCode.akimat(BodyLevel.DISTRICT_AKIMAT, DISTRICT), BodyLevel.DISTRICT_AKIMAT, DISTRICT,
+                    "Аудан әкімдігі (Үлгі ауданы)", "Акимат района (Улгинский район)"),
+            new Body(BodyCode.akimat(BodyLevel.REGION_AKIMAT, REGION), BodyLevel.REGION_AKIMAT, REGION,
+                    "Облыс әкімдігі (Үлгі облысы)", "Акимат области (Улгинская область)"));
 
     public static Routed routed(UUID appealId, String ruralDistrictKato, LocalDate registrationDay) {
         return new Routed(appealId, "KZ-TEST-" + appealId.toString().substring(0, 8), ruralAkim(ruralDistrictKato),
                 ruralDistrictKato, DISTRICT, REGION, RoutingMethod.KATO, "Test routing", AppealType.APPLICATION,
-                "roads", "Жолда шұңқыр бар", Language.kk, registrationDay, Instant.now());
+                "roads", "Жолда шұңқыр бар", Language.kk, registrationDay, Instant.now(), null, null, HIGHER_BODIES);
     }
 
     public static Redirected redirected(UUID appealId, String from, String to, LocalDate registrationDay) {

@@ -105,10 +105,12 @@ public class CitizenTimeline {
             }
             case REDIRECTED -> {
                 AppealEvents.Redirected redirected = event.dataAs(AppealEvents.Redirected.class);
-                // The citizen's term still runs from the original registration day (APPK Art. 76).
+                // The new body's own term, as the escalation service's clock counts it (APPK Art. 64 and 76).
                 step.kind = AppealStep.Kind.REDIRECTED;
                 body(step, redirected.body());
                 step.text = redirected.reason();
+                step.dueOn = deadlines.answerDue(
+                        deadlines.redirectedTermStart(redirected.registrationDay(), redirected.occurredAt()));
             }
             case NEEDS_TRIAGE -> step.kind = AppealStep.Kind.UNDER_REVIEW;
             case OUTSIDE_COMPETENCE -> {
@@ -145,7 +147,9 @@ public class CitizenTimeline {
                 step.kind = AppealStep.Kind.REOPENED;
                 step.text = reopened.reason();
                 step.cycle = reopened.cycle();
-                step.dueOn = deadlines.answerDue(deadlines.calendar().registrationDay(reopened.occurredAt()));
+                // response publishes the new cycle's due date; events from before that field are derived
+                step.dueOn = reopened.newDueDate() != null ? reopened.newDueDate()
+                        : deadlines.answerDue(deadlines.calendar().registrationDay(reopened.occurredAt()));
             }
             case DEEMED_REFUSED -> step.kind = AppealStep.Kind.DEEMED_REFUSED;
             case ESCALATED -> {

@@ -3,6 +3,9 @@ package kz.appeals.intake.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import kz.appeals.appk.AppkTerms;
+import kz.appeals.appk.DeadlinePolicy;
+import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents;
 import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
@@ -31,10 +34,13 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class CitizenTimelineTest {
 
-    private static final Body AKIM = new Body("akim-991021000", BodyLevel.RURAL_DISTRICT, "991021000",
+    private static final Body AKIM = new Body("rural-akim:991021000", BodyLevel.RURAL_DISTRICT, "991021000",
             "Ақбұлақ ауылдық округі әкімінің аппараты", "Аппарат акима Акбулакского сельского округа");
-    private static final Body DISTRICT = new Body("akimat-991020000", BodyLevel.DISTRICT_AKIMAT, "991020000",
+    private static final Body DISTRICT = new Body("district:akimat:991020000", BodyLevel.DISTRICT_AKIMAT, "991020000",
             "Аудан әкімдігі", "Акимат района");
+    private static final Body OTHER_AKIM = new Body("rural-akim:991022000", BodyLevel.RURAL_DISTRICT, "991022000",
+            "Көршілес ауылдық округ әкімінің аппараты", "Аппарат акима соседнего сельского округа");
+    private static final DeadlinePolicy DEADLINES = new DeadlinePolicy(WorkingCalendar.bundled());
 
     @Inject
     IntakeFixtures fixtures;
@@ -99,6 +105,42 @@ class CitizenTimelineTest {
                 .body("body.code", equalTo(DISTRICT.code())).body("dueOn", equalTo(escalatedDue.toString()))
                 .body("steps.kind", hasItems("ROUTED", "TAKEN_INTO_WORK", "ANSWERED", "REOPENED", "ESCALATED"))
                 .body("steps[-2].kind", equalTo("REOPENED")).body("steps[-1].kind", equalTo("ESCALATED")));
+    }
+
+    /** The dates shown are the ones the escalation service's clock counts (issue 22, item 2). */
+    @Test
+    void theDueDateFollowsARedirectAndTheReopeningsPublishedDate() {
+        fixtures.sampleSettlementKnown();
+        String iin = SampleCitizens.randomIin();
+        String citizen = Tokens.bearer(Tokens.forCitizen(iin));
+        var receipt = given().header("Authorization", citizen).contentType(ContentType.JSON)
+                .body(SampleCitizens.appealJson(IntakeFixtures.KATO, iin)).post("/api/v1/appeals")
+                .then().statusCode(201).extract().jsonPath();
+        UUID appealId = UUID.fromString(receipt.getString("appealId"));
+        String receiptNumber = receipt.getString("receiptNumber");
+        LocalDate registrationDay = LocalDate.parse(receipt.getString("registrationDay"));
+        Instant redirectedAt = registrationDay.plusDays(7).atTime(10, 0).toInstant(AppkTerms.NATIONAL_OFFSET);
+        LocalDate redirectedDue = DEADLINES.answerDue(DEADLINES.redirectedTermStart(registrationDay, redirectedAt));
+
+        try (KafkaProbe broker = new KafkaProbe(Topics.ROUTING)) {
+            send(broker, EventType.REDIRECTED, UUID.randomUUID(), new AppealEvents.Redirected(appealId,
+                    receiptNumber, AKIM, OTHER_AKIM, "991022000", "991020000", "991000000",
+                    AppealEvents.RoutingMethod.MANUAL, "Not the first body's competence",
+                    AppealEvents.AppealType.APPLICATION, "roads", "…", AppealEvents.Language.kk, registrationDay,
+                    redirectedAt));
+        }
+        eventually(() -> given().header("Authorization", citizen).get("/api/v1/appeals/" + receiptNumber)
+                .then().statusCode(200).body("body.code", equalTo(OTHER_AKIM.code()))
+                .body("dueOn", equalTo(redirectedDue.toString())));
+
+        LocalDate reopenedDue = redirectedDue.plusMonths(1);
+        try (KafkaProbe broker = new KafkaProbe(Topics.RESPONSE)) {
+            send(broker, EventType.REOPENED, UUID.randomUUID(), new AppealEvents.Reopened(appealId,
+                    OTHER_AKIM.code(), "Жол әлі жөнделмеген", 2, redirectedAt.plusSeconds(86_400), null,
+                    reopenedDue));
+        }
+        eventually(() -> given().header("Authorization", citizen).get("/api/v1/appeals/" + receiptNumber)
+                .then().statusCode(200).body("dueOn", equalTo(reopenedDue.toString())));
     }
 
     @Test

@@ -76,7 +76,7 @@ public class IntakeFixtures {
                 .contentType(ContentType.JSON).body(appealJson)
                 .post("/api/v1/appeals").then().statusCode(201).extract().jsonPath();
         UUID appealId = UUID.fromString(receipt.getString("appealId"));
-        AppealEvents.Body akim = new AppealEvents.Body("akim-" + holderKato, AppealEvents.BodyLevel.RURAL_DISTRICT,
+        AppealEvents.Body akim = new AppealEvents.Body("rural-akim:" + holderKato, AppealEvents.BodyLevel.RURAL_DISTRICT,
                 holderKato, "Ақбұлақ ауылдық округі", "Акбулакский сельский округ");
         AppealEvents.Routed routed = new AppealEvents.Routed(appealId, receipt.getString("receiptNumber"), akim,
                 holderKato, "991020000", "991000000", AppealEvents.RoutingMethod.KATO, "KATO settlement",

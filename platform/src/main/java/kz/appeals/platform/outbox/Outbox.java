@@ -1,6 +1,8 @@
 package kz.appeals.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
@@ -14,6 +16,8 @@ import kz.appeals.platform.transaction.AfterCommit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -67,8 +71,10 @@ public class Outbox {
         for (ContractEvent event : events) {
             EventType type = EventType.of(event.getClass());
             UUID id = UUID.randomUUID();
-            pending.add(new OutboxTable.NewRow(id, aggregateType(type), event.subject(), type.wireName(), toJson(event),
-                    type.topic(), event.occurredAt(), tracingContext));
+            // occurred_at, from which the relay sets ce_time, holds microseconds: the data says the same instant
+            Instant occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
+            pending.add(new OutboxTable.NewRow(id, aggregateType(type), event.subject(), type.wireName(),
+                    toJson(event, occurredAt), type.topic(), occurredAt, tracingContext));
             ids.add(id);
         }
         return ids;
@@ -128,9 +134,15 @@ public class Outbox {
         };
     }
 
-    private static String toJson(ContractEvent event) {
+    private static String toJson(ContractEvent event, Instant occurredAt) {
+        ObjectMapper mapper = ContractJson.mapper();
         try {
-            return ContractJson.mapper().writeValueAsString(event);
+            if (occurredAt.equals(event.occurredAt())) {
+                return mapper.writeValueAsString(event);
+            }
+            ObjectNode data = mapper.valueToTree(event);
+            data.set("occurredAt", mapper.valueToTree(occurredAt));
+            return mapper.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event cannot be serialised: " + event.getClass().getSimpleName(), e);
         }

@@ -180,7 +180,8 @@ public class ProblemMappers {
         return root.toString();
     }
 
-    private static Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
+    /** The problem as problem+json with its title in the client's language; services' own mappers use it too. */
+    public static Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
         return localized(problem, uri, headers).build();
     }
 

@@ -14,6 +14,7 @@ import kz.appeals.response.domain.AnswerLanguageException;
 import kz.appeals.response.domain.AppealStatus;
 import kz.appeals.response.domain.IllegalTransitionException;
 import kz.appeals.response.domain.RuleViolationException;
+import kz.appeals.response.domain.TermClosedException;
 import kz.appeals.response.domain.AppealAction;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -45,29 +46,35 @@ public class OfficeProblemMappers {
 
     @ServerExceptionMapper
     public Response concurrentUpdate(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
-        return respond(Problem.of(409, "concurrent-update", "Appeal changed meanwhile",
+        return ProblemMappers.respond(Problem.of(409, "concurrent-update", "Appeal changed meanwhile",
                 "Another account changed this appeal at the same time; reload it and decide again."), uri, headers);
     }
 
     @ServerExceptionMapper
     public Response answerLanguage(AnswerLanguageException e, UriInfo uri, HttpHeaders headers) {
-        return respond(new Problem(Problem.typeUri("validation"), "Request is not valid", 422, e.getMessage(), null,
-                List.of(new Problem.FieldError("language", "notAllowed", e.getMessage()))), uri, headers);
+        return ProblemMappers.respond(new Problem(Problem.typeUri("validation"), "Request is not valid", 422,
+                e.getMessage(), null, List.of(new Problem.FieldError("language", "notAllowed", e.getMessage()))),
+                uri, headers);
     }
 
     /** Allowed in this status but refused by a rule for this input: the field and the rule are named. */
     @ServerExceptionMapper
     public Response ruleViolation(RuleViolationException e, UriInfo uri, HttpHeaders headers) {
-        return respond(new Problem(Problem.typeUri("rule-violation"), "Refused by a rule", 422, e.getMessage(), null,
-                List.of(new Problem.FieldError(e.field(), e.code(), e.getMessage()))), uri, headers);
+        return ProblemMappers.respond(new Problem(Problem.typeUri("rule-violation"), "Refused by a rule", 422,
+                e.getMessage(), null, List.of(new Problem.FieldError(e.field(), e.code(), e.getMessage()))),
+                uri, headers);
     }
 
     @ServerExceptionMapper
     public Response alreadyRated(AlreadyRatedException e, UriInfo uri, HttpHeaders headers) {
-        return respond(Problem.of(409, "already-rated", "Answer already rated", e.getMessage()), uri, headers);
+        return ProblemMappers.respond(Problem.of(409, "already-rated", "Answer already rated", e.getMessage()), uri,
+                headers);
     }
 
-    private static Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
-        return ProblemMappers.localized(problem, uri, headers).build();
+    /** The term lapsed or a higher body holds it: extending it would contradict the published clock. */
+    @ServerExceptionMapper
+    public Response termClosed(TermClosedException e, UriInfo uri, HttpHeaders headers) {
+        return ProblemMappers.respond(Problem.of(409, "term-closed", "The term can no longer be extended",
+                e.getMessage()), uri, headers);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.contracts.AppealEvents.Outcome;
+import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.ExtensionDecision;
 
@@ -182,6 +183,14 @@ public class Appeal {
                                DeadlinePolicy deadlines) {
         requireText(reason, "reason", "An extension needs the reasons of the decision");
         AppealStatus target = AppealLifecycle.next(status, AppealAction.EXTEND);
+        // Only a running term can be extended: once it lapsed the body is deemed to have refused (Art. 91(2)) and the
+        // escalation service's clock has moved or will move the appeal to the higher body, whose term it owns.
+        if (escalated) {
+            throw new TermClosedException(TermClosedException.Why.ESCALATED, dueDate);
+        }
+        if (deadlines.hasLapsed(dueDate, LocalDate.ofInstant(at, AppkTerms.NATIONAL_OFFSET))) {
+            throw new TermClosedException(TermClosedException.Why.LAPSED, dueDate);
+        }
         if (deadlines.checkExtension(receiptDay(), dueDate, newDueDate)
                 instanceof ExtensionDecision.Rejected rejected) {
             throw new RuleViolationException("newDueDate", rejected.reason().name(), rejected.explanation());
@@ -241,12 +250,20 @@ public class Appeal {
         cycle++;
         termStart = registrationDay;
         dueDate = deadlines.answerDue(registrationDay);
+        // the new cycle's term is the body's again, as the escalation service's clock starts it
+        escalated = false;
         return moveTo(target, AppealAction.REOPEN, applicantActor, reason, at);
     }
 
-    /** The term lapsed and the appeal was escalated; it stays with its body, which can still answer it. */
-    public void markEscalated() {
+    /**
+     * The term lapsed and the appeal was escalated; it stays with its body, which can still answer it. The due date
+     * becomes the higher body's, as the escalation service published it (absent where no term applies).
+     */
+    public void markEscalated(LocalDate escalatedDueDate) {
         escalated = true;
+        if (escalatedDueDate != null) {
+            dueDate = escalatedDueDate;
+        }
     }
 
     /**
@@ -298,12 +315,18 @@ public class Appeal {
         if (cycle > 1) {
             return;
         }
-        LocalDate received = deadlines.calendar().registrationDay(redirectedAt);
-        termStart = received.isAfter(registrationDay) ? received : registrationDay;
+        termStart = deadlines.redirectedTermStart(registrationDay, redirectedAt);
         dueDate = deadlines.answerDue(termStart);
     }
 
-    /** The day the current cycle's two-month extension cap runs from: the citizen's receipt, or the reopening. */
+    /**
+     * The last day an extension may reach (APPK Art. 76: two months in total), counted from the citizen's receipt or,
+     * in a reopened cycle, from the reopening; what {@link #extend} checks and what the office is shown.
+     */
+    public LocalDate extensionCap(DeadlinePolicy deadlines) {
+        return deadlines.extensionCap(receiptDay());
+    }
+
     private LocalDate receiptDay() {
         return cycle > 1 ? termStart : registrationDay;
     }

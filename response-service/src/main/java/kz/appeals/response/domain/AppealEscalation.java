@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -46,17 +47,22 @@ public class AppealEscalation {
     @Column(name = "escalated_at", nullable = false, updatable = false)
     private Instant escalatedAt;
 
+    /** The higher body's due date as the escalation service published it; null where no term applies. */
+    @Column(name = "due_date", updatable = false)
+    private LocalDate dueDate;
+
     protected AppealEscalation() {
     }
 
     public AppealEscalation(UUID appealId, String fromBodyCode, String toBodyCode, BodyLevel toBodyLevel,
-                            String toBodyKato, Instant escalatedAt) {
+                            String toBodyKato, Instant escalatedAt, LocalDate dueDate) {
         this.appealId = appealId;
         this.fromBodyCode = fromBodyCode;
         this.toBodyCode = toBodyCode;
         this.toBodyLevel = toBodyLevel;
         this.toBodyKato = toBodyKato;
         this.escalatedAt = escalatedAt;
+        this.dueDate = dueDate;
     }
 
     public UUID appealId() {
@@ -81,5 +87,9 @@ public class AppealEscalation {
 
     public Instant escalatedAt() {
         return escalatedAt;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
     }
 }

@@ -74,8 +74,9 @@ public class LifecycleEventService {
         Optional<Appeal> known = appeals.findByIdOptional(appealId);
         if (known.isEmpty()) {
             Appeal appeal = Appeal.assigned(assignment, deadlines);
-            if (!escalations.forAppeal(appealId).isEmpty()) {
-                appeal.markEscalated();
+            List<AppealEscalation> before = escalations.forAppeal(appealId);
+            if (!before.isEmpty()) {
+                appeal.markEscalated(before.get(before.size() - 1).dueDate());
             }
             appeals.persist(appeal);
             audits.persist(new AppealAudit(appealId, appeal.arrival(assignment)));
@@ -100,8 +101,9 @@ public class LifecycleEventService {
         }
         escalations.persist(new AppealEscalation(escalated.appealId(), escalated.fromBody().code(),
                 escalated.toBody().code(), escalated.toBody().level(), escalated.toBody().katoCode(),
-                escalated.occurredAt()));
-        appeals.findByIdOptional(escalated.appealId()).ifPresent(Appeal::markEscalated);
+                escalated.occurredAt(), escalated.newDueDate()));
+        appeals.findByIdOptional(escalated.appealId())
+                .ifPresent(appeal -> appeal.markEscalated(escalated.newDueDate()));
     }
 
     private static Assignment routed(Routed e, String actor) {

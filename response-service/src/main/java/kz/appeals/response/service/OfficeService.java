@@ -181,7 +181,7 @@ public class OfficeService {
                 : escalationTo(account.viewer(), appeal).isPresent() ? Set.of(AppealAction.Party.HIGHER_BODY)
                 : Set.of();
         return AppealDetail.of(appeal, parties,
-                deadlines.extensionCap(appeal.termStart()), escalations.forAppeal(appeal.id()),
+                appeal.extensionCap(deadlines), escalations.forAppeal(appeal.id()),
                 audits.history(appeal.id()), related);
     }
 

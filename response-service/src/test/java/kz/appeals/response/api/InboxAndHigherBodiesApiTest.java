@@ -194,7 +194,7 @@ class InboxAndHigherBodiesApiTest {
         // The Presidential Administration reads any appeal, but lists only those escalated to it.
         asHigherBody(Roles.PRESIDENTIAL_ADMINISTRATION, null).get("/api/v1/appeals/{id}", fresh).then()
                 .statusCode(200);
-        send(escalation, new Escalated(soon, office(office), new Body("PA", BodyLevel.PRESIDENTIAL_ADMINISTRATION,
+        send(escalation, new Escalated(soon, office(office), new Body("presidential-administration", BodyLevel.PRESIDENTIAL_ADMINISTRATION,
                 null, "Президент Әкімшілігі", "Администрация Президента"), today, today.plusDays(30), now()));
         eventually(() -> asHigherBody(Roles.PRESIDENTIAL_ADMINISTRATION, null).get("/api/v1/inbox?size=100")
                 .then().statusCode(200)
@@ -225,12 +225,12 @@ class InboxAndHigherBodiesApiTest {
         asHigherBody(Roles.DISTRICT_AKIMAT, districtKato).post("/api/v1/appeals/{id}/take-over", fresh).then()
                 .statusCode(200)
                 .body("status", equalTo("IN_WORK"))
-                .body("bodyCode", equalTo("DA-" + districtKato))
+                .body("bodyCode", equalTo("district:akimat:" + districtKato))
                 .body("allowedActions", contains("ANSWER", "REDIRECT"))
                 .body("history.action", contains("ROUTED", "TAKE_OVER"));
         ConsumerRecord<String, String> record = responses.await(
                 KafkaProbe.ofType(EventType.ACKNOWLEDGED, fresh.toString()), Duration.ofSeconds(30));
-        assertEquals("DA-" + districtKato,
+        assertEquals("district:akimat:" + districtKato,
                 ContractJson.mapper().readValue(record.value(), Acknowledged.class).bodyCode());
 
         // The office no longer holds it: it drops out of the office's inbox and the office cannot answer it.

@@ -96,7 +96,7 @@ class OfficeApiTest {
         ConsumerRecord<String, String> ackRecord = responses.await(
                 KafkaProbe.ofType(EventType.ACKNOWLEDGED, appealId.toString()), EVENT_TIMEOUT);
         Acknowledged acknowledged = ContractJson.mapper().readValue(ackRecord.value(), Acknowledged.class);
-        assertEquals("RD-" + office, acknowledged.bodyCode());
+        assertEquals("rural-akim:" + office, acknowledged.bodyCode());
         assertEquals("akim-office-" + office, acknowledged.actorRef());
 
         as(office).contentType("application/json")
@@ -116,7 +116,7 @@ class OfficeApiTest {
         assertEquals(Language.ru, answered.language());
         assertEquals("Patched; full repair in May", answered.text());
         assertEquals(1, answered.cycle());
-        assertEquals("RD-" + office, answered.bodyCode());
+        assertEquals("rural-akim:" + office, answered.bodyCode());
 
         as(office).get("/api/v1/appeals/{id}/audit", appealId).then().statusCode(200)
                 .body("action", contains("ROUTED", "ACKNOWLEDGE", "ANSWER"))
@@ -174,7 +174,7 @@ class OfficeApiTest {
                 KafkaProbe.ofType(EventType.REDIRECT_REQUESTED, appealId.toString()), EVENT_TIMEOUT);
         RedirectRequested requested = ContractJson.mapper().readValue(record.value(), RedirectRequested.class);
         assertEquals("Water supply belongs to the utility", requested.reason());
-        assertEquals("RD-" + office, requested.bodyCode());
+        assertEquals("rural-akim:" + office, requested.bodyCode());
     }
 
     @Test

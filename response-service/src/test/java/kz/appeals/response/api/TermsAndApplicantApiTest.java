@@ -1,9 +1,11 @@
 package kz.appeals.response.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents.Answered;
+import kz.appeals.contracts.AppealEvents.Escalated;
 import kz.appeals.contracts.AppealEvents.Extended;
 import kz.appeals.contracts.AppealEvents.Rated;
 import kz.appeals.contracts.AppealEvents.Reopened;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +34,10 @@ import static kz.appeals.response.support.OfficeApi.awaitAppeal;
 import static kz.appeals.response.support.RoutingFixtures.DAY;
 import static kz.appeals.response.support.RoutingFixtures.applicantRef;
 import static kz.appeals.response.support.RoutingFixtures.newOfficeKato;
+import static kz.appeals.response.support.RoutingFixtures.escalated;
+import static kz.appeals.response.support.RoutingFixtures.now;
+import static kz.appeals.response.support.RoutingFixtures.receipt;
+import static kz.appeals.response.support.RoutingFixtures.redirected;
 import static kz.appeals.response.support.RoutingFixtures.routed;
 import static kz.appeals.response.support.RoutingFixtures.send;
 import static kz.appeals.response.support.RoutingFixtures.submitted;
@@ -54,6 +61,7 @@ class TermsAndApplicantApiTest {
     private static KafkaProbe routing;
     private static KafkaProbe intake;
     private static KafkaProbe responses;
+    private static KafkaProbe escalations;
 
     private String office;
     private UUID appealId;
@@ -63,6 +71,7 @@ class TermsAndApplicantApiTest {
         routing = new KafkaProbe(Topics.ROUTING);
         intake = new KafkaProbe(Topics.INTAKE);
         responses = new KafkaProbe(Topics.RESPONSE);
+        escalations = new KafkaProbe(Topics.ESCALATION);
     }
 
     @AfterAll
@@ -70,6 +79,7 @@ class TermsAndApplicantApiTest {
         routing.close();
         intake.close();
         responses.close();
+        escalations.close();
     }
 
     @BeforeEach
@@ -112,7 +122,52 @@ class TermsAndApplicantApiTest {
         assertEquals(newDue, extended.newDueDate());
         assertEquals("Asphalt plant closed until spring", extended.reason());
         assertEquals("head-" + office, extended.actorRef());
-        assertEquals("RD-" + office, extended.bodyCode());
+        assertEquals("rural-akim:" + office, extended.bodyCode());
+    }
+
+    @Test
+    void anEscalatedAppealShowsEscalationsDueDateAndItsTermIsNotExtended() {
+        Escalated escalated = escalated(appealId, office, now());
+        send(escalations, escalated);
+        eventually(() -> as(office).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
+                .body("dueDate", equalTo(escalated.newDueDate().toString())));
+        asHead(office).contentType("application/json").header("Accept-Language", "kk")
+                .body(Map.of("newDueDate", DEADLINES.calendar().addWorkingDays(escalated.newDueDate(), 5).toString(),
+                        "reason", "Contractor needed"))
+                .post("/api/v1/appeals/{id}/extend", appealId).then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://appeals.kz/problems/term-closed"))
+                .body("title", equalTo("Мерзімді енді ұзартуға болмайды"));
+        as(office).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
+                .body("dueDate", equalTo(escalated.newDueDate().toString()));
+    }
+
+    @Test
+    void aLapsedTermIsNotExtended() {
+        UUID lapsed = UUID.randomUUID();
+        LocalDate longAgo = DEADLINES.calendar().registrationDay(now().minus(Duration.ofDays(40)));
+        send(routing, routed(lapsed, office, longAgo, receipt(), now()));
+        awaitAppeal(office, lapsed);
+        asHead(office).contentType("application/json").header("Accept-Language", "ru")
+                .body(Map.of("newDueDate", DEADLINES.extensionCap(longAgo).minusDays(3).toString(),
+                        "reason", "Contractor needed"))
+                .post("/api/v1/appeals/{id}/extend", lapsed).then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://appeals.kz/problems/term-closed"))
+                .body("title", equalTo("Срок больше нельзя продлить"));
+        as(office).get("/api/v1/appeals/{id}", lapsed).then().statusCode(200)
+                .body("dueDate", equalTo(DEADLINES.answerDue(longAgo).toString()));
+    }
+
+    /** The cap the office is shown is the one the extension is checked against: from receipt, not the redirect. */
+    @Test
+    void afterARedirectOnALaterDayTheDetailShowsTheCapFromReceipt() {
+        String newOffice = newOfficeKato();
+        Instant weekLater = DAY.plusDays(7).atTime(10, 0).toInstant(AppkTerms.NATIONAL_OFFSET);
+        send(routing, redirected(appealId, office, newOffice, weekLater));
+        awaitAppeal(newOffice, appealId);
+        LocalDate termStart = DEADLINES.redirectedTermStart(DAY, weekLater);
+        as(newOffice).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
+                .body("termStart", equalTo(termStart.toString()))
+                .body("extensionCap", equalTo(DEADLINES.extensionCap(DAY).toString()));
     }
 
     @Test

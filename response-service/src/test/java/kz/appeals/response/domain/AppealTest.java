@@ -4,6 +4,7 @@ import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.contracts.AppealEvents.Outcome;
 import kz.appeals.response.domain.Assignment.Kind;
+import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.ExtensionDecision;
 import kz.appeals.appk.WorkingCalendar;
@@ -270,6 +271,57 @@ class AppealTest {
                 () -> appeal.extend(DEADLINES.calendar().addWorkingDays(due, 5), " ", "head", NOW, DEADLINES));
         assertEquals("reason", noReason.field());
         assertEquals(due, appeal.dueDate());
+    }
+
+    @Test
+    void aLapsedTermIsNoLongerExtended() {
+        Appeal appeal = routedTo("A", T0);
+        LocalDate due = appeal.dueDate();
+        LocalDate later = DEADLINES.calendar().addWorkingDays(due, 5);
+        // the last day itself (national time) may still extend it; the day after it has lapsed (APPK Art. 91(2))
+        Instant lastDay = due.atTime(17, 0).toInstant(AppkTerms.NATIONAL_OFFSET);
+        Instant dayAfter = due.plusDays(1).atTime(9, 0).toInstant(AppkTerms.NATIONAL_OFFSET);
+        Appeal onTime = routedTo("A", T0);
+        onTime.extend(later, "Contractor needed", "head", lastDay, DEADLINES);
+        assertEquals(later, onTime.dueDate());
+        TermClosedException refused = assertThrows(TermClosedException.class,
+                () -> appeal.extend(later, "Contractor needed", "head", dayAfter, DEADLINES));
+        assertEquals(TermClosedException.Why.LAPSED, refused.why());
+        assertEquals(due, appeal.dueDate());
+    }
+
+    @Test
+    void anEscalatedAppealTakesTheHigherBodysDueDateAndIsNotExtended() {
+        Appeal appeal = routedTo("A", T0);
+        appeal.acknowledge("clerk", NOW);
+        LocalDate districtDue = LocalDate.of(2026, 12, 29);
+        appeal.markEscalated(districtDue);
+        assertEquals(districtDue, appeal.dueDate(), "the due date escalation published");
+        TermClosedException refused = assertThrows(TermClosedException.class, () -> appeal.extend(
+                LocalDate.of(2027, 1, 5), "Contractor needed", "head", NOW, DEADLINES));
+        assertEquals(TermClosedException.Why.ESCALATED, refused.why());
+        assertEquals(districtDue, appeal.dueDate());
+        // no statutory term above (Presidential Administration): the last published date stays
+        appeal.markEscalated(null);
+        assertEquals(districtDue, appeal.dueDate());
+    }
+
+    @Test
+    void theOfficeIsShownTheCapTheExtensionIsCheckedAgainst() {
+        Appeal appeal = routedTo("A", T0);
+        appeal.requestRedirect("Not ours", "clerk", NOW);
+        appeal.reassign(assignment(Kind.REDIRECTED, "B", Instant.parse("2026-11-30T05:00:00Z")), DEADLINES);
+        LocalDate cap = appeal.extensionCap(DEADLINES);
+        assertEquals(DEADLINES.extensionCap(REGISTERED), cap, "two months from the citizen's receipt, not the redirect");
+        LocalDate lastAllowed = cap;
+        while (!DEADLINES.calendar().isWorkingDay(lastAllowed)) {
+            lastAllowed = lastAllowed.minusDays(1);
+        }
+        LocalDate firstRefused = lastAllowed.plusDays(1);
+        assertThrows(RuleViolationException.class,
+                () -> appeal.extend(firstRefused, "Survey", "head", NOW, DEADLINES));
+        appeal.extend(lastAllowed, "Survey", "head", NOW, DEADLINES);
+        assertEquals(lastAllowed, appeal.dueDate());
     }
 
     @Test

@@ -79,7 +79,7 @@ class LifecycleConsumersTest {
                 .body("items[0].language", equalTo("ru"))
                 .body("items[0].description", equalTo(event.description()))
                 .body("items[0].registrationDay", equalTo(DAY.toString()))
-                .body("items[0].bodyCode", equalTo("RD-" + office)));
+                .body("items[0].bodyCode", equalTo("rural-akim:" + office)));
 
         as(otherOffice).get("/api/v1/inbox").then().statusCode(200).body("items", empty()).body("totalItems", equalTo(0));
         as(otherOffice).get("/api/v1/appeals/{id}", appealId).then().statusCode(404);
@@ -117,7 +117,7 @@ class LifecycleConsumersTest {
         as(newOffice).get("/api/v1/inbox").then().statusCode(200).body("items.appealId", contains(appealId.toString()));
         as(newOffice).get("/api/v1/appeals/{id}/audit", appealId).then().statusCode(200)
                 .body("action", contains("ROUTED", "REDIRECTED"))
-                .body("bodyCode", contains("RD-" + office, "RD-" + newOffice));
+                .body("bodyCode", contains("rural-akim:" + office, "rural-akim:" + newOffice));
     }
 
     @Test
@@ -132,7 +132,7 @@ class LifecycleConsumersTest {
 
         as(second).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
                 .body("status", equalTo("ROUTED"))
-                .body("bodyCode", equalTo("RD-" + second))
+                .body("bodyCode", equalTo("rural-akim:" + second))
                 .body("history.action", contains("REDIRECTED"));
         as(first).get("/api/v1/appeals/{id}", appealId).then().statusCode(404);
     }
@@ -174,7 +174,7 @@ class LifecycleConsumersTest {
         as(office).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
                 .body("status", equalTo("ROUTED"))
                 .body("escalations", hasSize(1))
-                .body("escalations[0].fromBodyCode", equalTo("RD-" + office))
+                .body("escalations[0].fromBodyCode", equalTo("rural-akim:" + office))
                 .body("escalations[0].toBodyCode", equalTo(escalation.toBody().code()))
                 .body("escalations[0].toBodyLevel", equalTo("DISTRICT_AKIMAT"));
         as(office).queryParam("escalated", "true").get("/api/v1/inbox").then().statusCode(200)

@@ -192,7 +192,7 @@ class SetBasedBatchTest {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int round = 0; round < 4; round++) {
             for (UUID appeal : appeals) {
-                recorded.add(new Acknowledged(appeal, "RD-" + newOfficeKato(), "officer-" + round,
+                recorded.add(new Acknowledged(appeal, "rural-akim:" + newOfficeKato(), "officer-" + round,
                         at.plusMillis(recorded.size())));
             }
         }
@@ -265,6 +265,31 @@ class SetBasedBatchTest {
     }
 
     /**
+     * ce_time and the data's occurredAt are one instant on every record read back from the broker, also for an event
+     * created with nanoseconds, which PostgreSQL's occurred_at cannot hold (issue 22, item 4).
+     */
+    @Test
+    void ceTimeIsTheDatasOccurredAtOnTheTopic() throws Exception {
+        Instant nanos = Instant.parse("2026-12-07T04:05:06.123456789Z");
+        List<Acknowledged> recorded = List.of(
+                new Acknowledged(UUID.randomUUID(), "rural-akim:" + newOfficeKato(), "officer", nanos),
+                new Acknowledged(UUID.randomUUID(), "rural-akim:" + newOfficeKato(), "officer", nanos.plusNanos(500)),
+                new Acknowledged(UUID.randomUUID(), "rural-akim:" + newOfficeKato(), "officer",
+                        nanos.truncatedTo(ChronoUnit.MICROS)));
+        try (KafkaProbe topic = new KafkaProbe(Topics.RESPONSE)) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.recordAll(recorded));
+            for (Acknowledged event : recorded) {
+                ConsumerRecord<String, String> record = topic.await(
+                        KafkaProbe.ofType(EventType.ACKNOWLEDGED, event.appealId().toString()), Duration.ofSeconds(30));
+                Instant ceTime = Instant.parse(KafkaProbe.header(record, CloudEventHeaders.TIME));
+                Acknowledged data = ContractJson.mapper().readValue(record.value(), Acknowledged.class);
+                assertEquals(ceTime, data.occurredAt(), "ce_time and data.occurredAt of " + record.value());
+                assertEquals(event.occurredAt().truncatedTo(ChronoUnit.MICROS), data.occurredAt());
+            }
+        }
+    }
+
+    /**
      * Another replica's relay holds the lock while a commit here wakes this relay: it looks again as soon as the lock
      * is free, long before its idle poll (10 s).
      */
@@ -278,7 +303,7 @@ class SetBasedBatchTest {
                 lock.execute("select pg_advisory_xact_lock(hashtext(current_schema() || '.outbox-relay'))");
             }
             UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.record(
-                    new Acknowledged(appeal, "RD-" + newOfficeKato(), "officer", Instant.now())));
+                    new Acknowledged(appeal, "rural-akim:" + newOfficeKato(), "officer", Instant.now())));
             Thread.sleep(500);
             assertNull(publishedAt(id), "not published while another relay holds the lock");
             otherRelay.rollback();
@@ -300,7 +325,7 @@ class SetBasedBatchTest {
         UUID appeal = UUID.randomUUID();
         RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
                 () -> QuarkusTransaction.requiringNew().run(() -> {
-                    outbox.record(new Acknowledged(appeal, "RD-" + newOfficeKato(), "officer", Instant.now()));
+                    outbox.record(new Acknowledged(appeal, "rural-akim:" + newOfficeKato(), "officer", Instant.now()));
                     terminate(entityManager.createNativeQuery("select pg_backend_pid()").getSingleResult());
                 }));
         java.io.StringWriter trace = new java.io.StringWriter();
@@ -344,7 +369,7 @@ class SetBasedBatchTest {
     }
 
     private Acknowledged acknowledgement(IncomingEvent event) {
-        return new Acknowledged(UUID.fromString(event.subject()), "RD-" + newOfficeKato(), "officer", Instant.now());
+        return new Acknowledged(UUID.fromString(event.subject()), "rural-akim:" + newOfficeKato(), "officer", Instant.now());
     }
 
     private String currentTransaction() {

@@ -1,6 +1,7 @@
 package kz.appeals.response.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
@@ -26,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Events as routing and escalation publish them, for bodies with fresh KATO codes so tests never share an inbox. */
 public final class RoutingFixtures {
 
-    public static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+    /** Today's registration day: a term registered today runs, so the office may still act on it. */
+    public static final LocalDate DAY = WorkingCalendar.bundled().registrationDay(Instant.now());
 
     /** A random 9-digit rural-district code ending in 000, like the office codes of the sample territory. */
     public static String newOfficeKato() {
@@ -34,7 +36,7 @@ public final class RoutingFixtures {
     }
 
     public static Body office(String kato) {
-        return new Body("RD-" + kato, BodyLevel.RURAL_DISTRICT, kato, "Ауылдық округ әкімінің аппараты " + kato,
+        return new Body("rural-akim:" + kato, BodyLevel.RURAL_DISTRICT, kato, "Ауылдық округ әкімінің аппараты " + kato,
                 "Аппарат акима сельского округа " + kato);
     }
 
@@ -75,7 +77,7 @@ public final class RoutingFixtures {
 
     public static Body districtAkimat(String officeKato) {
         String kato = district(officeKato);
-        return new Body("DA-" + kato, BodyLevel.DISTRICT_AKIMAT, kato, "Аудан әкімдігі", "Акимат района");
+        return new Body("district:akimat:" + kato, BodyLevel.DISTRICT_AKIMAT, kato, "Аудан әкімдігі", "Акимат района");
     }
 
     public static String receipt() {

@@ -2,6 +2,7 @@ package kz.appeals.routing.domain;
 
 import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.BodyCode;
 
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ public enum Responsibility {
     RURAL_AKIM(true) {
         @Override
         public Optional<Body> body(CompetenceRule rule, Placement place) {
-            return Optional.ofNullable(place.ruralDistrict()).map(rd -> new Body("rural-akim:" + rd.katoCode,
+            return Optional.ofNullable(place.ruralDistrict()).map(rd -> new Body(BodyCode.ruralAkim(rd.katoCode),
                     BodyLevel.RURAL_DISTRICT, rd.katoCode, rd.nameKk, rd.nameRu));
         }
     },
@@ -23,29 +24,28 @@ public enum Responsibility {
     DISTRICT_DEPARTMENT(true) {
         @Override
         public Optional<Body> body(CompetenceRule rule, Placement place) {
-            return Optional.ofNullable(place.district()).map(d -> territorial(rule, d, BodyLevel.DISTRICT_AKIMAT,
-                    "district"));
+            return Optional.ofNullable(place.district()).map(d -> territorial(rule, d, BodyLevel.DISTRICT_AKIMAT));
         }
     },
     /** A department of the regional akimat (e.g. health care) of the region where the problem is. */
     REGION_DEPARTMENT(true) {
         @Override
         public Optional<Body> body(CompetenceRule rule, Placement place) {
-            return Optional.ofNullable(place.region()).map(r -> territorial(rule, r, BodyLevel.REGION_AKIMAT, "region"));
+            return Optional.ofNullable(place.region()).map(r -> territorial(rule, r, BodyLevel.REGION_AKIMAT));
         }
     },
     /** The utility serving the region (power, gas, water supply). */
     UTILITY(true) {
         @Override
         public Optional<Body> body(CompetenceRule rule, Placement place) {
-            return Optional.ofNullable(place.region()).map(r -> territorial(rule, r, BodyLevel.UTILITY, "utility"));
+            return Optional.ofNullable(place.region()).map(r -> territorial(rule, r, BodyLevel.UTILITY));
         }
     },
     /** A national agency, wherever the problem is. */
     NATIONAL_AGENCY(false) {
         @Override
         public Optional<Body> body(CompetenceRule rule, Placement place) {
-            return Optional.of(new Body("agency:" + rule.departmentCode, BodyLevel.NATIONAL_AGENCY, null,
+            return Optional.of(new Body(BodyCode.agency(rule.departmentCode), BodyLevel.NATIONAL_AGENCY, null,
                     rule.nameKk, rule.nameRu));
         }
     },
@@ -71,8 +71,8 @@ public enum Responsibility {
     /** The body answering for this rule at this place, if the place is known well enough. */
     public abstract Optional<Body> body(CompetenceRule rule, Placement place);
 
-    private static Body territorial(CompetenceRule rule, TerritorialUnit unit, BodyLevel level, String prefix) {
-        return new Body(prefix + ":" + rule.departmentCode + ":" + unit.katoCode, level, unit.katoCode,
+    private static Body territorial(CompetenceRule rule, TerritorialUnit unit, BodyLevel level) {
+        return new Body(BodyCode.territorial(level, rule.departmentCode, unit.katoCode), level, unit.katoCode,
                 rule.nameKk + " (" + unit.nameKk + ")", rule.nameRu + " (" + unit.nameRu + ")");
     }
 }

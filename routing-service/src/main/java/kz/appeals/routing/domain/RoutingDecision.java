@@ -16,9 +16,12 @@ public sealed interface RoutingDecision {
 
     String reason();
 
-    /** A body must answer; {@code place} is null when the body needs no place (a national agency). */
-    record Routed(Body body, Placement place, RoutingMethod method, String reason, List<RoutingStep> steps)
-            implements RoutingDecision {
+    /**
+     * A body must answer; {@code place} is null when the body needs no place (a national agency).
+     * {@code higherBodies}: the akimats of the place's district and region, nearest first.
+     */
+    record Routed(Body body, Placement place, RoutingMethod method, String reason, List<RoutingStep> steps,
+                  List<Body> higherBodies) implements RoutingDecision {
 
         public String ruralDistrictKato() {
             return place == null ? null : place.ruralDistrictKato();

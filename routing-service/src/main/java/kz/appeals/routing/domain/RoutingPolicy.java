@@ -1,10 +1,12 @@
 package kz.appeals.routing.domain;
 
 import kz.appeals.contracts.AppealEvents.Body;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.Location;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
 import kz.appeals.contracts.AppealEvents.RoutingStep;
 import kz.appeals.contracts.AppealEvents.StepOutcome;
+import kz.appeals.contracts.BodyCode;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Chooses the body that must answer. First the place: the KATO code, else the coordinates, else the address text
@@ -168,7 +171,7 @@ public class RoutingPolicy {
                     + (refused.isEmpty() ? "" : " (" + String.join(", ", refused) + " said it is not competent)");
             steps.add(step(RoutingMethod.CATEGORY, StepOutcome.DECIDED, detail));
             return new RoutingDecision.Routed(body.get(), place, place.method(), place.detail() + "; " + detail,
-                    List.copyOf(steps));
+                    List.copyOf(steps), higherBodies(place));
         }
         String reason = refused.isEmpty() && excluded.isEmpty()
                 ? "no competence rule names a body for category " + category + " at " + place.detail()
@@ -176,6 +179,19 @@ public class RoutingPolicy {
                 + category + " at " + place.detail();
         steps.add(step(RoutingMethod.CATEGORY, StepOutcome.NO_MATCH, reason));
         return new RoutingDecision.NeedsTriage(reason, List.copyOf(steps));
+    }
+
+    /**
+     * The akimats of the place's district and region, nearest first, as the default competence rules name them (the
+     * same code and name an appeal routed there gets): where the escalation service sends a lapsed appeal.
+     */
+    private List<Body> higherBodies(Placement place) {
+        return Stream.of(TerritorialLevel.DISTRICT, TerritorialLevel.REGION)
+                .flatMap(level -> competence.find(CompetenceRule.ANY_CATEGORY, level).stream())
+                .filter(rule -> BodyCode.AKIMAT.equals(rule.departmentCode))
+                .flatMap(rule -> rule.responsibility.body(rule, place).stream())
+                .filter(body -> body.level() == BodyLevel.DISTRICT_AKIMAT || body.level() == BodyLevel.REGION_AKIMAT)
+                .toList();
     }
 
     private RoutingDecision withoutPlace(String category, Set<String> excluded, List<RoutingStep> steps) {
@@ -189,7 +205,8 @@ public class RoutingPolicy {
                 String detail = "category " + category + ": " + rule.get().describe() + " → " + body.code()
                         + ", wherever the problem is";
                 steps.add(step(RoutingMethod.CATEGORY, StepOutcome.DECIDED, detail));
-                return new RoutingDecision.Routed(body, null, RoutingMethod.CATEGORY, detail, List.copyOf(steps));
+                return new RoutingDecision.Routed(body, null, RoutingMethod.CATEGORY, detail, List.copyOf(steps),
+                        List.of());
             }
         }
         String why = steps.stream().map(RoutingStep::detail).collect(Collectors.joining("; "));

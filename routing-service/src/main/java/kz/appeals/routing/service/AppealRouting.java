@@ -186,13 +186,13 @@ public class AppealRouting {
                     routed.body(), routed.ruralDistrictKato(), routed.districtKato(), routed.regionKato(),
                     routed.method(), shorten(redirectReason + " — " + routed.reason()), appeal.appealType,
                     appeal.categoryCode, appeal.description, appeal.language, appeal.registrationDay,
-                    appeal.decidedAt, steps, appeal.issueId));
+                    appeal.decidedAt, steps, appeal.issueId, routed.higherBodies()));
             return;
         }
         outbox.record(new AppealEvents.Routed(appeal.appealId, appeal.receiptNumber, routed.body(),
                 routed.ruralDistrictKato(), routed.districtKato(), routed.regionKato(), routed.method(),
                 shorten(routed.reason()), appeal.appealType, appeal.categoryCode, appeal.description, appeal.language,
-                appeal.registrationDay, appeal.decidedAt, steps, appeal.issueId));
+                appeal.registrationDay, appeal.decidedAt, steps, appeal.issueId, routed.higherBodies()));
     }
 
     private static String shorten(String text) {

@@ -2,6 +2,7 @@ package kz.appeals.routing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import kz.appeals.contracts.BodyCode;
 import kz.appeals.platform.audit.AuditTrail;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.routing.domain.CompetenceRule;
@@ -52,7 +53,7 @@ public class CompetenceAdmin {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("responsibility", "enum", "One of " + List.of(Responsibility.values()));
         }
-        if (change.departmentCode() == null || !change.departmentCode().matches("[a-z0-9-]{1,32}")) {
+        if (change.departmentCode() == null || !change.departmentCode().matches(BodyCode.DEPARTMENT)) {
             throw ProblemException.invalidField("departmentCode", "pattern", "1-32 of a-z, 0-9 and -");
         }
         requireText("nameKk", change.nameKk(), 200);

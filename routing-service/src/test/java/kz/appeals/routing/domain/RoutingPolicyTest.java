@@ -146,6 +146,21 @@ class RoutingPolicyTest {
         assertTrue(triage.reason().contains("rural-akim:991021000"), triage.reason());
     }
 
+    /** Escalation sends a lapsed appeal to these bodies: they are the very ones routing routes to (issue 22). */
+    @Test
+    void theHigherBodiesAreTheAkimatsRoutingNamesWithTheirCodesAndNames() {
+        Location location = new Location("991021002", null, null, null);
+        RoutingDecision.Routed rural = routed(location, "roads");
+        RoutingDecision.Routed district = assertInstanceOf(RoutingDecision.Routed.class,
+                policy.decide(location, "roads", TODAY, Set.of("rural-akim:991021000")));
+        RoutingDecision.Routed region = assertInstanceOf(RoutingDecision.Routed.class, policy.decide(location,
+                "roads", TODAY, Set.of("rural-akim:991021000", "district:akimat:991000000")));
+        assertEquals(List.of(district.body(), region.body()), rural.higherBodies());
+        assertEquals(rural.higherBodies(), district.higherBodies());
+        assertEquals(BodyLevel.DISTRICT_AKIMAT, district.body().level());
+        assertTrue(district.body().nameRu().contains(rural.place().district().nameRu), district.body().nameRu());
+    }
+
     @Test
     void anOperatorPlacesAnAppealAndTheRulesStillChooseTheBody() {
         RoutingDecision.Routed routed = assertInstanceOf(RoutingDecision.Routed.class,
