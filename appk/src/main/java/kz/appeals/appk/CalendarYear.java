@@ -1,9 +1,6 @@
 package kz.appeals.appk;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -115,27 +112,17 @@ public record CalendarYear(int year, List<Holiday> holidays, Set<LocalDate> tran
         List<LocalDate> kurbanAit = new ArrayList<>(1);
         Lines read = new Lines(holidays, daysOff, workingDays, notHolidays, kurbanAit);
         Map<LocalDate, Integer> lineOfDay = new HashMap<>();
-        try (BufferedReader lines = new BufferedReader(source)) {
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                String content = line.strip();
-                if (content.isEmpty() || content.startsWith("#")) {
-                    continue;
+        DataLines.read(source, "the calendar for " + year, (number, content) -> {
+            try {
+                LocalDate day = readLine(year, content, read);
+                Integer first = lineOfDay.putIfAbsent(day, number);
+                if (first != null) {
+                    throw new IllegalArgumentException(day + " is already listed on line " + first);
                 }
-                try {
-                    LocalDate day = readLine(year, content, read);
-                    Integer first = lineOfDay.putIfAbsent(day, number);
-                    if (first != null) {
-                        throw new IllegalArgumentException(day + " is already listed on line " + first);
-                    }
-                } catch (IllegalArgumentException | DateTimeParseException e) {
-                    throw new CalendarFormatException(year, number, e.getMessage(), e);
-                }
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new CalendarFormatException(year, number, e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the calendar for " + year, e);
-        }
+        });
         return new CalendarYear(year, holidays, daysOff, workingDays, kurbanAit.stream().findFirst(), notHolidays);
     }
 

@@ -1,6 +1,5 @@
 package kz.appeals.appk;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -76,23 +75,13 @@ public final class HolidayLaw {
      */
     static HolidayLaw parse(Reader source) {
         List<Rule> rules = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(source)) {
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                String content = line.strip();
-                if (content.isEmpty() || content.startsWith("#")) {
-                    continue;
-                }
-                try {
-                    rules.add(readRule(content));
-                } catch (IllegalArgumentException | DateTimeParseException e) {
-                    throw new IllegalArgumentException("Holiday law, line " + number + ": " + e.getMessage(), e);
-                }
+        DataLines.read(source, "the holiday law", (number, content) -> {
+            try {
+                rules.add(readRule(content));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new IllegalArgumentException("Holiday law, line " + number + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the holiday law", e);
-        }
+        });
         return new HolidayLaw(rules);
     }
 

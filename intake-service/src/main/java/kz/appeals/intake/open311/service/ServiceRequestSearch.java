@@ -102,14 +102,7 @@ public class ServiceRequestSearch {
         codes.stream().filter(code -> Category.byCode(code).isEmpty())
                 .forEach(code -> errors.add("service_code: no service " + code + " (unknown)"));
         Set<RequestStatus> wanted = statuses == null ? EnumSet.allOf(RequestStatus.class) : statuses(statuses, errors);
-        RequestWindow window = null;
-        if (errors.isEmpty()) {
-            try {
-                window = RequestWindow.of(start, end, clock.instant());
-            } catch (RequestWindow.Rejected e) {
-                errors.add(e.getMessage());
-            }
-        }
+        RequestWindow window = window(start, end, errors);
         if (!errors.isEmpty()) {
             throw GeoReportException.badRequest(errors);
         }
@@ -135,14 +128,7 @@ public class ServiceRequestSearch {
         List<String> errors = new ArrayList<>();
         Instant start = instant(startDate, "start_date", errors);
         Instant end = instant(endDate, "end_date", errors);
-        RequestWindow window = null;
-        if (errors.isEmpty()) {
-            try {
-                window = RequestWindow.of(start, end, clock.instant());
-            } catch (RequestWindow.Rejected e) {
-                errors.add(e.getMessage());
-            }
-        }
+        RequestWindow window = window(start, end, errors);
         if (!errors.isEmpty()) {
             throw GeoReportException.badRequest(errors);
         }
@@ -159,7 +145,20 @@ public class ServiceRequestSearch {
                 masked((String) step[4], (byte[]) step[6], (UUID) step[5], (String) step[1]))).toList();
     }
 
-    private List<ServiceRequestRow> run(String where, Map<String, Object> parameters) {
+    /** The window the dates make, or null with the reason among the errors (none made while others exist). */
+    private RequestWindow window(Instant start, Instant end, List<String> errors) {
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        try {
+            return RequestWindow.of(start, end, clock.instant());
+        } catch (RequestWindow.Rejected e) {
+            errors.add(e.getMessage());
+            return null;
+        }
+    }
+
+        private List<ServiceRequestRow> run(String where, Map<String, Object> parameters) {
         TypedQuery<StoredRequest> query = entityManager.createQuery(
                 SELECT + where + LISTED + " order by a.registeredAt desc", StoredRequest.class);
         parameters.forEach(query::setParameter);
