@@ -25,9 +25,10 @@ ensure_system_secrets() {
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
-# mint_token <private-key> <role> [kato] [subject]
+# mint_token <private-key> <role> [kato] [subject] [extra claims, JSON members without braces]
 mint_token() {
-  local key="$1" role="$2" kato="${3:-}" subject="${4:-}" now header payload signing_input signature known=0 r
+  local key="$1" role="$2" kato="${3:-}" subject="${4:-}" extra="${5:-}" now header payload signing_input signature
+  local known=0 r
   for r in "${JWT_ROLES[@]}"; do [[ $r == "$role" ]] && known=1; done
   ((known)) || die "unknown role '$role'; one of: ${JWT_ROLES[*]}"
   [[ -z $kato || $kato =~ ^[0-9]{9}$ ]] || die "kato must be a 9-digit KATO code, got '$kato'"
@@ -37,28 +38,38 @@ mint_token() {
   [[ -r $key ]] || die "signing key $key not found"
   now=$(date +%s)
   header='{"alg":"RS256","typ":"JWT"}'
-  payload=$(printf '{"iss":"%s","aud":"%s","sub":"%s","upn":"%s","groups":["%s"],"iat":%d,"exp":%d,"jti":"%s"%s}' \
+  payload=$(printf '{"iss":"%s","aud":"%s","sub":"%s","upn":"%s","groups":["%s"],"iat":%d,"exp":%d,"jti":"%s"%s%s}' \
     "$JWT_ISSUER" "$JWT_AUDIENCE" "$subject" "$subject" "$role" "$now" "$((now + JWT_LIFETIME_SECONDS))" \
-    "$(</proc/sys/kernel/random/uuid)" "${kato:+,\"kato\":\"$kato\"}")
+    "$(</proc/sys/kernel/random/uuid)" "${kato:+,\"kato\":\"$kato\"}" "${extra:+,$extra}")
   signing_input="$(printf '%s' "$header" | b64url).$(printf '%s' "$payload" | b64url)"
   signature=$(printf '%s' "$signing_input" | openssl dgst -sha256 -sign "$key" -binary | b64url)
   printf '%s.%s\n' "$signing_input" "$signature"
 }
 
-# `./appeals token [--test] <role> [kato] [subject]`
+# `./appeals token [--test] [--iin=<12 digits>] [--office-head] <role> [kato] [subject]`
 token_command() {
-  local key="$RUN_DIR/system/keys/jwt-private.pem" args=()
+  local key="$RUN_DIR/system/keys/jwt-private.pem" args=() extra=()
   while (($#)); do
     case "$1" in
       --test) key="$JWT_TEST_KEY" ;;
+      # the signed-in citizen a front end acts for: the citizen's own endpoints and per-citizen limits read it
+      --iin=*)
+        [[ ${1#--iin=} =~ ^[0-9]{12}$ ]] || die "--iin takes the citizen's 12-digit IIN, got '${1#--iin=}'"
+        extra+=("\"iin\":\"${1#--iin=}\"") ;;
+      # the head of the body (or a deputy): response lets only the head extend a term (APPK Art. 76)
+      --office-head) extra+=('"office-head":true') ;;
+      -*) die "unknown option '$1' (expected --test, --iin=<IIN> or --office-head)" ;;
       *) args+=("$1") ;;
     esac
     shift
   done
-  ((${#args[@]} >= 1 && ${#args[@]} <= 3)) || die "usage: ./appeals token [--test] <role> [kato] [subject]; roles: ${JWT_ROLES[*]}"
+  ((${#args[@]} >= 1 && ${#args[@]} <= 3)) ||
+    die "usage: ./appeals token [--test] [--iin=<IIN>] [--office-head] <role> [kato] [subject]; roles: ${JWT_ROLES[*]}"
   if [[ $key != "$JWT_TEST_KEY" ]]; then
     # stdout carries the token alone, for $(./appeals token ...).
     ensure_system_secrets >&2
   fi
-  mint_token "$key" "${args[@]}"
+  local joined
+  joined=$(IFS=,; printf '%s' "${extra[*]}")
+  mint_token "$key" "${args[0]}" "${args[1]:-}" "${args[2]:-}" "$joined"
 }

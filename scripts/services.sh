@@ -148,7 +148,9 @@ print_service_table() {
 
 Tokens (RS256, valid 12 h; paste into Swagger UI's "Authorize"):
   ./appeals token frontend                       # submit appeals to intake
+  ./appeals token --iin=900101300017 frontend    # a front end acting for a signed-in citizen
   ./appeals token akim-office 991021000 officer1 # office roles carry the KATO code of their body
+  ./appeals token --office-head akim-office 991021000 head1 # the head of the body, who may extend a term
   ./appeals token admin                          # admin endpoints
 Roles: ${JWT_ROLES[*]}
 Example: curl -H "Authorization: Bearer \$(./appeals token analyst)" http://127.0.0.1:8085/q/openapi
