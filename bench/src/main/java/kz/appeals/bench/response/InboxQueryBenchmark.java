@@ -91,15 +91,15 @@ public final class InboxQueryBenchmark {
             Viewer office = Viewer.office(OFFICE);
             Map<String, Shape> shapes = new LinkedHashMap<>();
             shapes.put("all", new Shape(InboxFilter.NONE, null));
-            shapes.put("open", new Shape(new InboxFilter(null, true, null, null, false, false), null));
-            shapes.put("overdue", new Shape(new InboxFilter(null, false, null, null, true, false), null));
+            shapes.put("open", new Shape(new InboxFilter(null, true, null, null, false, false, null), null));
+            shapes.put("overdue", new Shape(new InboxFilter(null, false, null, null, true, false, null), null));
             // Due within 5 working days: a week of calendar days is what the service's calendar gives outside
             // holidays; the benchmark has no need of the calendar itself.
-            shapes.put("due-within-5", new Shape(new InboxFilter(null, false, null, 5, false, false),
+            shapes.put("due-within-5", new Shape(new InboxFilter(null, false, null, 5, false, false, null),
                     today.plusDays(7)));
-            shapes.put("category", new Shape(new InboxFilter(null, true, "roads", null, false, false), null));
-            shapes.put("escalated", new Shape(new InboxFilter(null, false, null, null, false, true), null));
-            shapes.put("open-page-50", new Shape(new InboxFilter(null, true, null, null, false, false), null));
+            shapes.put("category", new Shape(new InboxFilter(null, true, "roads", null, false, false, null), null));
+            shapes.put("escalated", new Shape(new InboxFilter(null, false, null, null, false, true, null), null));
+            shapes.put("open-page-50", new Shape(new InboxFilter(null, true, null, null, false, false, null), null));
 
             StringBuilder json = new StringBuilder();
             json.append(String.format(Locale.ROOT, "{\"benchmark\":\"inbox-query\",\"appeals\":%d,"

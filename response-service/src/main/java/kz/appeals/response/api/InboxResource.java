@@ -59,18 +59,32 @@ public class InboxResource {
             @QueryParam("overdue") String overdue,
             @Parameter(description = "Only appeals escalated to a higher body", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("escalated") String escalated,
+            @Parameter(description = "Only the appeal with this receipt number, as the citizen reads it out (e.g. "
+                    + "KZ26-0000001-F); empty when the caller may not see it")
+            @QueryParam("receipt") String receipt,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("size") String size) {
         InboxFilter filter = new InboxFilter(status(status), flag("open", open), category(category),
                 dueWithin == null || dueWithin.isBlank() ? null : number("dueWithin", dueWithin, 0, 0, MAX_DUE_WITHIN),
-                flag("overdue", overdue), flag("escalated", escalated));
+                flag("overdue", overdue), flag("escalated", escalated), receipt(receipt));
         return office.inbox(scope.viewer(), filter, number("page", page, 0, 0, Integer.MAX_VALUE),
                 number("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
     }
 
-    private static String category(String value) {
+    private static String receipt(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String receipt = value.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!receipt.matches("[A-Z0-9-]{1,64}")) {
+            throw badQuery("receipt", "pattern", "A receipt number is letters, digits and dashes, e.g. KZ26-0000001-F");
+        }
+        return receipt;
+    }
+
+        private static String category(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -104,6 +104,10 @@ public final class InboxSql {
         if (filter.escalated()) {
             conditions.add("a.escalated");
         }
+        if (filter.receiptNumber() != null) {
+            conditions.add("upper(a.receipt_number) = ?");
+            parameters.add(filter.receiptNumber());
+        }
         return String.join(" and ", conditions);
     }
 

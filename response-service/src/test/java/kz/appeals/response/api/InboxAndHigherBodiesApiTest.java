@@ -140,6 +140,13 @@ class InboxAndHigherBodiesApiTest {
                 .body("totalItems", equalTo(3))
                 .body("totalPages", equalTo(2));
 
+        // the receipt number a citizen reads out on the phone, found within what the office may see
+        String receipt = "kz-3-" + soon;
+        assertEquals(names(soon), inbox(Map.of("receipt", receipt)));
+        as(newOfficeKato()).queryParam("receipt", receipt).get("/api/v1/inbox").then().statusCode(200)
+                .body("totalItems", equalTo(0));
+        as(office).queryParam("receipt", "KZ 3;--").get("/api/v1/inbox").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", contains("receipt"));
         as(office).queryParam("dueWithin", -1).get("/api/v1/inbox").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", contains("dueWithin"));
         as(office).queryParam("overdue", "yes").get("/api/v1/inbox").then().statusCode(400)
