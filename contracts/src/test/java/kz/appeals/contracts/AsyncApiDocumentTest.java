@@ -33,7 +33,7 @@ class AsyncApiDocumentTest {
 
     @Test
     void isAnAsyncApi3DocumentWithTheLocalServer() {
-        assertEquals("3.0.0", document.get("asyncapi"));
+        assertEquals("3.1.0", document.get("asyncapi"));
         Map<String, Object> local = map(map(document, "servers"), "local");
         assertEquals("127.0.0.1:59092", local.get("host"));
         assertEquals("kafka", local.get("protocol"));
