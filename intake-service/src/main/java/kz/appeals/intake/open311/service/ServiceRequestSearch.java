@@ -36,6 +36,8 @@ import java.util.UUID;
 public class ServiceRequestSearch {
 
     private static final Logger LOG = Logger.getLogger(ServiceRequestSearch.class);
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private static final String SELECT = """
             select new kz.appeals.intake.open311.service.StoredRequest(a.id, a.publication, a.applicantSealed,
@@ -224,16 +226,23 @@ public class ServiceRequestSearch {
             return null;
         }
         String text = value.strip().replace(' ', '+');
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notDateTime) {
             try {
-                return LocalDate.parse(text).atStartOfDay(AppkTerms.NATIONAL_OFFSET).toInstant();
+                instant = LocalDate.parse(text).atStartOfDay(AppkTerms.NATIONAL_OFFSET).toInstant();
             } catch (DateTimeParseException notDate) {
                 errors.add(parameter + ": must be an ISO 8601 date-time with zone, e.g. 2026-01-31T09:00:00+05:00"
                         + " (type)");
                 return null;
             }
         }
+        // ISO 8601 allows years the database cannot store; no appeal lies outside these anyway
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            errors.add(parameter + ": must lie between " + EARLIEST + " and " + LATEST + " (range)");
+            return null;
+        }
+        return instant;
     }
 }

@@ -278,6 +278,11 @@ class GeoReportTest {
                 .contains("<service_request_id>" + published + "</service_request_id>"));
         given().get("/open311/v2/servicerequestupdates.json?start_date=tomorrow").then().statusCode(400)
                 .body("[0].description", startsWith("start_date:"));
+        given().queryParam("start_date", "+999999999-12-31").get("/open311/v2/servicerequestupdates.json").then()
+                .statusCode(400)
+                .body("[0].description", allOf(startsWith("start_date:"), endsWith("(range)")));
+        given().get("/open311/v2/requests.json?end_date=-999999999-01-01").then().statusCode(400)
+                .body("[0].description", startsWith("end_date:"));
     }
 
     @Test
