@@ -106,7 +106,7 @@ class AnalyticsRebuildIT {
     }
 
     private static ServiceProcess started(Map<String, String> environment) throws Exception {
-        ServiceProcess service = new ServiceProcess("analytics", 48085, environment).start();
+        ServiceProcess service = new ServiceProcess("analytics", 27185, environment).start();
         service.awaitReady(Duration.ofSeconds(120));
         return service;
     }

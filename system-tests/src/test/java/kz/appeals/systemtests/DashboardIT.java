@@ -70,9 +70,9 @@ class DashboardIT {
 
     @BeforeAll
     static void startTheServicesAndTheBrowser() throws Exception {
-        routing = new ServiceProcess("routing", 38082,
-                java.util.Map.of("APPEALS_DASHBOARD_ORIGINS", "http://127.0.0.1:38085"));
-        analytics = new ServiceProcess("analytics", 38085, java.util.Map.of(
+        routing = new ServiceProcess("routing", 27082,
+                java.util.Map.of("APPEALS_DASHBOARD_ORIGINS", "http://127.0.0.1:27085"));
+        analytics = new ServiceProcess("analytics", 27085, java.util.Map.of(
                 "APPEALS_ANALYTICS_DASHBOARD_TERRITORY_URL", routing.baseUrl(),
                 "APPEALS_ANALYTICS_RANKING_MINIMUM_APPEALS", "2"));
         SERVICES.addAll(List.of(routing, analytics));
