@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * rather than corrected, so that a report never describes a run other than the one asked for.
  */
 public record BenchOptions(int appeals, double ratePerSecond, int concurrency, URI intake, String kafka,
-                           List<String> katoCodes, String token, Path key, Path out, Duration timeout) {
+                           List<String> katoCodes, String token, Path key, Path out, Duration timeout,
+                           Path pids, String pg, String pgUser, String pgPassword) {
 
     public static final Path DEFAULT_KEY = Path.of(".run/system/keys/jwt-private.pem");
 
@@ -40,6 +41,12 @@ public record BenchOptions(int appeals, double ratePerSecond, int concurrency, U
               --out=FILE           JSON report (default bench/results/submit-to-routed-<UTC timestamp>.json)
               --timeout=DURATION   how long to wait for routed events after the last response, e.g. 90s, 2m,
                                    1500ms; a bare number is seconds (default 120s)
+              --pids=DIR           pid files of the system's processes, whose CPU per appeal the report gives
+                                   (default .run/system/pids)
+              --pg=JDBC-URL        the system's database, whose commits and rows per appeal the report gives
+                                   (default jdbc:postgresql://127.0.0.1:55432/appeals)
+              --pg-user=NAME       a role that may read pg_stat_database (default postgres; --pg-password,
+                                   default postgres)
               --help               this text
 
             Exit status: 0 when every accepted appeal was routed in time, 1 when some were not (or none was
@@ -47,7 +54,7 @@ public record BenchOptions(int appeals, double ratePerSecond, int concurrency, U
             """;
 
     private static final Set<String> NAMES = Set.of("appeals", "rate", "concurrency", "intake", "kafka", "kato",
-            "token", "key", "out", "timeout");
+            "token", "key", "out", "timeout", "pids", "pg", "pg-user", "pg-password");
     private static final Pattern KATO = Pattern.compile("\\d{9}");
     private static final DateTimeFormatter FILE_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -80,7 +87,10 @@ public record BenchOptions(int appeals, double ratePerSecond, int concurrency, U
                 token == null ? Path.of(given.getOrDefault("key", DEFAULT_KEY.toString())) : null,
                 Path.of(given.getOrDefault("out",
                         "bench/results/submit-to-routed-" + FILE_TIMESTAMP.format(now) + ".json")),
-                duration(given.getOrDefault("timeout", "120s")));
+                duration(given.getOrDefault("timeout", "120s")),
+                Path.of(nonBlank(given, "pids", SystemCost.SYSTEM_PIDS.toString())),
+                nonBlank(given, "pg", "jdbc:postgresql://127.0.0.1:55432/appeals"),
+                nonBlank(given, "pg-user", "postgres"), given.getOrDefault("pg-password", "postgres"));
     }
 
     private static double positiveRate(String value) {

@@ -8,10 +8,12 @@ import java.util.Map;
 
 /**
  * The result of one run, as written to the JSON report. Latencies are in milliseconds with microsecond precision;
- * throughputs are per second.
+ * throughputs are per second; {@code cost} is what every process of the system and the database did per accepted
+ * appeal, from the first submission until every appeal was routed.
  */
 public record BenchReport(String benchmark, String startedAt, Machine machine, Parameters parameters,
-                          Submit submit, Routing routing, boolean passed, String verdict) {
+                          Submit submit, Routing routing, SystemCost.PerAppeal cost, boolean passed,
+                          String verdict) {
 
     public static final String NAME = "submit-to-routed";
 

@@ -51,13 +51,14 @@ final class ReportWriter {
                           HTTP latency ms:      p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f
                         routed: %d of %d accepted (needs triage %d, missing %d, duplicates %d); %.1f routed/s
                           submit->routed ms:    p50 %.1f  p90 %.1f  p99 %.1f  max %.1f
+                        %s
                         %s: %s""",
                 submit.sent(), submit.accepted(), submit.clientErrors(), submit.serverErrors(), submit.errors(),
                 submit.acceptedPerSecond(), submit.windowSeconds(),
                 http.p50Ms(), http.p90Ms(), http.p99Ms(), http.p999Ms(), http.maxMs(),
                 routing.routed(), routing.accepted(), routing.needsTriage(), routing.missing(), routing.duplicates(),
                 routing.routedPerSecond(),
-                routed.p50Ms(), routed.p90Ms(), routed.p99Ms(), routed.maxMs(),
+                routed.p50Ms(), routed.p90Ms(), routed.p99Ms(), routed.maxMs(), report.cost().describe(),
                 report.passed() ? "PASSED" : "FAILED", report.verdict());
     }
 

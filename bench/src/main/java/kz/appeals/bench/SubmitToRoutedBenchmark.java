@@ -4,6 +4,7 @@ import kz.appeals.contracts.Topics;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +63,9 @@ public final class SubmitToRoutedBenchmark {
         }
         try {
             System.exit(new SubmitToRoutedBenchmark(options, token).run());
+        } catch (IOException e) {
+            System.err.println("bench: cannot read the pid files in " + options.pids() + ": " + e.getMessage());
+            System.exit(EXIT_CANNOT_RUN);
         } catch (IllegalStateException e) {
             // Kafka unreachable or the topic missing: nothing was sent.
             System.err.println("bench: " + e.getMessage() + " (is the system up? ./appeals status)");
@@ -69,14 +73,20 @@ public final class SubmitToRoutedBenchmark {
         }
     }
 
-    private int run() throws InterruptedException {
+    private int run() throws InterruptedException, IOException {
         RoutedTracker tracker = new RoutedTracker();
+        SystemCost cost = SystemCost.of(options.pids(), options.pg(), options.pgUser(), options.pgPassword());
+        if (cost.processes().isEmpty()) {
+            console.println("bench: no running process recorded in " + options.pids()
+                    + "; the report has the load generator's CPU only");
+        }
         Instant startedAt = Instant.now();
         console.printf("bench: %d appeals at %s/s, at most %d in flight, to %s; following %s on %s%n",
                 options.appeals(), options.ratePerSecond(), options.concurrency(), options.intake(),
                 Topics.ROUTING, options.kafka());
         OpenLoopSubmitter.Result submitted;
         long startNanos;
+        SystemCost.Snapshot costBefore;
         try (TopicListener listener = TopicListener.routed(options.kafka(), tracker)) {
             List<String> katoCodes = options.katoCodes();
             OpenLoopSubmitter submitter = new OpenLoopSubmitter(OpenLoopSubmitter.Load.of(options), token,
@@ -87,6 +97,7 @@ public final class SubmitToRoutedBenchmark {
                 thread.setDaemon(true);
                 return thread;
             });
+            costBefore = cost.take();
             startNanos = System.nanoTime();
             progress.scheduleAtFixedRate(() -> progress(submitter, tracker, startNanos), 1, 1, TimeUnit.SECONDS);
             submitted = submitter.run(startNanos);
@@ -103,8 +114,10 @@ public final class SubmitToRoutedBenchmark {
                 console.println("bench: " + listener.failure().getMessage());
             }
         }
+        SystemCost.awaitStatistics();
         RoutedTracker.Snapshot routed = tracker.snapshot(MISSING_SAMPLE);
-        BenchReport report = report(startedAt, startNanos, submitted, routed);
+        SystemCost.PerAppeal perAppeal = SystemCost.between(costBefore, cost.take(), submitted.accepted());
+        BenchReport report = report(startedAt, startNanos, submitted, routed, perAppeal);
         String json = ReportWriter.toJson(report);
         System.out.print(json);
         ReportWriter.write(report, options.out());
@@ -123,7 +136,7 @@ public final class SubmitToRoutedBenchmark {
     }
 
     private BenchReport report(Instant startedAt, long startNanos, OpenLoopSubmitter.Result submitted,
-                               RoutedTracker.Snapshot routed) {
+                               RoutedTracker.Snapshot routed, SystemCost.PerAppeal cost) {
         Map<String, Long> statuses = new TreeMap<>();
         long clientErrors = 0;
         long serverErrors = 0;
@@ -159,7 +172,7 @@ public final class SubmitToRoutedBenchmark {
         }
         boolean passed = routed.accepted() > 0 && routed.missing() == 0;
         return new BenchReport(BenchReport.NAME, startedAt.toString(), BenchReport.Machine.current(),
-                BenchReport.Parameters.of(options), submit, routing, passed, verdict);
+                BenchReport.Parameters.of(options), submit, routing, cost, passed, verdict);
     }
 
     private static double seconds(long nanos) {

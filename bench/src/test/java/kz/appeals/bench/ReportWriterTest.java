@@ -84,6 +84,8 @@ class ReportWriterTest {
         assertTrue(summary.contains("500 sent, 498 accepted (4xx 2, 5xx 0, no response 0)"), summary);
         assertTrue(summary.contains("497 of 498 accepted"), summary);
         assertTrue(summary.contains("FAILED: 1 of 498 accepted appeals not routed"), summary);
+        assertTrue(summary.contains("all 1.75"), summary);
+        assertTrue(summary.contains("1.10 commits, 3.00 rows inserted"), summary);
     }
 
     private static BenchReport failedRun() {
@@ -101,6 +103,8 @@ class ReportWriterTest {
                         List.of("422 {\"title\":\"Unknown KATO code\"}")),
                 new BenchReport.Routing(498, 497, 0, 1, List.of("7f8d7c7e-4b7f-4a53-9e0b-7f1f1c0c2a11"), 0, 5.3,
                         93.8, routed),
+                new SystemCost.PerAppeal(Map.of("intake", 1.25, "load-generator", 0.5), 1.75,
+                        new SystemCost.PerAppeal.Database(1.1, 3.0, 2.0, 12.5)),
                 false, "1 of 498 accepted appeals not routed within 120 s of the last response");
     }
 }

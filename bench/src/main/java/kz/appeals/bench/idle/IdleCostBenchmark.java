@@ -1,17 +1,12 @@
 package kz.appeals.bench.idle;
 
 import kz.appeals.bench.MachineState;
+import kz.appeals.bench.SystemCost;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * What the running system costs when nobody uses it: CPU of every process the system instance started (the five
@@ -29,7 +24,7 @@ public final class IdleCostBenchmark {
 
     public static void main(String[] args) throws Exception {
         Duration window = Duration.ofSeconds(60);
-        Path pids = Path.of(".run/system/pids");
+        Path pids = SystemCost.SYSTEM_PIDS;
         for (String arg : args) {
             if (arg.startsWith("--seconds=")) {
                 window = Duration.ofSeconds(Long.parseLong(arg.substring("--seconds=".length())));
@@ -43,7 +38,7 @@ public final class IdleCostBenchmark {
                 System.exit(arg.equals("--help") ? 0 : 2);
             }
         }
-        Map<String, Long> processes = processes(pids);
+        Map<String, Long> processes = SystemCost.runningProcesses(pids);
         if (processes.isEmpty()) {
             System.err.println("bench idle: no running process recorded in " + pids + "; start the system with "
                     + "./appeals up");
@@ -65,33 +60,9 @@ public final class IdleCostBenchmark {
                 total / TARGET_MS_PER_SECOND);
     }
 
-    private static Map<String, Long> processes(Path pids) throws IOException {
-        Map<String, Long> found = new TreeMap<>();
-        if (!Files.isDirectory(pids)) {
-            return found;
-        }
-        try (Stream<Path> files = Files.list(pids)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
-                long pid = Long.parseLong(Files.readString(file).strip());
-                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                    found.put(file.getFileName().toString().replace(".pid", ""), pid);
-                }
-            }
-        }
-        return found;
-    }
-
-    /** A process's CPU with its children's (PostgreSQL's work is in its backends and background workers). */
     private static Map<String, Duration> cpu(Map<String, Long> processes) {
         Map<String, Duration> used = new TreeMap<>();
-        processes.forEach((name, pid) -> {
-            Optional<ProcessHandle> process = ProcessHandle.of(pid);
-            List<ProcessHandle> tree = new ArrayList<>();
-            process.ifPresent(tree::add);
-            process.ifPresent(p -> p.descendants().forEach(tree::add));
-            used.put(name, tree.stream().map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
-                    .reduce(Duration.ZERO, Duration::plus));
-        });
+        processes.forEach((name, pid) -> used.put(name, SystemCost.treeCpu(pid)));
         return used;
     }
 }

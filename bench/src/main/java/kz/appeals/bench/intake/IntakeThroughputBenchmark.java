@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import kz.appeals.bench.CommandLine;
 import kz.appeals.bench.MachineState;
+import kz.appeals.bench.SystemCost;
 import kz.appeals.bench.ceilings.ClosedLoopHttp;
 import kz.appeals.bench.ceilings.Phase;
 import kz.appeals.bench.ceilings.PostgresCommitProbe;
@@ -65,9 +66,6 @@ public final class IntakeThroughputBenchmark {
     private static final DateTimeFormatter FILE_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** pg_stat_database is fed by each backend at most about once a second (PGSTAT_MIN_INTERVAL). */
-    private static final long STATISTICS_FLUSH_MILLIS = 1_500;
-
     private IntakeThroughputBenchmark() {
     }
 
@@ -110,7 +108,7 @@ public final class IntakeThroughputBenchmark {
             submissions = submit(appeals, "Bearer " + token, kato, concurrency, Duration.ZERO, duration);
             loadAverage = MachineState.currentLoadAverage();
             intakeProfile = profiler.isPresent() ? profiler.get().stop() : null;
-            Thread.sleep(STATISTICS_FLUSH_MILLIS);
+            SystemCost.awaitStatistics();
             cost = SubmissionCost.between(before, SubmissionCost.Snapshot.take(intake, db),
                     submissions.operations(), Runtime.getRuntime().availableProcessors());
         }

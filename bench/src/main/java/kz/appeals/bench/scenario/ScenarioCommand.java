@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import kz.appeals.bench.BenchReport;
 import kz.appeals.bench.MachineState;
+import kz.appeals.bench.SystemCost;
 import kz.appeals.bench.ceilings.Ceilings;
 import kz.appeals.bench.scenario.ScenarioOptions.Scenario;
 import kz.appeals.bench.scenario.ScenarioRun.End;
@@ -85,6 +86,8 @@ public final class ScenarioCommand {
                 options.offices(), options.officeMix().onTimePercent(), options.officeMix().extendedPercent(),
                 options.officeMix().ignoredPercent(), options.officeMix().ratedPercent());
         ScenarioRun run = new ScenarioRun(options, mix, key, console);
+        SystemCost cost = SystemCost.of(SystemCost.SYSTEM_PIDS, options.pg(), options.pgUser(), options.pgPassword());
+        SystemCost.Snapshot costBefore = cost.take();
         ScenarioRun.Outcome outcome;
         try {
             outcome = run.run();
@@ -92,6 +95,8 @@ public final class ScenarioCommand {
             console.println("bench scenario: " + e.getMessage() + " (is the system up? ./appeals status)");
             return EXIT_CANNOT_RUN;
         }
+        SystemCost.awaitStatistics();
+        SystemCost.PerAppeal perAppeal = SystemCost.between(costBefore, cost.take(), outcome.submitted().accepted());
         MachineState after = MachineState.now();
 
         Path appealsFile = options.beside(".appeals");
@@ -103,6 +108,7 @@ public final class ScenarioCommand {
 
         Map<String, Object> report = report(options, startedAt, before, after, ceilings, outcome, recorder, chartFile,
                 appealsFile);
+        report.put("costPerAcceptedAppeal", perAppeal);
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n";
         Files.writeString(options.out(), json, StandardCharsets.UTF_8);
         System.out.print(json);
@@ -139,6 +145,9 @@ public final class ScenarioCommand {
             text.append(String.format(Locale.ROOT, "target %s (%s): %.1f %s -> %s (%s)%n", target.name(),
                     target.requirement(), target.measured(), target.unit(),
                     target.met() == null ? "not judged" : target.met() ? "met" : "NOT MET", target.note()));
+        }
+        if (report.get("costPerAcceptedAppeal") instanceof SystemCost.PerAppeal cost) {
+            text.append(cost.describe()).append('\n');
         }
         text.append(Boolean.TRUE.equals(report.get("passed")) ? "PASSED: " : "FAILED: ").append(report.get("verdict"));
         return text.toString();
