@@ -16,6 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +69,22 @@ public final class ScenarioCommand {
     static int run(ScenarioOptions options, PrivateKey key, PrintStream console) throws Exception {
         Instant startedAt = Instant.now();
         MachineState before = MachineState.now();
+        AppealMix mix = options.scenario() == Scenario.YEAR_REPLAY
+                && options.territory() == ScenarioOptions.Territory.NATIONAL
+                ? AppealMix.national(options.territorySeed(), options.officeMix(), options.seed())
+                : AppealMix.settlements(options.katoCodes(), options.officeMix(), options.seed());
+        try {
+            List<String> unknown = unknownSettlements(options, mix);
+            if (!unknown.isEmpty()) {
+                console.printf(Locale.ROOT, "bench scenario: intake does not know %s, so every submission would be "
+                        + "refused (422). Load the territory first:%n%s%n", unknown, importHint(options));
+                return EXIT_CANNOT_RUN;
+            }
+        } catch (SQLException e) {
+            console.println("bench scenario: cannot read intake's territory at " + options.pg() + ": " + e.getMessage()
+                    + " (is the system up? ./appeals status)");
+            return EXIT_CANNOT_RUN;
+        }
         Ceilings ceilings = null;
         if (options.ceilings() != null) {
             try {
@@ -76,10 +97,6 @@ public final class ScenarioCommand {
                 return EXIT_CANNOT_RUN;
             }
         }
-        AppealMix mix = options.scenario() == Scenario.YEAR_REPLAY
-                && options.territory() == ScenarioOptions.Territory.NATIONAL
-                ? AppealMix.national(options.territorySeed(), options.officeMix(), options.seed())
-                : AppealMix.settlements(options.katoCodes(), options.officeMix(), options.seed());
         console.printf(Locale.ROOT, "bench scenario %s: %,d appeals at %s/s, at most %d in flight, %d office clerks,"
                         + " office mix %d/%d/%d (on time/extended/ignored), %d%% rated%n",
                 options.scenario().wireName(), options.appeals(), options.ratePerSecond(), options.concurrency(),
@@ -118,6 +135,36 @@ public final class ScenarioCommand {
                 + appealsFile);
         console.println("bench scenario: check these appeals with: " + report.get("ledgerCommand"));
         return passed ? EXIT_PASSED : EXIT_FAILED;
+    }
+
+    /**
+     * The first settlement of each region the mix draws from that intake's replica of the territory lacks: a run
+     * against a system without its territory would only measure 422s.
+     */
+    static List<String> unknownSettlements(ScenarioOptions options, AppealMix mix) throws SQLException {
+        List<String> probes = mix.regions().stream().map(region -> region.settlements().get(0)).toList();
+        List<String> unknown = new ArrayList<>(probes);
+        try (Connection db = DriverManager.getConnection(options.pg(), options.pgUser(), options.pgPassword());
+             PreparedStatement known = db.prepareStatement(
+                     "select kato_code from intake.known_settlement where kato_code = any(?)")) {
+            known.setArray(1, db.createArrayOf("varchar", probes.toArray()));
+            try (ResultSet rows = known.executeQuery()) {
+                while (rows.next()) {
+                    unknown.remove(rows.getString(1));
+                }
+            }
+        }
+        return unknown;
+    }
+
+    private static String importHint(ScenarioOptions options) {
+        return options.scenario() == Scenario.YEAR_REPLAY && options.territory() == ScenarioOptions.Territory.NATIONAL
+                ? """
+                  ./appeals bench national-territory --out=/tmp/national
+                  scripts/import-territory.sh classifier /tmp/national/kato.csv 2025-01-01
+                  scripts/import-territory.sh akims /tmp/national/akims.csv 2025-01-01
+                  scripts/import-territory.sh boundaries /tmp/national/boundaries.geojson 2025-01-01"""
+                : "  ./appeals up loads the SAMPLE territory; --kato names settlements of the loaded territory";
     }
 
     @SuppressWarnings("unchecked")
