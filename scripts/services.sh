@@ -137,6 +137,22 @@ load_demo_territory() {
   die "territory import failed after 5 attempts; see ${LOG_DIR#"$ROOT/"}/routing-service.log"
 }
 
+# After an import, intake learns the settlements from appeals.territory a moment later; the README's first curl must
+# not meet a 422 for the demo code. Both services' health group reference-data says when they have what they need.
+await_reference_data() {
+  local name port deadline
+  for name in routing-service:8082 intake-service:8081; do
+    port=${name#*:} name=${name%%:*}
+    deadline=$((SECONDS + SERVICE_READY_TIMEOUT))
+    until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/q/health/group/reference-data" 2>/dev/null; do
+      ((SECONDS < deadline)) ||
+        die "$name has no reference data after ${SERVICE_READY_TIMEOUT} s (http://127.0.0.1:$port/q/health/group/reference-data); log: $(svc_log "$name")"
+      sleep 0.5
+    done
+  done
+  info "reference data in place: routing has the territory, intake knows its settlements"
+}
+
 print_service_table() {
   local entry name port role
   printf '\n%-20s %-6s %s\n' SERVICE PORT "SWAGGER UI"

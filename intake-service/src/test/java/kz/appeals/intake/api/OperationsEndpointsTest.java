@@ -12,10 +12,14 @@ import static io.restassured.RestAssured.given;
 import static kz.appeals.testing.Eventually.eventually;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 
-/** What operators scrape and probe: business and outbox metrics, and readiness with the outbox in it. */
+/**
+ * What operators scrape and probe: business and outbox metrics, readiness with the outbox in it, and whether the
+ * reference data a submission needs has arrived.
+ */
 @QuarkusTest
 class OperationsEndpointsTest {
 
@@ -39,5 +43,13 @@ class OperationsEndpointsTest {
                 .body("checks.name", hasItem("outbox"))
                 .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox' }.data.backlog", equalTo(0)));
+    }
+
+    @Test
+    void theReferenceDataGroupCountsTheSettlementsIntakeKnows() {
+        fixtures.sampleSettlementKnown();
+        given().get("/q/health/group/reference-data").then().statusCode(200)
+                .body("checks.find { it.name == 'territory-replica' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'territory-replica' }.data.settlements", greaterThan(0));
     }
 }

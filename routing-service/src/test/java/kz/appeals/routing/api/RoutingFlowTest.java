@@ -28,6 +28,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +47,13 @@ class RoutingFlowTest {
     void loadSampleTerritory() {
         given().header("Authorization", ADMIN).post("/api/v1/admin/territory/import?source=sample")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void theReferenceDataGroupSaysATerritoryIsLoaded() {
+        given().get("/q/health/group/reference-data").then().statusCode(200)
+                .body("checks.find { it.name == 'territory' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'territory' }.data.units", greaterThan(99));
     }
 
     @Test
