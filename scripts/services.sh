@@ -140,7 +140,8 @@ load_demo_territory() {
 # After an import, intake learns the settlements from appeals.territory a moment later; the README's first curl must
 # not meet a 422 for the demo code. Both services' health group reference-data says when they have what they need.
 await_reference_data() {
-  local name port deadline
+  local name port deadline started
+  started=$(date +%s.%N)
   for name in routing-service:8082 intake-service:8081; do
     port=${name#*:} name=${name%%:*}
     deadline=$((SECONDS + SERVICE_READY_TIMEOUT))
@@ -150,7 +151,7 @@ await_reference_data() {
       sleep 0.5
     done
   done
-  info "reference data in place: routing has the territory, intake knows its settlements"
+  info "reference data in place $(seconds_since "$started") s after the import: routing has the territory, intake knows its settlements"
 }
 
 print_service_table() {
