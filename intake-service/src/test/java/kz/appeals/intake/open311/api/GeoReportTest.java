@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import kz.appeals.contracts.AppealEvents;
@@ -28,12 +27,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static kz.appeals.intake.open311.api.Open311Client.ADMIN;
+import static kz.appeals.intake.open311.api.Open311Client.issue;
+import static kz.appeals.intake.open311.api.Open311Client.issueKey;
+import static kz.appeals.intake.open311.api.Open311Client.post;
+import static kz.appeals.intake.open311.api.Open311Client.validForm;
 import static kz.appeals.testing.Eventually.eventually;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -58,7 +61,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class GeoReportTest {
 
-    private static final String ADMIN = Tokens.bearer(Tokens.forRole(Roles.ADMIN));
     private static final String KATO = SampleCitizens.SAMPLE_SETTLEMENT;
     private static final String RECEIPT = "KZ\\d{2}-\\d{7}-[0-9A-Z]";
     private static final String NATIONAL_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+05:00";
@@ -579,52 +581,6 @@ class GeoReportTest {
                 .body("revokedAt", not(nullValue()));
         given().header("Authorization", ADMIN).delete("/api/v1/admin/open311-keys/" + UUID.randomUUID()).then()
                 .statusCode(404);
-    }
-
-    private static Map<String, String> validForm(String apiKey, String iin, String serviceCode) {
-        Map<String, String> form = new HashMap<>();
-        form.put("api_key", apiKey);
-        form.put("service_code", serviceCode);
-        form.put("lat", "43.25");
-        form.put("long", "76.95");
-        form.put("description", "Аулада жарық жоқ, шамдар істемейді.");
-        form.put("first_name", "Айгерім");
-        form.put("last_name", "Сапарова");
-        form.put("phone", SampleCitizens.randomPhone());
-        form.put("email", "aigerim@example.kz");
-        form.put("media_url", "https://photos.example.kz/p/1.jpg");
-        form.put("attribute[appeal_type]", "COMPLAINT");
-        form.put("attribute[language]", "ru");
-        form.put("attribute[publication]", "PUBLIC");
-        form.put("jurisdiction_id", "kz");
-        if (iin != null) {
-            form.put("attribute[iin]", iin);
-        }
-        // The category's own required attributes (GET /api/v1/categories).
-        switch (serviceCode) {
-            case "roads" -> form.put("attribute[defect]", "pothole");
-            case "playgrounds" -> form.put("attribute[danger-to-children]", "no");
-            case "water", "heating" -> form.put("attribute[supply-interrupted]", "yes");
-            default -> {
-            }
-        }
-        return form;
-    }
-
-    private static io.restassured.response.Response post(String format, Map<String, String> form) {
-        RequestSpecification request = given().contentType("application/x-www-form-urlencoded; charset=utf-8");
-        form.forEach(request::formParam);
-        return request.post("/open311/v2/requests." + format);
-    }
-
-    private static String issueKey(String client) {
-        return issue(client).extract().path("apiKey");
-    }
-
-    private static ValidatableResponse issue(String client) {
-        return given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body("{\"clientName\":\"" + client + "\"}").post("/api/v1/admin/open311-keys")
-                .then().statusCode(201);
     }
 
     private static java.util.function.Predicate<ConsumerRecord<String, String>> submittedWith(String receipt) {
