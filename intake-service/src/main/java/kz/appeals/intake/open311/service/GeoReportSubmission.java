@@ -13,6 +13,7 @@ import kz.appeals.intake.domain.Publication;
 import kz.appeals.intake.open311.domain.ApiKey;
 import kz.appeals.intake.open311.domain.ServiceAttribute;
 import kz.appeals.intake.service.AppealSubmission;
+import kz.appeals.intake.service.SubmissionLimits;
 import kz.appeals.platform.http.StorableText;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;
@@ -67,11 +68,14 @@ public class GeoReportSubmission {
     private static final int MAX_MEDIA_URL = 2048;
 
     private final ApiKeys apiKeys;
+    private final SubmissionLimits limits;
     private final AppealSubmission submission;
     private final Validator validator;
 
-    public GeoReportSubmission(ApiKeys apiKeys, AppealSubmission submission, Validator validator) {
+    public GeoReportSubmission(ApiKeys apiKeys, AppealSubmission submission, Validator validator,
+                               SubmissionLimits limits) {
         this.apiKeys = apiKeys;
+        this.limits = limits;
         this.submission = submission;
         this.validator = validator;
     }
@@ -80,6 +84,7 @@ public class GeoReportSubmission {
         ApiKey key = apiKeys.authenticate(form.apiKey()).orElseThrow(() -> GeoReportException.forbidden(
                 form.apiKey() == null ? "api_key: required to create a service request"
                         : "api_key: not a valid key; ask the platform's administrator for one"));
+        limits.limitClient("open311:" + key.id);
         List<String> errors = new ArrayList<>();
         unstorableText(form).forEach(errors::add);
         SubmitAppealRequest request = appealOf(form, errors);
@@ -90,6 +95,8 @@ public class GeoReportSubmission {
         if (!errors.isEmpty()) {
             throw GeoReportException.badRequest(errors);
         }
+        // Open311 has no Idempotency-Key: every POST is a new request, and counts.
+        limits.limitCitizen(request.applicant().iin(), null);
         try {
             return submission.submit(request, null, key.submitter(),
                     new AppealSubmission.Open311Source(key.id, form.mediaUrl())).receipt();

@@ -254,6 +254,29 @@ class GeoReportTest {
     }
 
     @Test
+    void oneApplicantsRequestsAreLimitedThroughOpen311TooAndTheRefusalIsTheErrorList() {
+        awaitSettlementKnown();
+        String key = issueKey("one applicant");
+        String iin = SampleCitizens.randomIin();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        io.restassured.response.Response refused = null;
+        for (int i = 0; i < 22 && refused == null; i++) {
+            io.restassured.response.Response response = post("xml", validForm(key, iin, "yards"));
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 429) {
+                refused = response;
+            }
+        }
+        assertEquals(20, statuses.stream().filter(status -> status == 201).count(),
+                "the applicant's burst of 20, then refused: " + statuses);
+        refused.then().contentType("text/xml").body("errors.error.code", equalTo("429"))
+                .body("errors.error.description", containsString("retry after"));
+        assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
+        // another applicant through the same key is not held back
+        post("json", validForm(key, SampleCitizens.randomIin(), "yards")).then().statusCode(201);
+    }
+
+    @Test
     void updatesOfPublishedRequestsAreListedMaskedForFixMyStreet() throws Exception {
         awaitSettlementKnown();
         String key = issueKey("updates");
