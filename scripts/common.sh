@@ -2,8 +2,10 @@
 # Shared helpers for ./appeals: output, instance layout, process and port checks.
 # Sourced, never executed; relies on the caller's `set -euo pipefail` and on ROOT (the repository root).
 
-RUN_DIR="$ROOT/.run"
-TOOLS_DIR="$RUN_DIR/tools"
+# APPEALS_RUN_DIR moves the instances' state elsewhere (e.g. the README's walk-through test starts from an empty
+# one); the downloaded tools stay in the checkout's .run/tools.
+RUN_DIR="${APPEALS_RUN_DIR:-$ROOT/.run}"
+TOOLS_DIR="$ROOT/.run/tools"
 JWT_ISSUER="https://appeals.local/issuer"
 # The audience every service requires (mp.jwt.verify.audiences in platform/src/main/resources/META-INF).
 JWT_AUDIENCE="appeals-platform"
