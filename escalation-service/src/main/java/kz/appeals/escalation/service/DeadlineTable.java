@@ -12,6 +12,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -91,6 +95,9 @@ final class DeadlineTable {
             .map(name -> name + " = written." + name).collect(Collectors.joining(", "))
             + " from " + STATES + " where deadline.appeal_id = written.appeal_id";
 
+    private static final DateTimeFormatter DAY = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4, 10, SignStyle.NORMAL).appendPattern("-MM-dd").toFormatter();
+
     private DeadlineTable() {
     }
 
@@ -140,9 +147,13 @@ final class DeadlineTable {
         for (int i = 0; i < COLUMNS.size(); i++) {
             Column column = COLUMNS.get(i);
             statement.setArray(i + 1, connection.createArrayOf(column.type(), states.stream()
-                    .map(column.value()).map(value -> value == null ? null : value.toString())
-                    .toArray(String[]::new)));
+                    .map(column.value()).map(DeadlineTable::text).toArray(String[]::new)));
         }
+    }
+
+    private static String text(Object value) {
+        // LocalDate.toString writes a year past 9999 with a '+', which PostgreSQL reads as a time zone
+        return value == null ? null : value instanceof LocalDate day ? DAY.format(day) : value.toString();
     }
 
     private static Deadline.State read(ResultSet row) throws SQLException {

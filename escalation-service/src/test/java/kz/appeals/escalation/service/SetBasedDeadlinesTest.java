@@ -41,6 +41,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -216,6 +217,22 @@ class SetBasedDeadlinesTest {
         assertEquals(Map.of("INSERT", 1L, "UPDATE", 1L), statementsOf(xid));
     }
 
+    /** A term that ends past the year 9999 (the contract's dates allow registration on its last days). */
+    @Test
+    void aDueDateInTheYear10000IsWrittenAsTheDomainDerivedIt() throws SQLException {
+        UUID appeal = UUID.randomUUID();
+        LocalDate lastDays = LocalDate.of(9999, 12, 24);
+        inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(List.of(record(new Delivery(UUID.randomUUID(),
+                new Submitted(appeal, receipt(appeal), AppealType.APPLICATION, "roads", "Жолда шұңқыр бар",
+                        Language.kk, new Location(RURAL_DISTRICT, null, null, null), "egov", "ab".repeat(32), false,
+                        0, at, lastDays, at))))), HANDLED, service::applyAll);
+
+        LocalDate due = rules.policy().answerDue(lastDays);
+        assertEquals(10000, due.getYear());
+        assertEquals("10000-" + due.format(DateTimeFormatter.ofPattern("MM-dd")),
+                String.valueOf(row(appeal).get("due_date_text")));
+    }
+
     @Test
     void aPoisonEventInABatchCostsOnlyItself() throws SQLException {
         UUID poisoned = UUID.randomUUID();
@@ -305,7 +322,8 @@ class SetBasedDeadlinesTest {
     /** Every column of the appeal's deadline by name; empty when it has none. */
     private Map<String, Object> row(UUID appeal) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select * from deadline where appeal_id = ?")) {
+             PreparedStatement select = connection.prepareStatement(
+                     "select *, due_date::text as due_date_text from deadline where appeal_id = ?")) {
             select.setObject(1, appeal);
             try (ResultSet rows = select.executeQuery()) {
                 Map<String, Object> row = new LinkedHashMap<>();
