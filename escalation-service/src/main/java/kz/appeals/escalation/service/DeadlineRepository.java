@@ -8,6 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * Deadlines as entities, for the screens, the sweep and calendar recalculation. The consumers' batches read and write
+ * their rows without the ORM, in {@link DeadlineTable}.
+ */
 @ApplicationScoped
 public class DeadlineRepository implements PanacheRepositoryBase<Deadline, UUID> {
 
