@@ -177,6 +177,64 @@ public class Deadline {
         return deadline;
     }
 
+    /**
+     * Every fact and derived date of a deadline, as one value: what the consumers' batches read from and write to
+     * their rows without the ORM. Bodies are null where the deadline names none.
+     */
+    public record State(UUID appealId, LocalDate registrationDay, Body body, String districtKato, String regionKato,
+                        Body districtAkimat, Body regionAkimat, Instant redirectedAt, int cycle, int answeredCycle,
+                        LocalDate reopenDay, LocalDate extensionDueDate, String extensionBodyCode,
+                        int escalationStep, Body escalatedBody, LocalDate escalationDay, Integer escalationTerm,
+                        LocalDate termStart, LocalDate dueDate, DeadlineStatus status, String warningsSent,
+                        LocalDate wakeOn, Instant lapsedAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** The deadline a stored {@link State} describes, unknown to any persistence context. */
+    public static Deadline restore(State state) {
+        Deadline deadline = new Deadline();
+        deadline.appealId = state.appealId();
+        deadline.registrationDay = state.registrationDay();
+        deadline.body = answeringBody(state.body());
+        deadline.districtKato = state.districtKato();
+        deadline.regionKato = state.regionKato();
+        deadline.districtAkimat = answeringBody(state.districtAkimat());
+        deadline.regionAkimat = answeringBody(state.regionAkimat());
+        deadline.redirectedAt = state.redirectedAt();
+        deadline.cycle = state.cycle();
+        deadline.answeredCycle = state.answeredCycle();
+        deadline.reopenDay = state.reopenDay();
+        deadline.extensionDueDate = state.extensionDueDate();
+        deadline.extensionBodyCode = state.extensionBodyCode();
+        deadline.escalationStep = state.escalationStep();
+        deadline.escalatedBody = answeringBody(state.escalatedBody());
+        deadline.escalationDay = state.escalationDay();
+        deadline.escalationTerm = state.escalationTerm();
+        deadline.termStart = state.termStart();
+        deadline.dueDate = state.dueDate();
+        deadline.status = state.status();
+        deadline.warningsSent = state.warningsSent();
+        deadline.wakeOn = state.wakeOn();
+        deadline.lapsedAt = state.lapsedAt();
+        deadline.createdAt = state.createdAt();
+        deadline.updatedAt = state.updatedAt();
+        return deadline;
+    }
+
+    public State state() {
+        return new State(appealId, registrationDay, contract(body), districtKato, regionKato,
+                contract(districtAkimat), contract(regionAkimat), redirectedAt, cycle, answeredCycle, reopenDay,
+                extensionDueDate, extensionBodyCode, escalationStep, contract(escalatedBody), escalationDay,
+                escalationTerm, termStart, dueDate, status, warningsSent, wakeOn, lapsedAt, createdAt, updatedAt);
+    }
+
+    private static AnsweringBody answeringBody(Body body) {
+        return body == null ? null : AnsweringBody.of(body);
+    }
+
+    private static Body contract(AnsweringBody body) {
+        return body == null ? null : body.toContract();
+    }
+
     /** Intake registered the appeal (APPK Art. 64): the first cycle counts from this day. */
     public void registered(LocalDate day, ClockRules rules, Instant now) {
         if (registrationDay == null) {

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Reads the facts that start, move and stop an appeal's clock from the three lifecycle topics. Each channel is read a
- * polled batch at a time; a record that can never be applied is parked on appeals.dlq.escalation.
+ * polled batch at a time, applied together in one transaction ({@link DeadlineService#applyAll}); if that fails, one
+ * event per transaction, so a record that can never be applied is parked on appeals.dlq.escalation alone.
  */
 @ApplicationScoped
 public class LifecycleConsumers {
@@ -35,21 +36,21 @@ public class LifecycleConsumers {
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "intake-events", records, INTAKE_TYPES, service::lockAll,
-                service::apply);
+        inboxProcessor.processBatchTogether(CONSUMER_NAME, "intake-events", records, INTAKE_TYPES,
+                service::applyAll);
     }
 
     @Incoming("routing-events")
     @Blocking
     public void onRoutingEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES, service::lockAll,
-                service::apply);
+        inboxProcessor.processBatchTogether(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES,
+                service::applyAll);
     }
 
     @Incoming("response-events")
     @Blocking
     public void onResponseEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "response-events", records, RESPONSE_TYPES, service::lockAll,
-                service::apply);
+        inboxProcessor.processBatchTogether(CONSUMER_NAME, "response-events", records, RESPONSE_TYPES,
+                service::applyAll);
     }
 }

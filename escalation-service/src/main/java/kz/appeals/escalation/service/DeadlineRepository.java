@@ -2,50 +2,18 @@ package kz.appeals.escalation.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import kz.appeals.escalation.domain.Deadline;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * Deadlines as entities, for the screens, the sweep and calendar recalculation. The consumers' batches read and write
+ * their rows without the ORM, in {@link DeadlineTable}.
+ */
 @ApplicationScoped
 public class DeadlineRepository implements PanacheRepositoryBase<Deadline, UUID> {
-
-    /**
-     * The appeal's deadline, row-locked until the transaction ends (so the sweeper skips it meanwhile), started if
-     * this is the first event about the appeal. The consumers of two topics may meet a new appeal at the same
-     * moment: an advisory lock on the appeal id makes one of them create the row and the other find it, instead of
-     * both inserting and one failing on the primary key.
-     */
-    public Deadline lockOrStart(UUID appealId, Instant now) {
-        lockAppeals(List.of(appealId));
-        Deadline known = findById(appealId, LockModeType.PESSIMISTIC_WRITE);
-        if (known != null) {
-            return known;
-        }
-        Deadline started = Deadline.start(appealId, now);
-        persist(started);
-        return started;
-    }
-
-    /**
-     * The appeals' advisory locks of {@link #lockOrStart}, in the order of their keys: a polled batch takes all its
-     * locks this way first, so that two channels' batches about the same appeals wait for each other instead of
-     * deadlocking (each would otherwise lock in its records' order). A lock already held is taken again at no cost.
-     */
-    public void lockAppeals(List<UUID> appealIds) {
-        if (appealIds.isEmpty()) {
-            return;
-        }
-        getEntityManager().createNativeQuery("""
-                        select count(pg_advisory_xact_lock(hashtext('deadline'), key))
-                        from (select distinct hashtext(id) as key from unnest(cast(?1 as text[])) as ids (id)
-                              order by key) locks""")
-                .setParameter(1, appealIds.stream().map(UUID::toString).toArray(String[]::new))
-                .getSingleResult();
-    }
 
     /**
      * Up to {@code limit} running deadlines with something to do by {@code today} (their {@code wake_on}: a warning
