@@ -25,18 +25,23 @@ import kz.appeals.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,6 +51,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.restassured.RestAssured.given;
 import static kz.appeals.testing.Eventually.eventually;
@@ -57,9 +63,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The citizen's timeline applied a polled batch at a time ({@link CitizenTimeline#applyAll} through the platform's
  * {@code processBatchTogether}), against the real database and broker: the rows a batch leaves are the rows the same
  * deliveries leave one by one, a poison event costs its neighbours nothing, and batches of two channels on one appeal
- * take turns.
+ * take turns. Statements are counted by statement-level triggers the test installs on the timeline's tables (removed
+ * afterwards), each logging its transaction id, table and operation.
  */
 @QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SetBasedTimelineTest {
 
     private static final String CONSUMER = "set-based-timeline-test";
@@ -89,6 +97,30 @@ class SetBasedTimelineTest {
     AgroalDataSource dataSource;
 
     private long offset = 1_000_000;
+
+    @BeforeAll
+    void logStatements() throws SQLException {
+        execute("""
+                create table test_timeline_statement (xid xid8 not null, tbl text not null, op text not null);
+                create function test_log_timeline_statement() returns trigger language plpgsql as $$
+                begin
+                    insert into test_timeline_statement values (pg_current_xact_id(), tg_table_name, tg_op);
+                    return null;
+                end $$;
+                create trigger test_log_step after insert or update on appeal_step
+                    for each statement execute function test_log_timeline_statement();
+                create trigger test_log_progress after insert or update on appeal_progress
+                    for each statement execute function test_log_timeline_statement();""");
+    }
+
+    @AfterAll
+    void stopLogging() throws SQLException {
+        execute("""
+                drop trigger test_log_step on appeal_step;
+                drop trigger test_log_progress on appeal_progress;
+                drop function test_log_timeline_statement();
+                drop table test_timeline_statement;""");
+    }
 
     @Test
     void aBatchLeavesTheRowsTheSameDeliveriesLeaveOneByOne() throws SQLException {
@@ -126,6 +158,25 @@ class SetBasedTimelineTest {
         List<List<Object>> before = rowsOf(first);
         inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(batch), TIMELINE_TYPES, timeline::applyAll);
         assertEquals(before, rowsOf(first), "rows after a redelivery");
+    }
+
+    /** An upsert fires both statement triggers of appeal_progress: INSERT and UPDATE, once each. */
+    @Test
+    void aBatchWritesEachTableWithOneStatement() throws SQLException {
+        Registered first = register();
+        Registered second = register();
+        AtomicReference<String> batchTransaction = new AtomicReference<>();
+
+        inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(interleavedLifecycles(first, second,
+                Instant.now().plusSeconds(60))), TIMELINE_TYPES, events -> {
+                    batchTransaction.set(currentTransaction());
+                    timeline.applyAll(events);
+                });
+
+        assertEquals(Map.of("appeal_step INSERT", 1L, "appeal_progress INSERT", 1L, "appeal_progress UPDATE", 1L),
+                statementsOf(batchTransaction.get()), "statements of the batch's transaction");
+        assertEquals(7, kindsOf(first).size());
+        assertEquals(5, kindsOf(second).size());
     }
 
     /** An answer longer than appeal_step holds (the contract allows it) fails its batch's statement. */
@@ -266,6 +317,41 @@ class SetBasedTimelineTest {
                 appeal.id());
         assertEquals(1, rows.size(), "progress rows of " + appeal.id());
         return rows.get(0);
+    }
+
+    /** The id of the transaction the caller runs in (its enlisted connection). */
+    private String currentTransaction() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select pg_current_xact_id()::text")) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "table OPERATION" → statements, of one transaction. */
+    private Map<String, Long> statementsOf(String xid) throws SQLException {
+        Map<String, Long> statements = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     select tbl || ' ' || op, count(*) from test_timeline_statement where xid::text = ?
+                     group by 1""")) {
+            select.setString(1, xid);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    statements.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return statements;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private List<List<Object>> select(String sql, UUID appealId) throws SQLException {
