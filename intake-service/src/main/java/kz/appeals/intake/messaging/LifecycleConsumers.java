@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Reads back what happened to the appeals intake registered, for the citizen's timeline. Deadline warnings are
- * internal to the offices and are not read.
+ * internal to the offices and are not read. Each poll is applied in one call ({@link CitizenTimeline#applyAll}), a
+ * few statements whatever its size.
  */
 @ApplicationScoped
 public class LifecycleConsumers {
@@ -35,18 +36,21 @@ public class LifecycleConsumers {
     @Incoming("routing-events")
     @Blocking
     public void onRoutingEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES, timeline::apply);
+        inboxProcessor.processBatchTogether(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES,
+                timeline::applyAll);
     }
 
     @Incoming("response-events")
     @Blocking
     public void onResponseEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "response-events", records, RESPONSE_TYPES, timeline::apply);
+        inboxProcessor.processBatchTogether(CONSUMER_NAME, "response-events", records, RESPONSE_TYPES,
+                timeline::applyAll);
     }
 
     @Incoming("escalation-events")
     @Blocking
     public void onEscalationEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "escalation-events", records, ESCALATION_TYPES, timeline::apply);
+        inboxProcessor.processBatchTogether(CONSUMER_NAME, "escalation-events", records, ESCALATION_TYPES,
+                timeline::applyAll);
     }
 }

@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import static kz.appeals.intake.service.JdbcArrays.array;
+
 /**
  * Every statement of the submission path, in plain JDBC on the group commit's connection: each writes or reads the
  * whole batch at once ({@code unnest} of arrays), so a batch costs the same handful of round trips whatever its size.
@@ -207,11 +209,6 @@ class AppealTable {
             insert.setArray(3, array(connection, "varchar", viaOpen311, appeal -> appeal.open311().mediaUrl()));
             insert.executeUpdate();
         }
-    }
-
-    private static <T> Array array(Connection connection, String type, List<T> rows, Function<T, ?> column)
-            throws SQLException {
-        return connection.createArrayOf(type, rows.stream().map(column).toArray());
     }
 
     private static Array bytes(Connection connection, List<NewAppeal> rows, Function<NewAppeal, byte[]> column)

@@ -1,8 +1,8 @@
 package kz.appeals.intake.service;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.contracts.AppealEvents;
@@ -16,9 +16,16 @@ import kz.appeals.platform.inbox.IncomingEvent;
 import kz.appeals.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The citizen's side of an appeal after registration: records each lifecycle event intake consumes back as a step,
@@ -30,45 +37,57 @@ public class CitizenTimeline {
     private static final Logger LOG = Logger.getLogger(CitizenTimeline.class);
 
     private final EntityManager entityManager;
-    private final AppealRepository appeals;
+    private final AgroalDataSource dataSource;
+    private final TimelineTable table;
     private final AppealLookup lookup;
     private final ApplicantPseudonyms pseudonyms;
     private final DeadlinePolicy deadlines;
 
-    public CitizenTimeline(EntityManager entityManager, AppealRepository appeals, AppealLookup lookup,
-                           ApplicantPseudonyms pseudonyms, DeadlinePolicy deadlines) {
+    public CitizenTimeline(EntityManager entityManager, AgroalDataSource dataSource, TimelineTable table,
+                           AppealLookup lookup, ApplicantPseudonyms pseudonyms, DeadlinePolicy deadlines) {
         this.entityManager = entityManager;
-        this.appeals = appeals;
+        this.dataSource = dataSource;
+        this.table = table;
         this.lookup = lookup;
         this.pseudonyms = pseudonyms;
         this.deadlines = deadlines;
     }
 
-    /** Runs inside the inbox transaction, so the step, the progress and the inbox row commit together. */
+    /**
+     * The events of a polled batch (or one event, when its batch failed), in delivery order, inside the inbox
+     * transaction: the steps, the progress and the inbox rows commit together. The batch's appeals are locked and
+     * read at once; each event's step is folded into its appeal's progress in memory, in delivery order, so several
+     * events of one appeal apply as they would one by one; the new steps and the changed progress are then written
+     * with one statement per table.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(IncomingEvent event) {
-        UUID appealId = ((AppealEvent) event.data()).appealId();
-        // Events of one appeal arrive on three topics at once: the row lock makes their folds take turns.
-        Appeal appeal = appeals.findById(appealId, LockModeType.PESSIMISTIC_WRITE);
-        if (appeal == null) {
-            LOG.warnf("%s %s is about appeal %s, which this intake never registered: not shown to anyone",
-                    event.type().wireName(), event.id(), appealId);
-            return;
-        }
-        AppealStep step = stepOf(event);
-        step.eventId = event.id();
-        step.appealId = appealId;
-        entityManager.persist(step);
-
-        AppealProgress progress = entityManager.find(AppealProgress.class, appealId);
-        boolean first = progress == null;
-        if (first) {
-            progress = new AppealProgress();
-            progress.appealId = appealId;
-        }
-        CitizenProgressPolicy.fold(progress, stepsOf(appealId));
-        if (first) {
-            entityManager.persist(progress);
+    public void applyAll(List<IncomingEvent> events) {
+        Set<UUID> appealIds = events.stream().map(CitizenTimeline::appealIdOf).collect(Collectors.toSet());
+        // the pool hands the connection enlisted in the inbox transaction
+        try (Connection connection = dataSource.getConnection()) {
+            Map<UUID, TimelineTable.Timeline> timelines = table.lockAndRead(connection, appealIds);
+            List<AppealStep> newSteps = new ArrayList<>(events.size());
+            Map<UUID, AppealProgress> changed = new LinkedHashMap<>();
+            for (IncomingEvent event : events) {
+                UUID appealId = appealIdOf(event);
+                TimelineTable.Timeline timeline = timelines.get(appealId);
+                if (timeline == null) {
+                    LOG.warnf("%s %s is about appeal %s, which this intake never registered: not shown to anyone",
+                            event.type().wireName(), event.id(), appealId);
+                    continue;
+                }
+                AppealStep step = stepOf(event);
+                step.eventId = event.id();
+                step.appealId = appealId;
+                newSteps.add(step);
+                timeline.steps().add(step);
+                CitizenProgressPolicy.fold(timeline.progress(), timeline.steps());
+                changed.put(appealId, timeline.progress());
+            }
+            table.insertSteps(connection, newSteps);
+            table.saveProgress(connection, List.copyOf(changed.values()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The citizen's timeline could not be written: " + e.getMessage(), e);
         }
     }
 
@@ -86,6 +105,10 @@ public class CitizenTimeline {
         UUID appealId = appeal.get().id;
         return AppealTimelineView.of(appeal.get(), Optional.ofNullable(entityManager.find(AppealProgress.class, appealId)),
                 stepsOf(appealId).stream().sorted(CitizenProgressPolicy.HAPPENED_ORDER).toList());
+    }
+
+    private static UUID appealIdOf(IncomingEvent event) {
+        return ((AppealEvent) event.data()).appealId();
     }
 
     private List<AppealStep> stepsOf(UUID appealId) {
