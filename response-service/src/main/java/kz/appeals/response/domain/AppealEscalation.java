@@ -54,17 +54,6 @@ public class AppealEscalation {
     protected AppealEscalation() {
     }
 
-    public AppealEscalation(UUID appealId, String fromBodyCode, String toBodyCode, BodyLevel toBodyLevel,
-                            String toBodyKato, Instant escalatedAt, LocalDate dueDate) {
-        this.appealId = appealId;
-        this.fromBodyCode = fromBodyCode;
-        this.toBodyCode = toBodyCode;
-        this.toBodyLevel = toBodyLevel;
-        this.toBodyKato = toBodyKato;
-        this.escalatedAt = escalatedAt;
-        this.dueDate = dueDate;
-    }
-
     public UUID appealId() {
         return appealId;
     }
