@@ -158,6 +158,7 @@ public class Appeal {
         return appeal;
     }
 
+    /** The columns to write back; equal to what {@link #restored} took when no rule changed the appeal. */
     public Snapshot snapshot() {
         return new Snapshot(id, receiptNumber, bodyCode, bodyKato, ruralDistrictKato, districtKato, regionKato, issueId,
                 categoryCode, appealType, language, description, registrationDay, status, cycle, routingOccurredAt,

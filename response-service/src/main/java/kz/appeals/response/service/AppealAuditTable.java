@@ -47,7 +47,6 @@ final class AppealAuditTable {
             insert.setArray(5, column(connection, "varchar", entries, entry -> entry.change().actor()));
             insert.setArray(6, column(connection, "varchar", entries, entry -> entry.change().bodyCode()));
             insert.setArray(7, column(connection, "text", entries, entry -> entry.change().reason()));
-            // ISO-8601 with its zone: read the same whatever the session's time zone
             insert.setArray(8, text(connection, entries, entry -> entry.change().at()));
             insert.executeUpdate();
         }

@@ -73,7 +73,6 @@ final class AppealEscalationTable {
             insert.setArray(3, column(connection, "varchar", escalations, Row::toBodyCode));
             insert.setArray(4, column(connection, "varchar", escalations, row -> row.toBodyLevel().name()));
             insert.setArray(5, column(connection, "varchar", escalations, Row::toBodyKato));
-            // ISO-8601 with its zone: read the same whatever the session's time zone
             insert.setArray(6, text(connection, escalations, Row::escalatedAt));
             insert.setArray(7, text(connection, escalations, Row::dueDate));
             insert.executeUpdate();

@@ -52,7 +52,7 @@ final class AppealTable {
             lock.setInt(1, LIFECYCLE_LOCKS);
             lock.setArray(2, connection.createArrayOf("integer",
                     appealIds.stream().map(UUID::hashCode).toArray(Integer[]::new)));
-            lock.executeQuery().close();
+            lock.execute();
         }
     }
 
@@ -61,7 +61,8 @@ final class AppealTable {
      * action on one of them waits for the batch, then finds its version stale (409), instead of being overwritten.
      * The lock leaves foreign-key checks alone (an office's audit row of the appeal does not wait for it).
      */
-    static Map<UUID, Appeal.Snapshot> lock(Connection connection, Collection<UUID> appealIds) throws SQLException {
+    static Map<UUID, Appeal.Snapshot> lockAndRead(Connection connection, Collection<UUID> appealIds)
+            throws SQLException {
         Map<UUID, Appeal.Snapshot> stored = new LinkedHashMap<>();
         if (appealIds.isEmpty()) {
             return stored;
@@ -140,7 +141,6 @@ final class AppealTable {
             upsert.setArray(13, text(connection, appeals, Appeal.Snapshot::registrationDay));
             upsert.setArray(14, column(connection, "varchar", appeals, appeal -> appeal.status().name()));
             upsert.setArray(15, column(connection, "integer", appeals, Appeal.Snapshot::cycle));
-            // ISO-8601 with its zone: read the same whatever the session's time zone
             upsert.setArray(16, text(connection, appeals, Appeal.Snapshot::routingOccurredAt));
             upsert.setArray(17, text(connection, appeals, Appeal.Snapshot::termStart));
             upsert.setArray(18, text(connection, appeals, Appeal.Snapshot::dueDate));

@@ -62,7 +62,7 @@ public class LifecycleEventService {
         // the pool hands the connection enlisted in the inbox's transaction
         try (Connection connection = dataSource.getConnection()) {
             AppealTable.lockLifecycles(connection, lifecycles);
-            Batch batch = new Batch(AppealTable.lock(connection, lifecycles),
+            Batch batch = new Batch(AppealTable.lockAndRead(connection, lifecycles),
                     AppealEscalationTable.of(connection, lifecycles));
             events.forEach(batch::apply);
             batch.write(connection);

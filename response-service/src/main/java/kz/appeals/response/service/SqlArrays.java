@@ -12,12 +12,15 @@ final class SqlArrays {
     private SqlArrays() {
     }
 
-    /** Values the driver cannot bind as {@code type} (dates, instants) go as their ISO text, cast in the statement. */
     static <T> Array column(Connection connection, String type, Collection<T> rows, Function<T, ?> column)
             throws SQLException {
         return connection.createArrayOf(type, rows.stream().map(column).toArray());
     }
 
+    /**
+     * For values the driver has no array type for (dates, instants, enums): their ISO or constant text, which the
+     * statement casts. An instant's text carries its zone, so it reads the same whatever the session's time zone.
+     */
     static <T> Array text(Connection connection, Collection<T> rows, Function<T, ?> column) throws SQLException {
         return connection.createArrayOf("text", rows.stream().map(column)
                 .map(value -> value == null ? null : value.toString()).toArray(String[]::new));

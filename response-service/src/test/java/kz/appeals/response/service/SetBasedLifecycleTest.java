@@ -348,8 +348,8 @@ class SetBasedLifecycleTest {
     /** "table OPERATION" → statements, of one transaction. */
     private Map<String, Long> statementsOf(String xid) throws SQLException {
         Map<String, Long> statements = new HashMap<>();
-        for (List<Object> row : select("""
-                select tbl || ' ' || op, count(*) from set_based_lifecycle_log where xid::text = ? group by 1""", xid)) {
+        for (List<Object> row : select(
+                "select tbl || ' ' || op, count(*) from set_based_lifecycle_log where xid::text = ? group by 1", xid)) {
             statements.put((String) row.get(0), ((Number) row.get(1)).longValue());
         }
         return statements;
