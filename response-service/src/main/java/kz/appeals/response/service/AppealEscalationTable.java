@@ -32,7 +32,7 @@ final class AppealEscalationTable {
     }
 
     /** The escalations of these appeals, each appeal's in the order they happened (then in the order stored). */
-    static List<Row> of(Connection connection, Collection<UUID> appealIds) throws SQLException {
+    static List<Row> forAppeals(Connection connection, Collection<UUID> appealIds) throws SQLException {
         List<Row> escalations = new ArrayList<>();
         if (appealIds.isEmpty()) {
             return escalations;

@@ -63,7 +63,7 @@ public class LifecycleEventService {
         try (Connection connection = dataSource.getConnection()) {
             AppealTable.lockLifecycles(connection, lifecycles);
             Batch batch = new Batch(AppealTable.lockAndRead(connection, lifecycles),
-                    AppealEscalationTable.of(connection, lifecycles));
+                    AppealEscalationTable.forAppeals(connection, lifecycles));
             events.forEach(batch::apply);
             batch.write(connection);
         } catch (SQLException e) {
