@@ -122,6 +122,49 @@ public class Appeal {
     protected Appeal() {
     }
 
+    /**
+     * The appeal's own columns, without its answers: what the lifecycle consumer reads, changes with the rules below
+     * and writes back, a polled batch at a time (answers are the office's; no routing or escalation rule reads them).
+     */
+    public record Snapshot(UUID id, String receiptNumber, String bodyCode, String bodyKato, String ruralDistrictKato,
+                           String districtKato, String regionKato, UUID issueId, String categoryCode,
+                           AppealType appealType, Language language, String description, LocalDate registrationDay,
+                           AppealStatus status, int cycle, Instant routingOccurredAt, LocalDate termStart,
+                           LocalDate dueDate, boolean escalated) {
+    }
+
+    /** An appeal as stored, for the routing and escalation rules only: its answers are not restored. */
+    public static Appeal restored(Snapshot stored) {
+        Appeal appeal = new Appeal();
+        appeal.id = stored.id();
+        appeal.receiptNumber = stored.receiptNumber();
+        appeal.bodyCode = stored.bodyCode();
+        appeal.bodyKato = stored.bodyKato();
+        appeal.ruralDistrictKato = stored.ruralDistrictKato();
+        appeal.districtKato = stored.districtKato();
+        appeal.regionKato = stored.regionKato();
+        appeal.issueId = stored.issueId();
+        appeal.categoryCode = stored.categoryCode();
+        appeal.appealType = stored.appealType();
+        appeal.language = stored.language();
+        appeal.description = stored.description();
+        appeal.registrationDay = stored.registrationDay();
+        appeal.status = stored.status();
+        appeal.cycle = stored.cycle();
+        appeal.routingOccurredAt = stored.routingOccurredAt();
+        appeal.termStart = stored.termStart();
+        appeal.dueDate = stored.dueDate();
+        appeal.escalated = stored.escalated();
+        return appeal;
+    }
+
+    /** The columns to write back; equal to what {@link #restored} took when no rule changed the appeal. */
+    public Snapshot snapshot() {
+        return new Snapshot(id, receiptNumber, bodyCode, bodyKato, ruralDistrictKato, districtKato, regionKato, issueId,
+                categoryCode, appealType, language, description, registrationDay, status, cycle, routingOccurredAt,
+                termStart, dueDate, escalated);
+    }
+
     /** The first routing decision this service sees for the appeal, whichever kind it is. */
     public static Appeal assigned(Assignment assignment, DeadlinePolicy deadlines) {
         Appeal appeal = new Appeal();

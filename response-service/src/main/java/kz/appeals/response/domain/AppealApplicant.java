@@ -25,11 +25,6 @@ public class AppealApplicant {
     protected AppealApplicant() {
     }
 
-    public AppealApplicant(UUID appealId, String applicantRef) {
-        this.appealId = appealId;
-        this.applicantRef = applicantRef;
-    }
-
     public UUID appealId() {
         return appealId;
     }

@@ -11,13 +11,13 @@ import jakarta.persistence.Table;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * The appeal's term lapsed and a higher body now oversees it (APPK Art. 91). The original body keeps the appeal
  * and can still answer it, so this is kept beside the appeal rather than changing its status; it may also arrive
- * before the appeal itself, since it travels on another topic.
+ * before the appeal itself, since it travels on another topic. The lifecycle consumer writes it without this entity,
+ * which the office's screens and the take-over read.
  */
 @Entity
 @Table(name = "appeal_escalation")
@@ -47,22 +47,7 @@ public class AppealEscalation {
     @Column(name = "escalated_at", nullable = false, updatable = false)
     private Instant escalatedAt;
 
-    /** The higher body's due date as the escalation service published it; null where no term applies. */
-    @Column(name = "due_date", updatable = false)
-    private LocalDate dueDate;
-
     protected AppealEscalation() {
-    }
-
-    public AppealEscalation(UUID appealId, String fromBodyCode, String toBodyCode, BodyLevel toBodyLevel,
-                            String toBodyKato, Instant escalatedAt, LocalDate dueDate) {
-        this.appealId = appealId;
-        this.fromBodyCode = fromBodyCode;
-        this.toBodyCode = toBodyCode;
-        this.toBodyLevel = toBodyLevel;
-        this.toBodyKato = toBodyKato;
-        this.escalatedAt = escalatedAt;
-        this.dueDate = dueDate;
     }
 
     public UUID appealId() {
@@ -87,9 +72,5 @@ public class AppealEscalation {
 
     public Instant escalatedAt() {
         return escalatedAt;
-    }
-
-    public LocalDate dueDate() {
-        return dueDate;
     }
 }

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * Reads intake's registrations (who the applicant is, by pseudonym), the decisions of routing (which body answers)
- * and of escalation (which higher body oversees). Each channel is read
- * a polled batch at a time; a record that can never be applied is parked on appeals.dlq.response.
+ * and of escalation (which higher body oversees). Each channel is read a polled batch at a time, applied together in
+ * one transaction (one by one only when that fails); a record that can never be applied is parked on
+ * appeals.dlq.response.
  */
 @ApplicationScoped
 public class LifecycleConsumers {
@@ -35,20 +36,21 @@ public class LifecycleConsumers {
     @Incoming("routing-events")
     @Blocking
     public void onRoutingEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES, service::lockAll,
-                service::apply);
+        inboxProcessor.processBatchTogether(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES,
+                service::applyAll);
     }
 
     @Incoming("escalation-events")
     @Blocking
     public void onEscalationEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "escalation-events", records, ESCALATION_TYPES, service::lockAll,
-                service::apply);
+        inboxProcessor.processBatchTogether(CONSUMER_NAME, "escalation-events", records, ESCALATION_TYPES,
+                service::applyAll);
     }
 
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatch(CONSUMER_NAME, "intake-events", records, INTAKE_TYPES, service::apply);
+        inboxProcessor.processBatchTogether(CONSUMER_NAME, "intake-events", records, INTAKE_TYPES,
+                service::applyAll);
     }
 }

@@ -13,8 +13,4 @@ public class AppealEscalationRepository implements PanacheRepositoryBase<AppealE
     public List<AppealEscalation> forAppeal(UUID appealId) {
         return list("appealId = ?1 order by escalatedAt, id", appealId);
     }
-
-    public boolean exists(UUID appealId, String toBodyCode) {
-        return count("appealId = ?1 and toBodyCode = ?2", appealId, toBodyCode) > 0;
-    }
 }

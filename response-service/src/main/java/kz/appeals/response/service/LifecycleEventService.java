@@ -1,5 +1,6 @@
 package kz.appeals.response.service;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.appk.DeadlinePolicy;
@@ -12,21 +13,29 @@ import kz.appeals.contracts.EventType;
 import kz.appeals.platform.inbox.IncomingEvent;
 import kz.appeals.platform.inbox.UnprocessableEventException;
 import kz.appeals.response.domain.Appeal;
-import kz.appeals.response.domain.AppealApplicant;
-import kz.appeals.response.domain.AppealAudit;
-import kz.appeals.response.domain.AppealEscalation;
 import kz.appeals.response.domain.Assignment;
 import kz.appeals.response.domain.Assignment.Kind;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Applies what other services decided about an appeal: intake names the applicant by pseudonym, routing puts it into
- * a body's inbox or moves it, escalation records that a higher body oversees it. Runs inside the inbox transaction, so each event takes effect once.
+ * a body's inbox or moves it, escalation records that a higher body oversees it. Runs inside the inbox transaction,
+ * so each event takes effect once. A polled batch costs a few statements whatever its size: the state it needs is
+ * read in one query per table, changed in memory by the appeal's rules in delivery order, and written back in one
+ * statement per table.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -34,76 +43,124 @@ public class LifecycleEventService {
 
     private static final Logger LOG = Logger.getLogger(LifecycleEventService.class);
 
-    private final AppealRepository appeals;
-    private final AppealAuditRepository audits;
-    private final AppealEscalationRepository escalations;
-    private final AppealApplicantRepository applicants;
+    private final AgroalDataSource dataSource;
     private final DeadlinePolicy deadlines;
 
-    public LifecycleEventService(AppealRepository appeals, AppealAuditRepository audits,
-                                 AppealEscalationRepository escalations, AppealApplicantRepository applicants,
-                                 DeadlinePolicy deadlines) {
-        this.appeals = appeals;
-        this.audits = audits;
-        this.escalations = escalations;
-        this.applicants = applicants;
+    public LifecycleEventService(AgroalDataSource dataSource, DeadlinePolicy deadlines) {
+        this.dataSource = dataSource;
         this.deadlines = deadlines;
     }
 
-    /** A polled batch's lifecycle locks, all at once and in one order (AppealRepository#lockLifecycle). */
-    public void lockAll(List<IncomingEvent> events) {
-        appeals.lockLifecycles(events.stream().filter(event -> event.type() != EventType.SUBMITTED)
-                .map(event -> event.dataAs(AppealEvents.AppealEvent.class).appealId()).toList());
-    }
-
-    public void apply(IncomingEvent event) {
-        if (event.type() != EventType.SUBMITTED) {
-            appeals.lockLifecycles(List.of(event.dataAs(AppealEvents.AppealEvent.class).appealId()));
-        }
-        switch (event.type()) {
-            case ROUTED -> assign(routed(event.dataAs(Routed.class), actor(event)));
-            case REDIRECTED -> assign(redirected(event.dataAs(Redirected.class), actor(event)));
-            case ESCALATED -> escalate(event.dataAs(Escalated.class));
-            case SUBMITTED -> rememberApplicant(event.dataAs(Submitted.class));
-            default -> throw new UnprocessableEventException("response-service does not handle " + event.type());
-        }
-    }
-
-    private void assign(Assignment assignment) {
-        UUID appealId = assignment.appealId();
-        Optional<Appeal> known = appeals.findByIdOptional(appealId);
-        if (known.isEmpty()) {
-            Appeal appeal = Appeal.assigned(assignment, deadlines);
-            List<AppealEscalation> before = escalations.forAppeal(appealId);
-            if (!before.isEmpty()) {
-                appeal.markEscalated(before.get(before.size() - 1).dueDate());
+    /** @param events first deliveries, in the order their partitions delivered them */
+    public void applyAll(List<IncomingEvent> events) {
+        Set<UUID> lifecycles = new LinkedHashSet<>();
+        for (IncomingEvent event : events) {
+            if (event.type() != EventType.SUBMITTED) {
+                lifecycles.add(event.dataAs(AppealEvents.AppealEvent.class).appealId());
             }
-            appeals.persist(appeal);
-            audits.persist(new AppealAudit(appealId, appeal.arrival(assignment)));
-            return;
         }
-        known.get().reassign(assignment, deadlines).ifPresentOrElse(
-                change -> audits.persist(new AppealAudit(appealId, change)),
-                () -> LOG.debugf("%s of %s to %s changed no status", assignment.kind(), appealId,
-                        assignment.bodyCode()));
-    }
-
-    /** An anonymous signal has no applicant, so nobody can rate or reopen it. */
-    private void rememberApplicant(Submitted submitted) {
-        if (submitted.applicantRef() != null && applicants.findById(submitted.appealId()) == null) {
-            applicants.persist(new AppealApplicant(submitted.appealId(), submitted.applicantRef()));
+        // the pool hands the connection enlisted in the inbox's transaction
+        try (Connection connection = dataSource.getConnection()) {
+            AppealTable.lockLifecycles(connection, lifecycles);
+            Batch batch = new Batch(AppealTable.lockAndRead(connection, lifecycles),
+                    AppealEscalationTable.forAppeals(connection, lifecycles));
+            events.forEach(batch::apply);
+            batch.write(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("response-service: lifecycle events could not be applied: "
+                    + e.getMessage(), e);
         }
     }
 
-    private void escalate(Escalated escalated) {
-        if (escalations.exists(escalated.appealId(), escalated.toBody().code())) {
-            return;
+    /** A batch's appeals, escalations and applicants, as stored and as changed by the batch's events so far. */
+    private final class Batch {
+
+        private final Map<UUID, Appeal.Snapshot> stored;
+        private final Map<UUID, Appeal> appeals = new LinkedHashMap<>();
+        /** Each appeal's escalations in the order they happened, those of this batch included. */
+        private final Map<UUID, List<AppealEscalationTable.Row>> escalations = new LinkedHashMap<>();
+        private final List<AppealEscalationTable.Row> newEscalations = new ArrayList<>();
+        private final List<AppealAuditTable.Row> audit = new ArrayList<>();
+        private final Map<UUID, String> newApplicants = new LinkedHashMap<>();
+
+        Batch(Map<UUID, Appeal.Snapshot> stored, List<AppealEscalationTable.Row> storedEscalations) {
+            this.stored = stored;
+            stored.values().forEach(appeal -> appeals.put(appeal.id(), Appeal.restored(appeal)));
+            storedEscalations.forEach(escalation -> escalationsOf(escalation.appealId()).add(escalation));
         }
-        escalations.persist(new AppealEscalation(escalated.appealId(), escalated.fromBody().code(),
-                escalated.toBody().code(), escalated.toBody().level(), escalated.toBody().katoCode(),
-                escalated.occurredAt(), escalated.newDueDate()));
-        appeals.findByIdOptional(escalated.appealId())
-                .ifPresent(appeal -> appeal.markEscalated(escalated.newDueDate()));
+
+        void apply(IncomingEvent event) {
+            switch (event.type()) {
+                case ROUTED -> assign(routed(event.dataAs(Routed.class), actor(event)));
+                case REDIRECTED -> assign(redirected(event.dataAs(Redirected.class), actor(event)));
+                case ESCALATED -> escalate(event.dataAs(Escalated.class));
+                case SUBMITTED -> rememberApplicant(event.dataAs(Submitted.class));
+                default -> throw new UnprocessableEventException("response-service does not handle " + event.type());
+            }
+        }
+
+        private void assign(Assignment assignment) {
+            UUID appealId = assignment.appealId();
+            Appeal known = appeals.get(appealId);
+            if (known == null) {
+                Appeal appeal = Appeal.assigned(assignment, deadlines);
+                latestEscalation(appealId).ifPresent(before -> appeal.markEscalated(before.dueDate()));
+                appeals.put(appealId, appeal);
+                audit.add(new AppealAuditTable.Row(appealId, appeal.arrival(assignment)));
+                return;
+            }
+            known.reassign(assignment, deadlines).ifPresentOrElse(
+                    change -> audit.add(new AppealAuditTable.Row(appealId, change)),
+                    () -> LOG.debugf("%s of %s to %s changed no status", assignment.kind(), appealId,
+                            assignment.bodyCode()));
+        }
+
+        /** An anonymous signal has no applicant, so nobody can rate or reopen it. */
+        private void rememberApplicant(Submitted submitted) {
+            if (submitted.applicantRef() != null) {
+                newApplicants.putIfAbsent(submitted.appealId(), submitted.applicantRef());
+            }
+        }
+
+        private void escalate(Escalated escalated) {
+            List<AppealEscalationTable.Row> known = escalationsOf(escalated.appealId());
+            if (known.stream().anyMatch(escalation -> escalation.toBodyCode().equals(escalated.toBody().code()))) {
+                return;
+            }
+            // at the database's precision, so that the order among an appeal's escalations is the stored one
+            AppealEscalationTable.Row escalation = new AppealEscalationTable.Row(escalated.appealId(),
+                    escalated.fromBody().code(), escalated.toBody().code(), escalated.toBody().level(),
+                    escalated.toBody().katoCode(), escalated.occurredAt().truncatedTo(ChronoUnit.MICROS),
+                    escalated.newDueDate());
+            int position = known.size();
+            while (position > 0 && known.get(position - 1).escalatedAt().isAfter(escalation.escalatedAt())) {
+                position--;
+            }
+            known.add(position, escalation);
+            newEscalations.add(escalation);
+            Appeal appeal = appeals.get(escalated.appealId());
+            if (appeal != null) {
+                appeal.markEscalated(escalated.newDueDate());
+            }
+        }
+
+        private Optional<AppealEscalationTable.Row> latestEscalation(UUID appealId) {
+            List<AppealEscalationTable.Row> known = escalationsOf(appealId);
+            return known.isEmpty() ? Optional.empty() : Optional.of(known.get(known.size() - 1));
+        }
+
+        private List<AppealEscalationTable.Row> escalationsOf(UUID appealId) {
+            return escalations.computeIfAbsent(appealId, id -> new ArrayList<>());
+        }
+
+        /** Appeals first: the audit rows refer to them. An appeal the batch left as it was is not written. */
+        void write(Connection connection) throws SQLException {
+            AppealTable.write(connection, appeals.values().stream().map(Appeal::snapshot)
+                    .filter(appeal -> !appeal.equals(stored.get(appeal.id()))).toList());
+            AppealEscalationTable.insert(connection, newEscalations);
+            AppealAuditTable.insert(connection, audit);
+            AppealApplicantTable.insert(connection, newApplicants);
+        }
     }
 
     private static Assignment routed(Routed e, String actor) {

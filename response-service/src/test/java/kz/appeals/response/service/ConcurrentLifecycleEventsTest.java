@@ -9,6 +9,7 @@ import kz.appeals.platform.inbox.IncomingEvent;
 import kz.appeals.response.domain.Appeal;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +45,7 @@ class ConcurrentLifecycleEventsTest {
         // The escalation's transaction applies its event, then stays open while the routing's transaction runs.
         CompletableFuture<Boolean> escalation = CompletableFuture.supplyAsync(() ->
                 QuarkusTransaction.requiringNew().call(() -> {
-                    lifecycle.apply(event(EventType.ESCALATED, escalated(appealId, office, now())));
+                    lifecycle.applyAll(List.of(event(EventType.ESCALATED, escalated(appealId, office, now()))));
                     escalationApplied.countDown();
                     // with the lifecycle lock the routing waits for this commit: it cannot finish first
                     return routingApplied.await(2, TimeUnit.SECONDS);
@@ -52,7 +53,7 @@ class ConcurrentLifecycleEventsTest {
         assertTrue(escalationApplied.await(30, TimeUnit.SECONDS));
         CompletableFuture<Void> routing = CompletableFuture.runAsync(() ->
                 QuarkusTransaction.requiringNew().run(() -> {
-                    lifecycle.apply(event(EventType.ROUTED, routed(appealId, office)));
+                    lifecycle.applyAll(List.of(event(EventType.ROUTED, routed(appealId, office))));
                     routingApplied.countDown();
                 }));
 

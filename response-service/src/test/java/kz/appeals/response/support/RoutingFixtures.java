@@ -53,7 +53,12 @@ public final class RoutingFixtures {
     }
 
     public static Redirected redirected(UUID appealId, String fromKato, String toKato, Instant occurredAt) {
-        return new Redirected(appealId, receipt(), office(fromKato), office(toKato), toKato, district(toKato),
+        return redirected(appealId, receipt(), fromKato, toKato, occurredAt);
+    }
+
+    public static Redirected redirected(UUID appealId, String receiptNumber, String fromKato, String toKato,
+                                        Instant occurredAt) {
+        return new Redirected(appealId, receiptNumber, office(fromKato), office(toKato), toKato, district(toKato),
                 region(toKato), RoutingMethod.MANUAL, "The first body said it is not its competence",
                 AppealType.APPLICATION, "roads", "Pothole near school No. 2", Language.ru, DAY, occurredAt);
     }

@@ -1,0 +1,54 @@
+package kz.appeals.response.service;
+
+import kz.appeals.response.domain.StatusChange;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import static kz.appeals.response.service.SqlArrays.column;
+import static kz.appeals.response.service.SqlArrays.text;
+
+/**
+ * The lifecycle consumer's statement on {@code appeal_audit}, in plain JDBC on the consuming transaction's
+ * connection. The office's actions write it, and its screens read it, through Panache ({@link AppealAuditRepository}).
+ */
+final class AppealAuditTable {
+
+    record Row(UUID appealId, StatusChange change) {
+    }
+
+    private AppealAuditTable() {
+    }
+
+    /**
+     * Inserts {@code entries} in one statement. Ids are drawn in the entries' order, which is the order the changes
+     * were applied: the order the history is read in.
+     */
+    static void insert(Connection connection, List<Row> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into appeal_audit (appeal_id, from_status, to_status, action, actor, body_code, reason,
+                                          occurred_at)
+                select appeal_id, from_status, to_status, action, actor, body_code, reason, occurred_at::timestamptz
+                from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],
+                            ?::text[])
+                     with ordinality as entry (appeal_id, from_status, to_status, action, actor, body_code, reason,
+                                               occurred_at, position)
+                order by position""")) {
+            insert.setArray(1, column(connection, "uuid", entries, Row::appealId));
+            insert.setArray(2, text(connection, entries, entry -> entry.change().from()));
+            insert.setArray(3, text(connection, entries, entry -> entry.change().to()));
+            insert.setArray(4, column(connection, "varchar", entries, entry -> entry.change().action()));
+            insert.setArray(5, column(connection, "varchar", entries, entry -> entry.change().actor()));
+            insert.setArray(6, column(connection, "varchar", entries, entry -> entry.change().bodyCode()));
+            insert.setArray(7, column(connection, "text", entries, entry -> entry.change().reason()));
+            insert.setArray(8, text(connection, entries, entry -> entry.change().at()));
+            insert.executeUpdate();
+        }
+    }
+}
