@@ -5,7 +5,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
-import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents;
 import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
@@ -40,10 +39,12 @@ class CitizenTimelineTest {
             "Аудан әкімдігі", "Акимат района");
     private static final Body OTHER_AKIM = new Body("rural-akim:991022000", BodyLevel.RURAL_DISTRICT, "991022000",
             "Көршілес ауылдық округ әкімінің аппараты", "Аппарат акима соседнего сельского округа");
-    private static final DeadlinePolicy DEADLINES = new DeadlinePolicy(WorkingCalendar.bundled());
-
     @Inject
     IntakeFixtures fixtures;
+
+    /** The calendar intake counts with now: other tests publish calendar years, which intake then applies. */
+    @Inject
+    DeadlinePolicy deadlines;
 
     @Test
     void theApplicantFollowsEveryStepWhateverOrderTheEventsArriveIn() {
@@ -89,8 +90,7 @@ class CitizenTimelineTest {
                 .body("steps[-1].kind", equalTo("ANSWERED"))
                 .body("steps[-1].text", equalTo("Жол жөнделді."))
                 .body("body.code", equalTo(AKIM.code()))
-                .body("dueOn", equalTo(new kz.appeals.appk.DeadlinePolicy(kz.appeals.appk.WorkingCalendar.bundled())
-                        .answerDue(registrationDay).toString())));
+                .body("dueOn", equalTo(deadlines.answerDue(registrationDay).toString())));
 
         LocalDate escalatedDue = registrationDay.plusMonths(1);
         try (KafkaProbe broker = new KafkaProbe(Topics.ESCALATION)) {
@@ -120,7 +120,7 @@ class CitizenTimelineTest {
         String receiptNumber = receipt.getString("receiptNumber");
         LocalDate registrationDay = LocalDate.parse(receipt.getString("registrationDay"));
         Instant redirectedAt = registrationDay.plusDays(7).atTime(10, 0).toInstant(AppkTerms.NATIONAL_OFFSET);
-        LocalDate redirectedDue = DEADLINES.answerDue(DEADLINES.redirectedTermStart(registrationDay, redirectedAt));
+        LocalDate redirectedDue = deadlines.answerDue(deadlines.redirectedTermStart(registrationDay, redirectedAt));
 
         try (KafkaProbe broker = new KafkaProbe(Topics.ROUTING)) {
             send(broker, EventType.REDIRECTED, UUID.randomUUID(), new AppealEvents.Redirected(appealId,

@@ -179,14 +179,14 @@ class SetBasedTimelineTest {
         assertEquals(5, kindsOf(second).size());
     }
 
-    /** An answer longer than appeal_step holds (the contract allows it) fails its batch's statement. */
+    /** An answer with a NUL character (JSON and the contract allow it, PostgreSQL's text does not) fails its batch. */
     @Test
     void aPoisonEventIsParkedAloneAndItsNeighboursEffectsStay() throws SQLException {
         Registered appeal = register();
         Registered neighbour = register();
         Instant at = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MICROS);
         Delivered poison = delivered(EventType.ANSWERED, new AppealEvents.Answered(appeal.id(), AKIM.code(),
-                AppealEvents.Outcome.SATISFIED, AppealEvents.Language.kk, "ж".repeat(4001), 1, "clerk-1",
+                AppealEvents.Outcome.SATISFIED, AppealEvents.Language.kk, "Жол\u0000жөнделді", 1, "clerk-1",
                 at.plusSeconds(3600)));
 
         try (KafkaProbe deadLetters = new KafkaProbe(Topics.deadLetter("intake"))) {
@@ -207,6 +207,21 @@ class SetBasedTimelineTest {
         assertEquals(List.of("ROUTED"), kindsOf(neighbour));
         assertEquals(0, fixtures.count("select count(*) from inbox_event where consumer = '" + CONSUMER
                 + "' and event_id = '" + poison.eventId() + "'"), "the poison event is not recorded as applied");
+    }
+
+    @Test
+    void anAnswerAsLongAsTheContractAllowsIsShownWhole() throws SQLException {
+        Registered appeal = register();
+        Instant at = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MICROS);
+        String longest = "ж".repeat(10_000);
+        inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(List.of(
+                delivered(EventType.ROUTED, routed(appeal, AKIM, at)),
+                delivered(EventType.ANSWERED, new AppealEvents.Answered(appeal.id(), AKIM.code(),
+                        AppealEvents.Outcome.SATISFIED, AppealEvents.Language.kk, longest, 1, "clerk-1",
+                        at.plusSeconds(3600))))), TIMELINE_TYPES, timeline::applyAll);
+        assertEquals(List.of("ROUTED", "ANSWERED"), kindsOf(appeal));
+        assertEquals(1, fixtures.count("select count(*) from appeal_step where appeal_id = '" + appeal.id()
+                + "' and length(text) = 10000"));
     }
 
     /**
