@@ -181,6 +181,67 @@ class SetBasedRoutingTest {
     }
 
     /**
+     * Answers and reopenings of a poll are one update, the last of an appeal's counting; an answer to an appeal
+     * routing does not know changes nothing. Only open appeals lend their issue to new ones.
+     */
+    @Test
+    void answersAndReopeningsOfAPollAreOneUpdateInWhichTheLastOfAnAppealsCounts() throws Exception {
+        String category = newCategory();
+        UUID reopened = UUID.randomUUID();
+        UUID answered = UUID.randomUUID();
+        UUID reopenedThenAnswered = UUID.randomUUID();
+        Map<UUID, Location> places = Map.of(reopened, point(48.75, 69.2), answered, point(48.78, 69.2),
+                reopenedThenAnswered, point(48.81, 69.2));
+        places.forEach((appeal, place) -> consumer.onIntakeEvents(
+                poll(List.of(record(submitted(appeal, category, place), UUID.randomUUID())))));
+        String body = "rural-akim:" + SampleCitizens.SAMPLE_RURAL_DISTRICT;
+        Instant now = Instant.now();
+
+        consumer.onResponseEvents(poll(List.of(
+                record(answer(reopened, body, now)),
+                record(answer(answered, body, now)),
+                record(new AppealEvents.Reopened(reopenedThenAnswered, body, "Яма снова появилась", 2, now)),
+                record(new AppealEvents.Reopened(reopened, body, "Яма снова появилась", 2, now)),
+                record(answer(UUID.randomUUID(), body, now)),
+                record(answer(reopenedThenAnswered, body, now)))));
+
+        Map<UUID, Boolean> open = new HashMap<>();
+        List<String> transactions = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select appeal_id, open, xmin::text from routed_appeal where appeal_id = any(?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", places.keySet().toArray()));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    open.put(result.getObject(1, UUID.class), result.getBoolean(2));
+                    transactions.add(result.getString(3));
+                }
+            }
+        }
+        assertEquals(Map.of(reopened, true, answered, false, reopenedThenAnswered, false), open);
+        assertEquals(1, transactions.stream().distinct().count(), "one transaction: " + transactions);
+        assertEquals(Map.of("inbox_event INSERT", 1L, "routed_appeal UPDATE", 1L),
+                statementsOf(transactions.get(0)), "write statements of the poll's transaction");
+
+        // new appeals 30 m from each: only the open one lends its issue
+        Map<UUID, UUID> before = issuesOf(List.copyOf(places.keySet()));
+        Map<UUID, UUID> newcomers = new HashMap<>();
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        places.forEach((appeal, place) -> {
+            UUID newcomer = UUID.randomUUID();
+            newcomers.put(appeal, newcomer);
+            batch.add(record(submitted(newcomer, category, point(place.latitude() + 0.0003, place.longitude())),
+                    UUID.randomUUID()));
+        });
+        consumer.onIntakeEvents(poll(batch));
+        Map<UUID, UUID> after = issuesOf(List.copyOf(newcomers.values()));
+        assertEquals(before.get(reopened), after.get(newcomers.get(reopened)), "near the reopened appeal");
+        assertTrue(!before.get(answered).equals(after.get(newcomers.get(answered))), "near the answered appeal");
+        assertTrue(!before.get(reopenedThenAnswered).equals(after.get(newcomers.get(reopenedThenAnswered))),
+                "near the appeal answered last");
+    }
+
+    /**
      * Two appeals routed before the batch (P with a point, R with a settlement) and a batch of new ones, several
      * near each other, one routed before (R again under a new event id), one delivered twice (A4) and one
      * submitted twice under two event ids (A1). Roles name the appeals; each scenario has new ids and a category.
@@ -208,7 +269,7 @@ class SetBasedRoutingTest {
             batch.add(record(submitted("R", new Location(SampleCitizens.SAMPLE_SETTLEMENT, null, null, null)),
                     UUID.randomUUID()));
             batch.add(record(submitted("A6", new Location(OTHER_SETTLEMENT, null, null, null)), UUID.randomUUID()));
-            batch.add(record(a4.value(), a4.key(), KafkaProbe.header(a4, "ce_id")));
+            batch.add(record(EventType.SUBMITTED, a4.value(), a4.key(), KafkaProbe.header(a4, "ce_id")));
             batch.add(record(submitted("A7", new Location(OTHER_SETTLEMENT, null, null, null)), UUID.randomUUID()));
             batch.add(record(submitted("A8", new Location("991099001", null, null, "возле старой мельницы")),
                     UUID.randomUUID()));
@@ -377,22 +438,33 @@ class SetBasedRoutingTest {
     }
 
     private ConsumerRecord<String, String> record(AppealEvents.Submitted submitted, UUID eventId) {
-        return record(EventJson.write(submitted), submitted.appealId().toString(), eventId.toString());
+        return record(EventType.SUBMITTED, EventJson.write(submitted), submitted.appealId().toString(),
+                eventId.toString());
     }
 
-    private ConsumerRecord<String, String> record(String json, String key, String eventId) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.INTAKE, 0, offset++, key, json);
-        KafkaProbe.cloudEventHeaders(EventType.SUBMITTED, UUID.fromString(eventId), key)
+    private ConsumerRecord<String, String> record(AppealEvents.AppealEvent event) {
+        return record(EventType.of(event.getClass()), EventJson.write(event), event.appealId().toString(),
+                UUID.randomUUID().toString());
+    }
+
+    private ConsumerRecord<String, String> record(EventType type, String json, String key, String eventId) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(type.topic(), 0, offset++, key, json);
+        KafkaProbe.cloudEventHeaders(type, UUID.fromString(eventId), key)
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 
     private static ConsumerRecords<String, String> poll(List<ConsumerRecord<String, String>> records) {
-        return new ConsumerRecords<>(Map.of(new TopicPartition(Topics.INTAKE, 0), records), Map.of());
+        return new ConsumerRecords<>(Map.of(new TopicPartition(records.get(0).topic(), 0), records), Map.of());
     }
 
     private static String newCategory() {
         return "set-based-" + UUID.randomUUID();
+    }
+
+    private static AppealEvents.Answered answer(UUID appealId, String body, Instant at) {
+        return new AppealEvents.Answered(appealId, body, AppealEvents.Outcome.SATISFIED, Language.kk,
+                "Жол жөнделді", 1, "officer-" + SampleCitizens.SAMPLE_RURAL_DISTRICT, at);
     }
 
     private static Location point(double latitude, double longitude) {
