@@ -25,6 +25,7 @@ import kz.appeals.routing.service.RoutedAppealTable.Row;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -102,9 +103,12 @@ public class AppealRouting {
         }
         IssueGrouping issues = table.issueGrouping(searching);
         List<Row> rows = new ArrayList<>(appeals.size());
+        Instant decidedBefore = null;
         for (int i = 0; i < appeals.size(); i++) {
-            rows.add(new Row(appeals.get(i), Set.of(), recorded(appeals.get(i), decisions.get(i), null,
+            Instant decidedAt = decisionTimeAfter(decidedBefore);
+            rows.add(new Row(appeals.get(i), Set.of(), recorded(appeals.get(i), decisions.get(i), decidedAt, null,
                     issues::issueOf)));
+            decidedBefore = decidedAt;
         }
         table.insert(rows);
         for (int i = 0; i < rows.size(); i++) {
@@ -151,7 +155,8 @@ public class AppealRouting {
         Appeal appeal = row.appeal();
         RoutingDecision decision = rules.policy().decide(appeal.location(), appeal.categoryCode(),
                 appeal.registrationDay(), excluded);
-        Row redirected = new Row(appeal, excluded, recorded(appeal, decision, row.decision(), this::issueAlone));
+        Row redirected = new Row(appeal, excluded, recorded(appeal, decision, decisionTimeAfter(null),
+                row.decision(), this::issueAlone));
         table.update(List.of(redirected));
         publish(redirected, decision, Optional.of(previousBody), request.reason());
     }
@@ -170,8 +175,8 @@ public class AppealRouting {
         if (!(decision instanceof RoutingDecision.Routed routed)) {
             throw ProblemException.invalidField("katoCode", "not-routable", decision.reason());
         }
-        Row assigned = new Row(appeal, row.excludedBodies(), recorded(appeal, decision, row.decision(),
-                this::issueAlone));
+        Row assigned = new Row(appeal, row.excludedBodies(), recorded(appeal, decision, decisionTimeAfter(null),
+                row.decision(), this::issueAlone));
         table.update(List.of(assigned));
         publish(assigned, decision, Optional.empty(), null);
         audit.record("triage-assigned", "appeal:" + appealId,
@@ -190,9 +195,8 @@ public class AppealRouting {
      * The decision as stored, after {@code previous} (null for a new appeal): a routed appeal that is in no issue
      * yet joins one, found by {@code issues}.
      */
-    private Decision recorded(Appeal appeal, RoutingDecision decision, Decision previous,
+    private Decision recorded(Appeal appeal, RoutingDecision decision, Instant decidedAt, Decision previous,
                               Function<IssueGrouping.Newcomer, UUID> issues) {
-        Instant decidedAt = clock.instant();
         String reason = shorten(decision.reason());
         String steps;
         try {
@@ -212,6 +216,15 @@ public class AppealRouting {
         Status status = decision instanceof RoutingDecision.NeedsTriage ? Status.NEEDS_TRIAGE
                 : Status.OUTSIDE_COMPETENCE;
         return new Decision(status, null, null, reason, decidedAt, steps, issueId, settlementKato);
+    }
+
+    /**
+     * Now, at the database's precision, and after {@code before} (when given): the decisions of a batch are stored
+     * in delivery order, so the earliest one of a settlement is the one delivered first, as one at a time.
+     */
+    private Instant decisionTimeAfter(Instant before) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return before == null || now.isAfter(before) ? now : before.plus(1, ChronoUnit.MICROS);
     }
 
     /** A routed place's settlement replaces the one known before; other decisions keep it. */
