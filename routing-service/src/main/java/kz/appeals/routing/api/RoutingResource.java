@@ -70,7 +70,8 @@ public class RoutingResource {
         if (assignment.note() == null || assignment.note().isBlank() || assignment.note().length() > 500) {
             throw ProblemException.invalidField("note", "required", "Say why, in 1 to 500 characters");
         }
-        return RoutingQueries.view(routing.assign(appealId, assignment.katoCode(), assignment.note()));
+        routing.assign(appealId, assignment.katoCode(), assignment.note());
+        return queries.route(appealId).orElseThrow();
     }
 
     @GET

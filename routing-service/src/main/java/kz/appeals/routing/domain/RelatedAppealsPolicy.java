@@ -24,6 +24,17 @@ public final class RelatedAppealsPolicy {
         return latitudeMargin() / Math.max(Math.cos(Math.toRadians(latitude)), 0.01);
     }
 
+    /**
+     * Whether the second point lies in the first one's search box ({@link #latitudeMargin()},
+     * {@link #longitudeMargin}), the filter the database applies before {@link #near}: checked again in memory, an
+     * appeal decided in the same batch qualifies exactly as a stored one would.
+     */
+    public static boolean inSearchBox(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = latitudeMargin();
+        double dLon = longitudeMargin(lat1);
+        return lat2 >= lat1 - dLat && lat2 <= lat1 + dLat && lon2 >= lon1 - dLon && lon2 <= lon1 + dLon;
+    }
+
     public static boolean near(double lat1, double lon1, double lat2, double lon2) {
         return metres(lat1, lon1, lat2, lon2) <= RADIUS_METRES;
     }

@@ -7,17 +7,18 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import kz.appeals.contracts.AppealEvents.AppealType;
-import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.contracts.AppealEvents.RoutingMethod;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
-/** Routing's record of an appeal: what it needs to decide again on a redirect, and what it decided last. */
+/**
+ * Routing's record of an appeal, as the operators' screens read it: what it needs to decide again on a redirect, and
+ * what it decided last. The event path and the triage assignment write it through {@code RoutedAppealTable}.
+ */
 @Entity
 @Table(name = "routed_appeal")
 public class RoutedAppeal {
@@ -105,17 +106,4 @@ public class RoutedAppeal {
     /** Until the body answers; reopened appeals are open again. Only open appeals are grouped with new ones. */
     @Column(nullable = false)
     public boolean open = true;
-
-    public Optional<Body> body() {
-        return bodyCode == null ? Optional.empty()
-                : Optional.of(new Body(bodyCode, bodyLevel, bodyKato, bodyNameKk, bodyNameRu));
-    }
-
-    public void assignTo(Body body) {
-        bodyCode = body == null ? null : body.code();
-        bodyLevel = body == null ? null : body.level();
-        bodyKato = body == null ? null : body.katoCode();
-        bodyNameKk = body == null ? null : body.nameKk();
-        bodyNameRu = body == null ? null : body.nameRu();
-    }
 }

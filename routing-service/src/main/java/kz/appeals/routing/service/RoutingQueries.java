@@ -60,7 +60,7 @@ public class RoutingQueries {
         return territory.versionsOf(kato).stream().map(RoutingQueries::view).toList();
     }
 
-    public static RouteView view(RoutedAppeal a) {
+    private static RouteView view(RoutedAppeal a) {
         return new RouteView(a.appealId, a.receiptNumber, a.status.name(), a.bodyCode,
                 a.method == null ? null : a.method.name(), a.reason, AppealRouting.steps(a), a.issueId,
                 a.excludedBodies, a.decidedAt);
