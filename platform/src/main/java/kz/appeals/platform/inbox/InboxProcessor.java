@@ -6,7 +6,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import kz.appeals.contracts.EventType;
 import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.tracing.EventTracing;
@@ -31,11 +30,11 @@ import java.util.function.Consumer;
  * retried for as long as that lasts: an outage says nothing about the record, and parking good events would leave
  * an operator to replay every one of them.
  *
- * <p>A busy channel is consumed a polled batch at a time ({@link #processBatch}): the whole batch in one
- * transaction, one commit instead of one per event. If that transaction fails, the batch is applied again one
- * event per transaction, so a single bad event costs its batch the fast path, never its neighbours' effects. The
- * batch's transaction writes its inbox rows in one statement and the events its handlers recorded in the outbox in
- * one more (the outbox collects them until the batch's work is done).
+ * <p>A busy channel is consumed a polled batch at a time ({@link #processBatchTogether}): the whole batch in one
+ * transaction and one commit, its state changes made by the handler set-based. If that transaction fails, the batch
+ * is applied again one event per transaction, so a single bad event costs its batch the fast path, never its
+ * neighbours' effects. The batch's transaction writes its inbox rows in one statement and the events its handler
+ * recorded in the outbox in one more (the outbox collects them until the batch's work is done).
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -49,17 +48,15 @@ public class InboxProcessor {
     private final Inbox inbox;
     private final Outbox outbox;
     private final DeadLetters deadLetters;
-    private final EntityManager entityManager;
     private final MeterRegistry registry;
     private final EventTracing tracing;
     private volatile boolean stopping;
 
-    public InboxProcessor(Inbox inbox, Outbox outbox, DeadLetters deadLetters, EntityManager entityManager,
-                          MeterRegistry registry, EventTracing tracing) {
+    public InboxProcessor(Inbox inbox, Outbox outbox, DeadLetters deadLetters, MeterRegistry registry,
+                          EventTracing tracing) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.deadLetters = deadLetters;
-        this.entityManager = entityManager;
         this.registry = registry;
         this.tracing = tracing;
     }
@@ -82,39 +79,10 @@ public class InboxProcessor {
     }
 
     /**
-     * One poll of a channel configured with {@code batch=true}. Never throws for a bad record: each is parked on
-     * {@code channel}'s dead-letter topic here, before the batch is acknowledged.
-     */
-    public void processBatch(String consumer, String channel, ConsumerRecords<String, String> records,
-                             Set<EventType> handledTypes, EventHandler handler) {
-        processBatch(consumer, channel, records, handledTypes, events -> { }, handler);
-    }
-
-    /**
-     * {@link #processBatch} that first calls {@code prepare} with all first deliveries of the poll, in the poll's
-     * transaction: e.g. to take every lock the batch needs at once, in one order, so that two channels' batches wait
-     * for each other instead of deadlocking.
-     */
-    public void processBatch(String consumer, String channel, ConsumerRecords<String, String> records,
-                             Set<EventType> handledTypes, BatchEventHandler prepare, EventHandler handler) {
-        processPoll(consumer, channel, records, handledTypes, handler, toApply -> {
-            prepare.handleAll(toApply.stream().map(Received::event).toList());
-            for (Received one : toApply) {
-                tracing.inConsumerSpan(consumer, one.record(), one.event(), () -> {
-                    handler.handle(one.event());
-                    logApplied(consumer, one.event());
-                    // The next event sees the database as in a transaction of its own (bulk updates included).
-                    entityManager.flush();
-                    entityManager.clear();
-                    return null;
-                });
-            }
-        });
-    }
-
-    /**
-     * {@link #processBatch} with one call of {@code handler} for all first deliveries of the poll; when that
-     * transaction fails, {@code handler} is called once per event, each in a transaction of its own.
+     * One poll of a channel configured with {@code batch=true}: one call of {@code handler} for all first deliveries
+     * of the poll, in one transaction; when that transaction fails, {@code handler} is called once per event, each in
+     * a transaction of its own. Never throws for a bad record: each is parked on {@code channel}'s dead-letter topic
+     * here, before the batch is acknowledged.
      */
     public void processBatchTogether(String consumer, String channel, ConsumerRecords<String, String> records,
                                      Set<EventType> handledTypes, BatchEventHandler handler) {

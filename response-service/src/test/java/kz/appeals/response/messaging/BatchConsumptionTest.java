@@ -8,6 +8,7 @@ import kz.appeals.contracts.AppealEvents.Routed;
 import kz.appeals.contracts.CloudEventHeaders;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
+import kz.appeals.platform.inbox.BatchEventHandler;
 import kz.appeals.platform.inbox.EventHandler;
 import kz.appeals.platform.inbox.InboxProcessor;
 import kz.appeals.platform.inbox.UnprocessableEventException;
@@ -38,8 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The platform's batch path ({@link InboxProcessor#processBatch}) against the real database and broker: a polled
- * batch is applied in one transaction, and when that fails, one event per transaction, so that every good event
+ * The platform's batch path ({@link InboxProcessor#processBatchTogether}) against the real database and broker: a
+ * polled batch is applied in one transaction, and when that fails, one event per transaction, so that every good event
  * takes effect exactly once and only the bad one is parked. The effect here is a row per event written in the
  * handler's transaction (in the inbox table, under a consumer name of its own), so a rolled-back batch leaves none.
  */
@@ -74,9 +75,10 @@ class BatchConsumptionTest {
         List<ConsumerRecord<String, String>> firstPoll = new ArrayList<>(records(events));
         firstPoll.add(record(repeated)); // a relay's republish arriving in the same poll
 
-        inboxProcessor.processBatch(CONSUMER, CHANNEL, poll(firstPoll), Set.of(EventType.ROUTED), recordEffect());
-        inboxProcessor.processBatch(CONSUMER, CHANNEL, poll(records(events)), Set.of(EventType.ROUTED),
-                recordEffect());
+        inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(firstPoll), Set.of(EventType.ROUTED),
+                oneByOne(recordEffect()));
+        inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(records(events)), Set.of(EventType.ROUTED),
+                oneByOne(recordEffect()));
 
         for (Delivered event : events) {
             assertEquals(1, effects(event.eventId()), "effects of " + event.eventId());
@@ -98,8 +100,8 @@ class BatchConsumptionTest {
         };
 
         try (KafkaProbe deadLetters = new KafkaProbe(Topics.deadLetter("response"))) {
-            inboxProcessor.processBatch(CONSUMER, CHANNEL, poll(records(List.of(before, bad, after))),
-                    Set.of(EventType.ROUTED), failsOnBad);
+            inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(records(List.of(before, bad, after))),
+                    Set.of(EventType.ROUTED), oneByOne(failsOnBad));
 
             ConsumerRecord<String, String> parked = eventually(() -> deadLetters.collect(Duration.ofMillis(300))
                     .stream().filter(record -> bad.key().equals(record.key())).findFirst().orElseThrow());
@@ -127,7 +129,8 @@ class BatchConsumptionTest {
             }
         };
 
-        inboxProcessor.processBatch(CONSUMER, CHANNEL, poll(records(events)), Set.of(EventType.ROUTED), failsOnce);
+        inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(records(events)), Set.of(EventType.ROUTED),
+                oneByOne(failsOnce));
 
         for (Delivered event : events) {
             assertEquals(1, effects(event.eventId()), "the rolled-back effect is not doubled");
@@ -145,8 +148,8 @@ class BatchConsumptionTest {
                 .forEach((name, value) -> broken.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
 
         try (KafkaProbe deadLetters = new KafkaProbe(Topics.deadLetter("response"))) {
-            inboxProcessor.processBatch(CONSUMER, CHANNEL, poll(List.of(broken, record(good))),
-                    Set.of(EventType.ROUTED), recordEffect());
+            inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(List.of(broken, record(good))),
+                    Set.of(EventType.ROUTED), oneByOne(recordEffect()));
 
             ConsumerRecord<String, String> parked = eventually(() -> deadLetters.collect(Duration.ofMillis(300))
                     .stream().filter(record -> brokenKey.equals(record.key())).findFirst().orElseThrow());
@@ -167,8 +170,8 @@ class BatchConsumptionTest {
         Delivered single = delivered(UUID.randomUUID(), office);
 
         try (KafkaProbe deadLetters = new KafkaProbe(Topics.deadLetter("response"))) {
-            inboxProcessor.processBatch(CONSUMER, CHANNEL, poll(records(batch)), Set.of(EventType.ROUTED),
-                    databaseGoneFor(OUTAGE_ATTEMPTS));
+            inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(records(batch)), Set.of(EventType.ROUTED),
+                    oneByOne(databaseGoneFor(OUTAGE_ATTEMPTS)));
             inboxProcessor.process(CONSUMER, record(single), Set.of(EventType.ROUTED),
                     databaseGoneFor(OUTAGE_ATTEMPTS));
 
@@ -245,5 +248,10 @@ class BatchConsumptionTest {
     }
 
     private record Delivered(UUID eventId, String key, String json, long offset) {
+    }
+
+    /** The handler's effect for each event of the batch in turn, in the batch's transaction. */
+    private static BatchEventHandler oneByOne(EventHandler handler) {
+        return events -> events.forEach(handler::handle);
     }
 }

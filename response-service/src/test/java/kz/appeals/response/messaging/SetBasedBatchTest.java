@@ -124,10 +124,11 @@ class SetBasedBatchTest {
         poll.add(record(events.get(17)));
         AtomicReference<String> batchTransaction = new AtomicReference<>();
 
-        inboxProcessor.processBatch(CONSUMER, CHANNEL, poll(poll), Set.of(EventType.ROUTED), event -> {
-            batchTransaction.compareAndSet(null, currentTransaction());
-            outbox.record(acknowledgement(event));
-        });
+        inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(poll), Set.of(EventType.ROUTED),
+                batch -> batch.forEach(event -> {
+                    batchTransaction.compareAndSet(null, currentTransaction());
+                    outbox.record(acknowledgement(event));
+                }));
 
         assertEquals(Map.of("inbox_event INSERT", 1L, "outbox_event INSERT", 1L),
                 statementsOf(batchTransaction.get()), "statements of the batch's transaction");
@@ -141,8 +142,8 @@ class SetBasedBatchTest {
                 CONSUMER, events.stream().map(Delivered::eventId).toArray(UUID[]::new)), "commits of the batch");
 
         // across batches: the same events again are all duplicates and change nothing
-        inboxProcessor.processBatch(CONSUMER, CHANNEL, poll(records(events)), Set.of(EventType.ROUTED),
-                event -> outbox.record(acknowledgement(event)));
+        inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(records(events)), Set.of(EventType.ROUTED),
+                batch -> batch.forEach(event -> outbox.record(acknowledgement(event))));
         for (Delivered event : events) {
             assertEquals(1, count("select count(*) from outbox_event where aggregateid = ?", event.key()),
                     "outbox rows of " + event.key() + " after a redelivery");
@@ -163,8 +164,8 @@ class SetBasedBatchTest {
         };
 
         try (KafkaProbe deadLetters = new KafkaProbe(Topics.deadLetter("response"))) {
-            inboxProcessor.processBatch(CONSUMER, CHANNEL, poll(records(List.of(before, bad, after))),
-                    Set.of(EventType.ROUTED), recordsThenRefusesBad);
+            inboxProcessor.processBatchTogether(CONSUMER, CHANNEL, poll(records(List.of(before, bad, after))),
+                    Set.of(EventType.ROUTED), batch -> batch.forEach(recordsThenRefusesBad::handle));
 
             List<ConsumerRecord<String, String>> parked = eventually(() -> {
                 List<ConsumerRecord<String, String>> seen = deadLetters.collect(Duration.ofMillis(500)).stream()
