@@ -3,6 +3,7 @@ package kz.appeals.bench;
 import kz.appeals.bench.analytics.AnalyticsReplayBenchmark;
 import kz.appeals.bench.ceilings.CeilingsCommand;
 import kz.appeals.bench.escalation.EscalationSweepBenchmark;
+import kz.appeals.bench.contracts.ContractCheckBenchmark;
 import kz.appeals.bench.idle.IdleCostBenchmark;
 import kz.appeals.bench.intake.IntakeThroughputBenchmark;
 import kz.appeals.bench.ledger.LedgerCommand;
@@ -43,6 +44,7 @@ public final class Benchmarks {
         BENCHMARKS.put(ScenarioCommand.NAME, ScenarioCommand::main);
         BENCHMARKS.put(CeilingsCommand.NAME, CeilingsCommand::main);
         BENCHMARKS.put(IdleCostBenchmark.NAME, IdleCostBenchmark::main);
+        BENCHMARKS.put(ContractCheckBenchmark.NAME, ContractCheckBenchmark::main);
     }
 
     private Benchmarks() {
