@@ -109,9 +109,7 @@ public class RoutingPolicy {
         }
         AddressMatcher.Match match = territory.matchAddress(address, day);
         if (match instanceof AddressMatcher.Found found) {
-            Optional<Placement> place = placeByCode(found.unit().katoCode, day, RoutingMethod.ADDRESS, found.detail())
-                    .map(p -> found.settlement() == null ? p : new Placement(p.level(), p.ruralDistrict(),
-                            p.district(), p.region(), found.settlement(), p.method(), p.detail()));
+            Optional<Placement> place = placeByCode(found.unit().katoCode, day, RoutingMethod.ADDRESS, found.detail());
             if (place.isPresent()) {
                 steps.add(step(RoutingMethod.ADDRESS, StepOutcome.DECIDED, found.detail()));
                 return place;
@@ -126,25 +124,19 @@ public class RoutingPolicy {
 
     /** The unit of this code in force on the day, with the units above it. */
     private Optional<Placement> placeByCode(String kato, LocalDate day, RoutingMethod method, String how) {
-        Optional<TerritorialUnit> unit = territory.find(kato, day);
-        if (unit.isEmpty()) {
-            return Optional.empty();
+        return territory.find(kato, day).flatMap(unit -> territory.lineage(unit, day))
+                .map(lineage -> Placement.of(lineage, method, how + where(lineage, method)));
+    }
+
+    /** What the code named, or which body's unit the locality lies in (address and coordinates said it already). */
+    private static String where(List<TerritorialUnit> lineage, RoutingMethod method) {
+        TerritorialUnit place = lineage.get(0);
+        if (place.level != TerritorialLevel.SETTLEMENT) {
+            return place.level == TerritorialLevel.RURAL_DISTRICT && method != RoutingMethod.KATO ? ""
+                    : " names " + place.describe();
         }
-        KatoCode code = unit.get().code();
-        TerritorialUnit region = territory.find(code.region(), day).orElse(null);
-        TerritorialUnit district = code.level() == TerritorialLevel.REGION ? null
-                : territory.find(code.district(), day).orElse(null);
-        return switch (code.level()) {
-            case REGION -> Optional.of(new Placement(TerritorialLevel.REGION, null, null, unit.get(), null, method,
-                    how + " names region " + kato));
-            case DISTRICT -> Optional.of(new Placement(TerritorialLevel.DISTRICT, null, unit.get(), region, null,
-                    method, how + " names district " + kato));
-            case RURAL_DISTRICT -> Optional.of(new Placement(TerritorialLevel.RURAL_DISTRICT, unit.get(), district,
-                    region, null, method, how + (method == RoutingMethod.KATO ? " names rural district " + kato : "")));
-            case SETTLEMENT -> territory.find(code.ruralDistrict(), day).map(rd -> new Placement(
-                    TerritorialLevel.RURAL_DISTRICT, rd, district, region, unit.get(), method,
-                    how + " lies in rural district " + rd.katoCode + " (" + rd.nameRu + ")"));
-        };
+        return lineage.stream().filter(unit -> unit.level != TerritorialLevel.SETTLEMENT).findFirst()
+                .map(body -> " lies in " + body.describe()).orElse(" lies in no unit of the classifier");
     }
 
     private RoutingDecision byCompetence(Placement place, String category, Set<String> excluded,

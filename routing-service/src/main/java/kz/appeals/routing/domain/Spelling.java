@@ -20,7 +20,11 @@ public final class Spelling {
             "raione", "rn", "audan", "audani", "audanindagi", "oblis", "oblisi", "oblast", "oblasti", "obl",
             "kala", "kalasi", "gorod", "goroda", "g", "ul", "ulitsa", "ulitse", "koshe", "koshesi", "kosh",
             "dom", "d", "ui", "mikroraion", "mkr", "v", "vo", "na", "u", "okolo", "vozle", "riadom", "i",
-            "janinda", "mangainda", "manainda", "kasinda", "village", "district", "rural", "region", "street");
+            "janinda", "mangainda", "manainda", "kasinda", "village", "district", "rural", "region", "street",
+            // the classifier's own markers: г.а., с.о., с.а., п.а., қ.ә., а.о., ст., рзд., отг., уч., жил.дом, кенті
+            "a", "o", "k", "p", "st", "stantsiia", "rzd", "razezd", "otg", "otgon", "uch", "uchastok", "jil", "jiloi",
+            "kent", "kenti", "akimshiligi", "akimdigi", "kalalik", "administratsiia", "selskaia", "poselkovaia",
+            "gorodskaia", "kenttik");
 
     private Spelling() {
     }

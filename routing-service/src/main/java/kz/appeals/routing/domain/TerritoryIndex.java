@@ -60,12 +60,35 @@ public final class TerritoryIndex implements Territory {
         return Optional.empty();
     }
 
+    /**
+     * The unit and the units above it in force on the day, nearest first — whichever of the codes above it
+     * ({@link KatoCode#ancestors()}) the classifier has. Empty when a unit above it was in the classifier but is not
+     * in force that day: the place is then not where the data says.
+     */
+    public Optional<List<TerritorialUnit>> lineage(TerritorialUnit unit, LocalDate day) {
+        List<TerritorialUnit> lineage = new ArrayList<>(4);
+        lineage.add(unit);
+        for (String above : unit.code().ancestors()) {
+            if (everKnown(above)) {
+                Optional<TerritorialUnit> parent = find(above, day);
+                if (parent.isEmpty()) {
+                    return Optional.empty();
+                }
+                lineage.add(parent.get());
+            }
+        }
+        return Optional.of(lineage);
+    }
+
     /** Whether the code was ever in the classifier (to tell "retired" from "unknown"). */
     public boolean everKnown(String katoCode) {
         return versionsByCode.containsKey(katoCode);
     }
 
-    /** The rural district whose boundary in force on the day contains the point (its edge included). */
+    /**
+     * The rural-level unit (rural district, village or settlement akimat, town) whose boundary in force on the day
+     * contains the point (its edge included).
+     */
     public Optional<String> ruralDistrictAt(double latitude, double longitude, LocalDate day) {
         Coordinate point = new Coordinate(longitude, latitude);
         @SuppressWarnings("unchecked")

@@ -171,12 +171,17 @@ class RoutingPolicyTest {
     }
 
     @Test
-    void katoCodesKnowTheirLevelAndParents() {
+    void katoCodesKnowTheirShapeAndTheCodesThatMayStandAboveThem() {
         assertEquals(TerritorialLevel.REGION, new KatoCode("990000000").level());
         assertEquals(TerritorialLevel.DISTRICT, new KatoCode("991000000").level());
         assertEquals(TerritorialLevel.RURAL_DISTRICT, new KatoCode("991021000").level());
         assertEquals(TerritorialLevel.SETTLEMENT, new KatoCode("991021003").level());
-        assertEquals("991021000", new KatoCode("991021003").ruralDistrict());
+        assertEquals(List.of("991021000", "991000000", "990000000"), new KatoCode("991021003").ancestors());
+        assertEquals(List.of("923435100", "923435000", "923400000", "920000000"),
+                new KatoCode("923435101").ancestors());
+        assertEquals(List.of("921045000", "921000000", "920000000"), new KatoCode("921045100").ancestors());
+        assertEquals(List.of("920000000"), new KatoCode("921000000").ancestors());
+        assertEquals(List.of(), new KatoCode("920000000").ancestors());
     }
 
     private RoutingDecision.Routed routed(Location location, String category) {
