@@ -93,11 +93,14 @@ public class RoutingPolicy {
                     + " lie outside Kazakhstan"));
             return Optional.empty();
         }
-        Optional<Placement> place = territory.ruralDistrictAt(lat, lon, day).flatMap(code -> placeByCode(code, day,
-                RoutingMethod.COORDINATES, "coordinates " + point + " lie within the boundary of rural district " + code));
+        // the rural-level unit's boundary, else that of the city administration or district the point lies straight in
+        Optional<Placement> place = territory.ruralDistrictAt(lat, lon, day)
+                .or(() -> territory.unitAt(lat, lon, day, TerritorialLevel.DISTRICT))
+                .flatMap(code -> placeByCode(code, day, RoutingMethod.COORDINATES,
+                        "coordinates " + point + " lie within the boundary of"));
         steps.add(place.map(p -> step(RoutingMethod.COORDINATES, StepOutcome.DECIDED, p.detail()))
                 .orElseGet(() -> step(RoutingMethod.COORDINATES, StepOutcome.NO_MATCH, "coordinates " + point
-                        + " lie in no rural district boundary in force on " + day)));
+                        + " lie in no rural district, district or city boundary in force on " + day)));
         return place;
     }
 
@@ -128,12 +131,15 @@ public class RoutingPolicy {
                 .map(lineage -> Placement.of(lineage, method, how + where(lineage, method)));
     }
 
-    /** What the code named, or which body's unit the locality lies in (address and coordinates said it already). */
+    /** The unit the code or boundary named (the address said it already), or the body's unit a locality lies in. */
     private static String where(List<TerritorialUnit> lineage, RoutingMethod method) {
         TerritorialUnit place = lineage.get(0);
         if (place.level != TerritorialLevel.SETTLEMENT) {
-            return place.level == TerritorialLevel.RURAL_DISTRICT && method != RoutingMethod.KATO ? ""
-                    : " names " + place.describe();
+            return switch (method) {
+                case ADDRESS -> "";
+                case COORDINATES -> " " + place.describe();
+                default -> " names " + place.describe();
+            };
         }
         return lineage.stream().filter(unit -> unit.level != TerritorialLevel.SETTLEMENT).findFirst()
                 .map(body -> " lies in " + body.describe()).orElse(" lies in no unit of the classifier");

@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class TerritoryIndex implements Territory {
 
-    private record Area(Boundary boundary, IndexedPointInAreaLocator locator) {
+    private record Area(Boundary boundary, TerritorialLevel level, IndexedPointInAreaLocator locator) {
     }
 
     private final Map<String, List<TerritorialUnit>> versionsByCode = new HashMap<>();
@@ -39,7 +39,8 @@ public final class TerritoryIndex implements Territory {
             IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(boundary.area());
             // builds the locator's index now, so that concurrent readers never race to build it
             locator.locate(boundary.area().getCoordinate());
-            areas.insert(boundary.area().getEnvelopeInternal(), new Area(boundary, locator));
+            TerritorialLevel level = versionsByCode.get(boundary.katoCode()).get(0).level;
+            areas.insert(boundary.area().getEnvelopeInternal(), new Area(boundary, level, locator));
         }
         areas.build();
         boundaryCount = boundaries.size();
@@ -90,13 +91,19 @@ public final class TerritoryIndex implements Territory {
      * contains the point (its edge included).
      */
     public Optional<String> ruralDistrictAt(double latitude, double longitude, LocalDate day) {
+        return unitAt(latitude, longitude, day, TerritorialLevel.RURAL_DISTRICT);
+    }
+
+    /** The unit of the level whose boundary in force on the day contains the point (its edge included). */
+    public Optional<String> unitAt(double latitude, double longitude, LocalDate day, TerritorialLevel level) {
         Coordinate point = new Coordinate(longitude, latitude);
         @SuppressWarnings("unchecked")
         List<Area> candidates = areas.query(new Envelope(point));
         String found = null;
         for (Area area : candidates) {
-            if (area.boundary.isInForceOn(day) && area.locator.locate(point) != Location.EXTERIOR) {
-                String code = area.boundary.ruralDistrictKato();
+            if (area.level == level && area.boundary.isInForceOn(day)
+                    && area.locator.locate(point) != Location.EXTERIOR) {
+                String code = area.boundary.katoCode();
                 // a point on a shared edge belongs to both: take the lower code, so the answer is stable
                 if (found == null || code.compareTo(found) < 0) {
                     found = code;

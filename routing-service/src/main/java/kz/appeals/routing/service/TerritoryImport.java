@@ -221,9 +221,11 @@ public class TerritoryImport {
             for (GeoJson.Feature feature : features) {
                 String where = "features[" + feature.index() + "].properties.kato";
                 TerritorialUnit unit = current.get(feature.katoCode());
-                if (unit == null || unit.level != TerritorialLevel.RURAL_DISTRICT) {
+                if (unit == null
+                        || unit.level != TerritorialLevel.RURAL_DISTRICT && unit.level != TerritorialLevel.DISTRICT) {
                     errors.add(new Problem.FieldError(where, "unknown", "Feature " + feature.index() + ": "
-                            + feature.katoCode() + " is not a rural district in the classifier"));
+                            + feature.katoCode() + " is not a rural-level unit, district or city administration in the"
+                            + " classifier"));
                 } else if (!seen.add(feature.katoCode())) {
                     errors.add(new Problem.FieldError(where, "duplicate", "Feature " + feature.index() + ": "
                             + feature.katoCode() + " has a boundary earlier in the file"));

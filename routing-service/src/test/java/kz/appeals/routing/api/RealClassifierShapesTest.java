@@ -10,11 +10,13 @@ import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
 import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
 import kz.appeals.contracts.TerritoryEvents.UnitLevel;
 import kz.appeals.contracts.Topics;
+import kz.appeals.platform.security.Roles;
 import kz.appeals.routing.domain.RoutingDecision;
 import kz.appeals.routing.service.TerritoryCache;
 import kz.appeals.testing.EventJson;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.TestInfrastructure;
+import kz.appeals.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -186,6 +188,29 @@ class RealClassifierShapesTest {
         assertEquals("940000000", district.regionKato());
         assertEquals("district:akimat:941210000", routedByAddress("г.Алтынкала, Сарыжайлауский район").body().code());
         assertEquals("region:akimat:940000000", routedByAddress("Алтынқала қаласы, 12 үй").body().code());
+    }
+
+    /** West of the synthetic national territory (50–82° E), so that only these boundaries contain the points. */
+    @Test
+    void aPointInACityAdministrationOutsideItsRuralDistrictsGoesToTheCityAkimat() {
+        given().header("Authorization", ADMIN).contentType("application/geo+json").body("""
+                        {"type":"FeatureCollection","features":[
+                         {"type":"Feature","properties":{"kato":"921000000"},"geometry":{"type":"Polygon",
+                          "coordinates":[[[48.0,47.0],[49.0,47.0],[49.0,48.0],[48.0,48.0],[48.0,47.0]]]}},
+                         {"type":"Feature","properties":{"kato":"921033000"},"geometry":{"type":"Polygon",
+                          "coordinates":[[[48.0,47.0],[48.5,47.0],[48.5,47.5],[48.0,47.5],[48.0,47.0]]]}},
+                         {"type":"Feature","properties":{"kato":"923620100"},"geometry":{"type":"Polygon",
+                          "coordinates":[[[47.0,47.0],[47.5,47.0],[47.5,47.5],[47.0,47.5],[47.0,47.0]]]}}]}""")
+                .post("/api/v1/admin/territory/boundaries?effectiveFrom=2025-01-01").then().statusCode(200);
+        assertEquals("district:akimat:" + CITY_ADMINISTRATION,
+                routed(new Location(null, 47.8, 48.8, null)).body().code());
+        assertEquals("rural-akim:921033000", routed(new Location(null, 47.2, 48.2, null)).body().code(),
+                "the rural district's boundary inside the city administration's comes first");
+        assertEquals("rural-akim:923620100", routed(new Location(null, 47.2, 47.2, null)).body().code());
+        // the dashboard's map shows the rural-level units, not the city administration over them
+        given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.ANALYST)))
+                .get("/api/v1/territory/boundaries?regionKato=920000000").then().statusCode(200)
+                .body("features.properties.kato", equalTo(List.of("921033000", "923620100")));
     }
 
     @Test
