@@ -40,7 +40,8 @@ public final class AddressMatcher {
     private record Name(String key, TerritorialUnit unit) {
     }
 
-    private record Hit(TerritorialUnit unit, int cost) {
+    /** A unit some words of the text spell, at a cost. */
+    private record Hit(TerritorialUnit unit, int cost, String phrase) {
     }
 
     /** A hit with the units above it: the nearest unit that is not a locality is the body it stands for. */
@@ -97,12 +98,14 @@ public final class AddressMatcher {
             for (int ending = 0; ending <= MAX_SUFFIX && phrase.length() - ending >= 3; ending++) {
                 for (Name name : namesByKey.getOrDefault(phrase.substring(0, phrase.length() - ending), List.of())) {
                     if (name.unit.isInForceOn(day)) {
-                        keepBest(exact, new Hit(name.unit, ending == 0 ? 0 : 1));
+                        keepBest(exact, new Hit(name.unit, ending == 0 ? 0 : 1, phrase));
                     }
                 }
             }
         }
-        if (!exact.isEmpty() && resolve(exact.values(), address, day, territory) instanceof Found found) {
+        // a district or city spelt right does not settle it while a place in it may be spelt with a typo
+        if (!exact.isEmpty() && resolve(exact.values(), address, day, territory) instanceof Found found
+                && found.unit.level != TerritorialLevel.DISTRICT && found.unit.kind != UnitKind.CITY) {
             return found;
         }
         Map<String, Hit> best = new HashMap<>();
@@ -113,7 +116,7 @@ public final class AddressMatcher {
             for (Name name : namesByInitial.getOrDefault(phrase.charAt(0), List.of())) {
                 int cost = cost(phrase, name.key);
                 if (cost >= 0 && name.unit.isInForceOn(day)) {
-                    keepBest(best, new Hit(name.unit, cost));
+                    keepBest(best, new Hit(name.unit, cost, phrase));
                 }
             }
         }
@@ -136,10 +139,14 @@ public final class AddressMatcher {
         // a district, city administration or city named in the text narrows the places to those inside it
         Set<String> contexts = placed.stream().filter(Placed::isContext).map(Placed::district)
                 .filter(Objects::nonNull).map(d -> d.katoCode).collect(Collectors.toSet());
+        // words that spell a district better than any place are the district («Карагайлинский» is not «Карагайлы»)
+        Map<String, Integer> contextPhrases = placed.stream().filter(Placed::isContext)
+                .collect(Collectors.toMap(p -> p.hit.phrase, p -> p.hit.cost, Math::min));
         // each hit stands for the body above it; keep the closest spelling per body, the most specific place first
         TreeMap<Integer, Map<String, Placed>> byCost = new TreeMap<>();
         for (Placed place : placed) {
-            if (place.isContext() || !contexts.isEmpty() && !place.liesIn(contexts)) {
+            if (place.isContext() || !contexts.isEmpty() && !place.liesIn(contexts)
+                    || contextPhrases.getOrDefault(place.hit.phrase, Integer.MAX_VALUE) < place.hit.cost) {
                 continue;
             }
             byCost.computeIfAbsent(place.hit.cost, c -> new HashMap<>()).merge(place.body().katoCode, place,

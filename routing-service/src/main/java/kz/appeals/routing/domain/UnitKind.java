@@ -1,7 +1,12 @@
 package kz.appeals.routing.domain;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -88,6 +93,25 @@ public enum UnitKind {
 
     public String label() {
         return label;
+    }
+
+    /** A unit of a classifier file: its code and names. */
+    public record Named(String katoCode, String nameRu, String nameKk) {
+    }
+
+    /**
+     * The kinds of the units {@code known} (e.g. in force) and of the units {@code named}, which override them: read
+     * in code order, so that the unit above each one (a shorter code) is known first.
+     */
+    public static Map<String, UnitKind> of(Map<String, UnitKind> known, Collection<Named> named) {
+        Map<String, UnitKind> kinds = new HashMap<>(known);
+        named.stream().sorted(Comparator.comparing(Named::katoCode)).forEach(unit -> {
+            KatoCode code = new KatoCode(unit.katoCode());
+            UnitKind parent = code.ancestors().stream().map(kinds::get).filter(Objects::nonNull).findFirst()
+                    .orElse(null);
+            kinds.put(unit.katoCode(), of(code, unit.nameRu(), unit.nameKk(), parent));
+        });
+        return kinds;
     }
 
     /**

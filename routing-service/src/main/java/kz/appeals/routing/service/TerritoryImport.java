@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -400,20 +399,12 @@ public class TerritoryImport {
                 && Objects.equals(a.officeEmail, b.officeEmail);
     }
 
-    /**
-     * The kind of every unit in force and of every unit of the file, which overrides it: read in code order, so that
-     * the unit above each one (a shorter code) is known first.
-     */
+    /** The kind of every unit in force and of every unit of the file, which overrides it. */
     private static Map<String, UnitKind> kinds(List<TabularFile.Line> rows, Map<String, TerritorialUnit> current) {
-        Map<String, UnitKind> kinds = new HashMap<>(current.size() + rows.size());
-        current.forEach((code, unit) -> kinds.put(code, unit.kind));
-        rows.stream().sorted(Comparator.comparing((TabularFile.Line row) -> row.get("te"))).forEach(row -> {
-            KatoCode code = new KatoCode(row.get("te"));
-            UnitKind parent = code.ancestors().stream().map(kinds::get).filter(Objects::nonNull).findFirst()
-                    .orElse(null);
-            kinds.put(code.value(), UnitKind.of(code, row.get("name_rus"), row.get("name_kaz"), parent));
-        });
-        return kinds;
+        Map<String, UnitKind> known = new HashMap<>(current.size());
+        current.forEach((code, unit) -> known.put(code, unit.kind));
+        return UnitKind.of(known, rows.stream()
+                .map(row -> new UnitKind.Named(row.get("te"), row.get("name_rus"), row.get("name_kaz"))).toList());
     }
 
     /**
