@@ -1,8 +1,7 @@
 package kz.appeals.routing.domain;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A 9-digit KATO code {@code AB CD EF HHH}: region, district (or city of regional significance), rural district
@@ -49,17 +48,21 @@ public record KatoCode(String value) {
      * above it, a village of a city administration may have none either.
      */
     public List<String> ancestors() {
-        Set<String> above = new LinkedHashSet<>(4);
+        List<String> above = new ArrayList<>(4);
         String settlement = value.substring(6);
         if (!settlement.endsWith("00")) {
-            above.add(value.substring(0, 7) + "00");
+            addAbove(above, value.substring(0, 7) + "00");
         }
-        if (!settlement.equals("000")) {
-            above.add(value.substring(0, 6) + "000");
+        addAbove(above, value.substring(0, 6) + "000");
+        addAbove(above, district());
+        addAbove(above, region());
+        return above;
+    }
+
+    /** Zeros name the higher unit itself, so a code may come up twice (991021003 → 991021000) or be this one. */
+    private void addAbove(List<String> above, String code) {
+        if (!code.equals(value) && !above.contains(code)) {
+            above.add(code);
         }
-        above.add(district());
-        above.add(region());
-        above.remove(value);
-        return List.copyOf(above);
     }
 }

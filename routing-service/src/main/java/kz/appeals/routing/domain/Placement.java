@@ -19,17 +19,19 @@ public record Placement(TerritorialLevel level, TerritorialUnit ruralDistrict, T
      * of each body level above it, and its level is the lowest of them.
      */
     public static Placement of(List<TerritorialUnit> lineage, RoutingMethod method, String detail) {
-        TerritorialUnit place = lineage.get(0);
-        TerritorialUnit ruralDistrict = nearest(lineage, TerritorialLevel.RURAL_DISTRICT);
-        TerritorialUnit district = nearest(lineage, TerritorialLevel.DISTRICT);
+        TerritorialUnit[] nearest = new TerritorialUnit[TerritorialLevel.values().length];
+        for (TerritorialUnit unit : lineage) {
+            if (nearest[unit.level.ordinal()] == null) {
+                nearest[unit.level.ordinal()] = unit;
+            }
+        }
+        TerritorialUnit ruralDistrict = nearest[TerritorialLevel.RURAL_DISTRICT.ordinal()];
+        TerritorialUnit district = nearest[TerritorialLevel.DISTRICT.ordinal()];
         TerritorialLevel level = ruralDistrict != null ? TerritorialLevel.RURAL_DISTRICT
                 : district != null ? TerritorialLevel.DISTRICT : TerritorialLevel.REGION;
-        return new Placement(level, ruralDistrict, district, nearest(lineage, TerritorialLevel.REGION),
+        TerritorialUnit place = lineage.get(0);
+        return new Placement(level, ruralDistrict, district, nearest[TerritorialLevel.REGION.ordinal()],
                 place.level == TerritorialLevel.SETTLEMENT ? place : null, method, detail);
-    }
-
-    private static TerritorialUnit nearest(List<TerritorialUnit> lineage, TerritorialLevel level) {
-        return lineage.stream().filter(unit -> unit.level == level).findFirst().orElse(null);
     }
 
     /** The levels whose bodies may answer, from the place itself upwards. */
