@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
+import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
 import kz.appeals.intake.service.TerritoryReplica;
 import kz.appeals.platform.inbox.InboxProcessor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +28,13 @@ public class TerritoryConsumer {
     @Incoming("territory")
     @Blocking
     public void onTerritoryEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, Set.of(EventType.SETTLEMENT_PUBLISHED),
-                event -> replica.apply(event.dataAs(SettlementPublished.class)));
+        inbox.process(CONSUMER, record, Set.of(EventType.SETTLEMENT_PUBLISHED, EventType.TERRITORIAL_UNIT_PUBLISHED),
+                event -> {
+                    if (event.type() == EventType.SETTLEMENT_PUBLISHED) {
+                        replica.apply(event.dataAs(SettlementPublished.class));
+                    } else {
+                        replica.apply(event.dataAs(TerritorialUnitPublished.class));
+                    }
+                });
     }
 }

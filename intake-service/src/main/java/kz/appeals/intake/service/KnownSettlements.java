@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The settlement check of every submission, served from memory: a settlement found in the replica table is kept for
+ * The place check of every submission (a settlement, city, town, rural district, district or region routing has
+ * published), served from memory: a place found in the replica table is kept for
  * {@code appeals.settlements-cached-for}, so a busy front door does not read the same few rows for every appeal. A code
  * not found is read again each time (a settlement routing has just published is accepted at once); a change this
  * instance applies is seen at once, one applied by another replica within that time.

@@ -3,19 +3,24 @@ package kz.appeals.routing.domain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Finds the place an address text names by fuzzy matching of settlement, rural district and district names in
  * Kazakh and Russian, whatever the alphabet ({@link Spelling}). Tolerates a typo or two in longer names and the
  * endings Russian adds («в Акбулаке», «Акбулакский»). A name shared by places in several rural districts is
- * ambiguous unless a district named in the text tells them apart: then nothing is guessed.
+ * ambiguous unless a district, city administration or city named in the text tells them apart: then nothing is
+ * guessed. A place stands for the body above it — its rural district, village akimat or town, or the district or city
+ * administration it lies straight under.
  */
 public final class AddressMatcher {
 
@@ -25,8 +30,8 @@ public final class AddressMatcher {
     public sealed interface Match {
     }
 
-    /** The text names this unit: a rural district, or a district when no rural district could be told. */
-    public record Found(TerritorialUnit unit, TerritorialUnit settlement, String detail) implements Match {
+    /** The text names this unit: a locality, a rural-level unit, or a district or city if nothing below it. */
+    public record Found(TerritorialUnit unit, String detail) implements Match {
     }
 
     public record NotFound(String detail) implements Match {
@@ -35,7 +40,28 @@ public final class AddressMatcher {
     private record Name(String key, TerritorialUnit unit) {
     }
 
-    private record Hit(TerritorialUnit unit, int cost) {
+    /** A unit some words of the text spell, at a cost. */
+    private record Hit(TerritorialUnit unit, int cost, String phrase) {
+    }
+
+    /** A hit with the units above it: the nearest unit that is not a locality is the body it stands for. */
+    private record Placed(Hit hit, List<TerritorialUnit> lineage) {
+        TerritorialUnit body() {
+            return lineage.stream().filter(u -> u.level != TerritorialLevel.SETTLEMENT).findFirst().orElse(hit.unit);
+        }
+
+        TerritorialUnit district() {
+            return lineage.stream().filter(u -> u.level == TerritorialLevel.DISTRICT).findFirst().orElse(null);
+        }
+
+        /** A district, city administration or the city of one: what narrows the places the text may mean. */
+        boolean isContext() {
+            return hit.unit.level == TerritorialLevel.DISTRICT || hit.unit.kind == UnitKind.CITY;
+        }
+
+        boolean liesIn(Set<String> codes) {
+            return lineage.stream().anyMatch(u -> codes.contains(u.katoCode));
+        }
     }
 
     /** Names by their first folded letter: a typo in the first letter is rare, and this keeps matching cheap. */
@@ -45,7 +71,8 @@ public final class AddressMatcher {
 
     public AddressMatcher(Collection<TerritorialUnit> units) {
         for (TerritorialUnit unit : units) {
-            if (unit.level == TerritorialLevel.REGION) {
+            // a region's name says too little to place a problem; a city of republican significance's says enough
+            if (unit.level == TerritorialLevel.REGION && unit.kind != UnitKind.CITY_OF_REPUBLICAN_SIGNIFICANCE) {
                 continue;
             }
             Set<String> keys = new LinkedHashSet<>(List.of(Spelling.nameKey(unit.nameKk), Spelling.nameKey(unit.nameRu)));
@@ -59,7 +86,7 @@ public final class AddressMatcher {
         }
     }
 
-    public Match match(String address, LocalDate day, Territory territory) {
+    public Match match(String address, LocalDate day, TerritoryIndex territory) {
         List<String> words = Spelling.placeWords(address);
         List<String> phrases = new ArrayList<>(words);
         for (int i = 0; i + 1 < words.size(); i++) {
@@ -71,12 +98,14 @@ public final class AddressMatcher {
             for (int ending = 0; ending <= MAX_SUFFIX && phrase.length() - ending >= 3; ending++) {
                 for (Name name : namesByKey.getOrDefault(phrase.substring(0, phrase.length() - ending), List.of())) {
                     if (name.unit.isInForceOn(day)) {
-                        keepBest(exact, new Hit(name.unit, ending == 0 ? 0 : 1));
+                        keepBest(exact, new Hit(name.unit, ending == 0 ? 0 : 1, phrase));
                     }
                 }
             }
         }
-        if (!exact.isEmpty() && resolve(exact.values(), address, day, territory) instanceof Found found) {
+        // a district or city spelt right does not settle it while a place in it may be spelt with a typo
+        if (!exact.isEmpty() && resolve(exact.values(), address, day, territory) instanceof Found found
+                && found.unit.level != TerritorialLevel.DISTRICT && found.unit.kind != UnitKind.CITY) {
             return found;
         }
         Map<String, Hit> best = new HashMap<>();
@@ -87,7 +116,7 @@ public final class AddressMatcher {
             for (Name name : namesByInitial.getOrDefault(phrase.charAt(0), List.of())) {
                 int cost = cost(phrase, name.key);
                 if (cost >= 0 && name.unit.isInForceOn(day)) {
-                    keepBest(best, new Hit(name.unit, cost));
+                    keepBest(best, new Hit(name.unit, cost, phrase));
                 }
             }
         }
@@ -102,49 +131,48 @@ public final class AddressMatcher {
         hits.merge(hit.unit.katoCode, hit, (a, b) -> a.cost <= b.cost ? a : b);
     }
 
-    private static Match resolve(Collection<Hit> hits, String address, LocalDate day, Territory territory) {
-        Set<String> districts = hits.stream().filter(h -> h.unit.level == TerritorialLevel.DISTRICT)
-                .map(h -> h.unit.katoCode).collect(Collectors.toSet());
-        // each settlement or rural district hit stands for its rural district; keep the closest spelling per district
-        TreeMap<Integer, Map<String, Hit>> byCost = new TreeMap<>();
+    private static Match resolve(Collection<Hit> hits, String address, LocalDate day, TerritoryIndex territory) {
+        List<Placed> placed = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
-            if (hit.unit.level == TerritorialLevel.DISTRICT) {
+            territory.lineage(hit.unit, day).ifPresent(lineage -> placed.add(new Placed(hit, lineage)));
+        }
+        // a district, city administration or city named in the text narrows the places to those inside it
+        Set<String> contexts = placed.stream().filter(Placed::isContext).map(Placed::district)
+                .filter(Objects::nonNull).map(d -> d.katoCode).collect(Collectors.toSet());
+        // words that spell a district better than any place are the district («Карагайлинский» is not «Карагайлы»)
+        Map<String, Integer> contextPhrases = placed.stream().filter(Placed::isContext)
+                .collect(Collectors.toMap(p -> p.hit.phrase, p -> p.hit.cost, Math::min));
+        // each hit stands for the body above it; keep the closest spelling per body, the most specific place first
+        TreeMap<Integer, Map<String, Placed>> byCost = new TreeMap<>();
+        for (Placed place : placed) {
+            if (place.isContext() || !contexts.isEmpty() && !place.liesIn(contexts)
+                    || contextPhrases.getOrDefault(place.hit.phrase, Integer.MAX_VALUE) < place.hit.cost) {
                 continue;
             }
-            KatoCode code = hit.unit.code();
-            if (!districts.isEmpty() && !districts.contains(code.district())) {
-                continue;
-            }
-            byCost.computeIfAbsent(hit.cost, c -> new HashMap<>()).merge(code.ruralDistrict(), hit,
-                    (a, b) -> a.unit.level == TerritorialLevel.SETTLEMENT ? a : b);
+            byCost.computeIfAbsent(place.hit.cost, c -> new HashMap<>()).merge(place.body().katoCode, place,
+                    (a, b) -> a.lineage.size() >= b.lineage.size() ? a : b);
         }
         if (byCost.isEmpty()) {
-            if (districts.size() == 1) {
-                TerritorialUnit district = hits.stream().filter(h -> h.unit.level == TerritorialLevel.DISTRICT)
-                        .findFirst().orElseThrow().unit;
-                return new Found(district, null, "the address names district " + district.katoCode + " ("
-                        + district.nameRu + ") but no rural district in it");
+            if (contexts.size() == 1) {
+                // the city itself rather than its administration, when the text names it
+                Placed context = placed.stream().filter(Placed::isContext)
+                        .max(Comparator.comparingInt(p -> p.lineage.size())).orElseThrow();
+                return new Found(context.hit.unit, "the address names " + context.hit.unit.describe()
+                        + " but no rural district in it");
             }
-            return new NotFound("the address «" + shorten(address) + "» names districts " + districts
+            return new NotFound("the address «" + shorten(address) + "» names districts " + new TreeSet<>(contexts)
                     + " but no settlement in them");
         }
-        Map<String, Hit> closest = byCost.firstEntry().getValue();
+        Map<String, Placed> closest = byCost.firstEntry().getValue();
         if (closest.size() > 1) {
             return new NotFound("the address «" + shorten(address) + "» is ambiguous: it matches places in rural districts "
-                    + closest.values().stream().limit(5).map(h -> h.unit.katoCode + " (" + h.unit.nameRu + ")")
+                    + closest.values().stream().limit(5).map(p -> p.body().katoCode + " (" + p.body().nameRu + ")")
                     .collect(Collectors.joining(", ")));
         }
-        Hit hit = closest.values().iterator().next();
-        String ruralDistrictCode = hit.unit.code().ruralDistrict();
-        TerritorialUnit ruralDistrict = territory.find(ruralDistrictCode, day).orElse(null);
-        if (ruralDistrict == null) {
-            return new NotFound("the address matches " + hit.unit.nameRu + " but its rural district "
-                    + ruralDistrictCode + " is not in force");
-        }
-        TerritorialUnit settlement = hit.unit.level == TerritorialLevel.SETTLEMENT ? hit.unit : null;
-        return new Found(ruralDistrict, settlement, "the address «" + shorten(address) + "» matches "
-                + (settlement != null ? "settlement " + settlement.katoCode + " (" + settlement.nameKk + " / "
-                + settlement.nameRu + ")" : "rural district " + hit.unit.katoCode + " (" + hit.unit.nameRu + ")")
+        Hit hit = closest.values().iterator().next().hit;
+        return new Found(hit.unit, "the address «" + shorten(address) + "» matches "
+                + (hit.unit.level == TerritorialLevel.SETTLEMENT ? "settlement " + hit.unit.katoCode + " ("
+                + hit.unit.nameKk + " / " + hit.unit.nameRu + ")" : hit.unit.describe())
                 + (hit.cost == 0 ? "" : " allowing for spelling"));
     }
 

@@ -12,7 +12,10 @@ import java.util.Optional;
  */
 public enum Responsibility {
 
-    /** The akim of the rural district (auyl akimi) where the problem is. */
+    /**
+     * The rural-level akim where the problem is: of its rural district (auyl akimi), village or settlement akimat,
+     * town of district significance or town administration.
+     */
     RURAL_AKIM(true) {
         @Override
         public Optional<Body> body(CompetenceRule rule, Placement place) {
@@ -20,14 +23,17 @@ public enum Responsibility {
                     BodyLevel.RURAL_DISTRICT, rd.katoCode, rd.nameKk, rd.nameRu));
         }
     },
-    /** A department of the district akimat (or the akimat itself) of the district where the problem is. */
+    /**
+     * A department of the district akimat (or the akimat itself) of the district, city administration of regional
+     * significance or city district where the problem is.
+     */
     DISTRICT_DEPARTMENT(true) {
         @Override
         public Optional<Body> body(CompetenceRule rule, Placement place) {
             return Optional.ofNullable(place.district()).map(d -> territorial(rule, d, BodyLevel.DISTRICT_AKIMAT));
         }
     },
-    /** A department of the regional akimat (e.g. health care) of the region where the problem is. */
+    /** A department of the akimat (e.g. health care) of the region or city of republican significance. */
     REGION_DEPARTMENT(true) {
         @Override
         public Optional<Body> body(CompetenceRule rule, Placement place) {

@@ -93,11 +93,14 @@ public class RoutingPolicy {
                     + " lie outside Kazakhstan"));
             return Optional.empty();
         }
-        Optional<Placement> place = territory.ruralDistrictAt(lat, lon, day).flatMap(code -> placeByCode(code, day,
-                RoutingMethod.COORDINATES, "coordinates " + point + " lie within the boundary of rural district " + code));
+        // the rural-level unit's boundary, else that of the city administration or district the point lies straight in
+        Optional<Placement> place = territory.ruralDistrictAt(lat, lon, day)
+                .or(() -> territory.unitAt(lat, lon, day, TerritorialLevel.DISTRICT))
+                .flatMap(code -> placeByCode(code, day, RoutingMethod.COORDINATES,
+                        "coordinates " + point + " lie within the boundary of"));
         steps.add(place.map(p -> step(RoutingMethod.COORDINATES, StepOutcome.DECIDED, p.detail()))
                 .orElseGet(() -> step(RoutingMethod.COORDINATES, StepOutcome.NO_MATCH, "coordinates " + point
-                        + " lie in no rural district boundary in force on " + day)));
+                        + " lie in no rural district, district or city boundary in force on " + day)));
         return place;
     }
 
@@ -109,9 +112,7 @@ public class RoutingPolicy {
         }
         AddressMatcher.Match match = territory.matchAddress(address, day);
         if (match instanceof AddressMatcher.Found found) {
-            Optional<Placement> place = placeByCode(found.unit().katoCode, day, RoutingMethod.ADDRESS, found.detail())
-                    .map(p -> found.settlement() == null ? p : new Placement(p.level(), p.ruralDistrict(),
-                            p.district(), p.region(), found.settlement(), p.method(), p.detail()));
+            Optional<Placement> place = placeByCode(found.unit().katoCode, day, RoutingMethod.ADDRESS, found.detail());
             if (place.isPresent()) {
                 steps.add(step(RoutingMethod.ADDRESS, StepOutcome.DECIDED, found.detail()));
                 return place;
@@ -126,25 +127,22 @@ public class RoutingPolicy {
 
     /** The unit of this code in force on the day, with the units above it. */
     private Optional<Placement> placeByCode(String kato, LocalDate day, RoutingMethod method, String how) {
-        Optional<TerritorialUnit> unit = territory.find(kato, day);
-        if (unit.isEmpty()) {
-            return Optional.empty();
+        return territory.find(kato, day).flatMap(unit -> territory.lineage(unit, day))
+                .map(lineage -> Placement.of(lineage, method, how + where(lineage, method)));
+    }
+
+    /** The unit the code or boundary named (the address said it already), or the body's unit a locality lies in. */
+    private static String where(List<TerritorialUnit> lineage, RoutingMethod method) {
+        TerritorialUnit place = lineage.get(0);
+        if (place.level != TerritorialLevel.SETTLEMENT) {
+            return switch (method) {
+                case ADDRESS -> "";
+                case COORDINATES -> " " + place.describe();
+                default -> " names " + place.describe();
+            };
         }
-        KatoCode code = unit.get().code();
-        TerritorialUnit region = territory.find(code.region(), day).orElse(null);
-        TerritorialUnit district = code.level() == TerritorialLevel.REGION ? null
-                : territory.find(code.district(), day).orElse(null);
-        return switch (code.level()) {
-            case REGION -> Optional.of(new Placement(TerritorialLevel.REGION, null, null, unit.get(), null, method,
-                    how + " names region " + kato));
-            case DISTRICT -> Optional.of(new Placement(TerritorialLevel.DISTRICT, null, unit.get(), region, null,
-                    method, how + " names district " + kato));
-            case RURAL_DISTRICT -> Optional.of(new Placement(TerritorialLevel.RURAL_DISTRICT, unit.get(), district,
-                    region, null, method, how + (method == RoutingMethod.KATO ? " names rural district " + kato : "")));
-            case SETTLEMENT -> territory.find(code.ruralDistrict(), day).map(rd -> new Placement(
-                    TerritorialLevel.RURAL_DISTRICT, rd, district, region, unit.get(), method,
-                    how + " lies in rural district " + rd.katoCode + " (" + rd.nameRu + ")"));
-        };
+        return lineage.stream().filter(unit -> unit.level != TerritorialLevel.SETTLEMENT).findFirst()
+                .map(body -> " lies in " + body.describe()).orElse(" lies in no unit of the classifier");
     }
 
     private RoutingDecision byCompetence(Placement place, String category, Set<String> excluded,

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Folds the ways people spell a Kazakh place name — Kazakh Cyrillic, Russian Cyrillic, the 2021 Kazakh Latin
@@ -13,14 +15,21 @@ import java.util.Set;
  */
 public final class Spelling {
 
-    /** Words that say what kind of place follows, in both languages and common abbreviations (already folded). */
-    private static final Set<String> PLACE_WORDS = Set.of(
+    /**
+     * Words that say what kind of place follows, in both languages and common abbreviations, folded as a text's words
+     * are (doubled letters collapse: «сельский» is {@code selski}).
+     */
+    private static final Set<String> PLACE_WORDS = Stream.of(
             "auil", "auili", "auildik", "auildi", "okrug", "okrugi", "okruga", "okruge", "selo", "sela", "sele",
             "selskii", "selskogo", "selskom", "poselok", "poselka", "pos", "s", "aul", "aula", "raion", "raiona",
             "raione", "rn", "audan", "audani", "audanindagi", "oblis", "oblisi", "oblast", "oblasti", "obl",
             "kala", "kalasi", "gorod", "goroda", "g", "ul", "ulitsa", "ulitse", "koshe", "koshesi", "kosh",
             "dom", "d", "ui", "mikroraion", "mkr", "v", "vo", "na", "u", "okolo", "vozle", "riadom", "i",
-            "janinda", "mangainda", "manainda", "kasinda", "village", "district", "rural", "region", "street");
+            "janinda", "mangainda", "manainda", "kasinda", "village", "district", "rural", "region", "street",
+            // the classifier's own markers: г.а., с.о., с.а., п.а., қ.ә., а.о., ст., рзд., отг., уч., жил.дом, кенті
+            "a", "o", "k", "p", "st", "stantsiia", "rzd", "razezd", "otg", "otgon", "uch", "uchastok", "jil", "jiloi",
+            "kent", "kenti", "akimshiligi", "akimdigi", "kalalik", "administratsiia", "selskaia", "poselkovaia",
+            "gorodskaia", "kenttik").map(Spelling::fold).collect(Collectors.toUnmodifiableSet());
 
     private Spelling() {
     }

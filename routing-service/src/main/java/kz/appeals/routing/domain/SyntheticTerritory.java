@@ -192,7 +192,8 @@ public final class SyntheticTerritory {
     private static TerritorialUnit unit(String code, String nameKk, String nameRu) {
         TerritorialUnit unit = new TerritorialUnit();
         unit.katoCode = code;
-        unit.level = new KatoCode(code).level();
+        unit.kind = UnitKind.of(new KatoCode(code), nameRu, nameKk, null);
+        unit.level = unit.kind.level();
         unit.nameKk = nameKk;
         unit.nameRu = nameRu;
         unit.validFrom = IN_FORCE_FROM;

@@ -13,8 +13,10 @@ import java.time.LocalDate;
 
 /**
  * One version of one unit of the KATO classifier, in force from {@code validFrom} until {@code validTo}; rural
- * districts also carry their akim and office contacts. An import that changes a unit closes its version and adds a
- * new one, so the unit as it was on any past day stays readable.
+ * districts (and every other unit of their level: towns, village and settlement akimats) also carry their akim and
+ * office contacts. An import that changes a unit closes its version and adds a
+ * new one, so the unit as it was on any past day stays readable. Every unit with an akim of its own (rural
+ * district, village or settlement akimat, town, district, city administration, city district, region) is a body.
  */
 @Entity
 @Table(name = "territorial_unit")
@@ -30,9 +32,14 @@ public class TerritorialUnit {
     @Column(name = "release_id")
     public Long releaseId;
 
+    /** The level whose competence rules apply: the kind's level. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public TerritorialLevel level;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public UnitKind kind;
 
     @Column(name = "name_kk", nullable = false)
     public String nameKk;
@@ -69,6 +76,7 @@ public class TerritorialUnit {
         TerritorialUnit next = new TerritorialUnit();
         next.katoCode = katoCode;
         next.level = level;
+        next.kind = kind;
         next.nameKk = nameKk;
         next.nameRu = nameRu;
         next.akimName = akimName;
@@ -79,6 +87,12 @@ public class TerritorialUnit {
         next.validFrom = day;
         next.releaseId = release;
         return next;
+    }
+
+    /** Its kind in words with its code and Russian name, e.g. «city administration 921000000 (Торткуль Г.А.)». */
+    public String describe() {
+        return (kind == null ? level.name().toLowerCase().replace('_', ' ') : kind.label()) + " " + katoCode + " ("
+                + nameRu + ")";
     }
 
     public boolean isInForceOn(LocalDate day) {

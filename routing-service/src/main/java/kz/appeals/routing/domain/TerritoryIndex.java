@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class TerritoryIndex implements Territory {
 
-    private record Area(Boundary boundary, IndexedPointInAreaLocator locator) {
+    private record Area(Boundary boundary, TerritorialLevel level, IndexedPointInAreaLocator locator) {
     }
 
     private final Map<String, List<TerritorialUnit>> versionsByCode = new HashMap<>();
@@ -39,7 +39,8 @@ public final class TerritoryIndex implements Territory {
             IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(boundary.area());
             // builds the locator's index now, so that concurrent readers never race to build it
             locator.locate(boundary.area().getCoordinate());
-            areas.insert(boundary.area().getEnvelopeInternal(), new Area(boundary, locator));
+            TerritorialLevel level = versionsByCode.get(boundary.katoCode()).get(0).level;
+            areas.insert(boundary.area().getEnvelopeInternal(), new Area(boundary, level, locator));
         }
         areas.build();
         boundaryCount = boundaries.size();
@@ -60,20 +61,49 @@ public final class TerritoryIndex implements Territory {
         return Optional.empty();
     }
 
+    /**
+     * The unit and the units above it in force on the day, nearest first — whichever of the codes above it
+     * ({@link KatoCode#ancestors()}) the classifier has. Empty when a unit above it was in the classifier but is not
+     * in force that day: the place is then not where the data says.
+     */
+    public Optional<List<TerritorialUnit>> lineage(TerritorialUnit unit, LocalDate day) {
+        List<TerritorialUnit> lineage = new ArrayList<>(4);
+        lineage.add(unit);
+        for (String above : unit.code().ancestors()) {
+            if (everKnown(above)) {
+                Optional<TerritorialUnit> parent = find(above, day);
+                if (parent.isEmpty()) {
+                    return Optional.empty();
+                }
+                lineage.add(parent.get());
+            }
+        }
+        return Optional.of(lineage);
+    }
+
     /** Whether the code was ever in the classifier (to tell "retired" from "unknown"). */
     public boolean everKnown(String katoCode) {
         return versionsByCode.containsKey(katoCode);
     }
 
-    /** The rural district whose boundary in force on the day contains the point (its edge included). */
+    /**
+     * The rural-level unit (rural district, village or settlement akimat, town) whose boundary in force on the day
+     * contains the point (its edge included).
+     */
     public Optional<String> ruralDistrictAt(double latitude, double longitude, LocalDate day) {
+        return unitAt(latitude, longitude, day, TerritorialLevel.RURAL_DISTRICT);
+    }
+
+    /** The unit of the level whose boundary in force on the day contains the point (its edge included). */
+    public Optional<String> unitAt(double latitude, double longitude, LocalDate day, TerritorialLevel level) {
         Coordinate point = new Coordinate(longitude, latitude);
         @SuppressWarnings("unchecked")
         List<Area> candidates = areas.query(new Envelope(point));
         String found = null;
         for (Area area : candidates) {
-            if (area.boundary.isInForceOn(day) && area.locator.locate(point) != Location.EXTERIOR) {
-                String code = area.boundary.ruralDistrictKato();
+            if (area.level == level && area.boundary.isInForceOn(day)
+                    && area.locator.locate(point) != Location.EXTERIOR) {
+                String code = area.boundary.katoCode();
                 // a point on a shared edge belongs to both: take the lower code, so the answer is stable
                 if (found == null || code.compareTo(found) < 0) {
                     found = code;

@@ -51,7 +51,7 @@ public class ReferenceStore {
     }
 
     /**
-     * The boundaries in force of the rural districts of one region (by the region's two leading KATO digits), as a
+     * The boundaries in force of the rural-level units of one region (by the region's two leading KATO digits), as a
      * GeoJSON FeatureCollection with each district's code in {@code properties.kato}: assembled by the database
      * from the stored geometries, which are already GeoJSON.
      */
@@ -61,7 +61,9 @@ public class ReferenceStore {
                             json_build_object('type', 'Feature', 'properties', json_build_object('kato', kato_code),
                                               'geometry', cast(geojson as json)) order by kato_code), '[]'))
                         from boundary
-                        where valid_to is null and kato_code like ?1""")
+                        where valid_to is null and kato_code like ?1
+                          and kato_code in (select kato_code from territorial_unit
+                                            where level = 'RURAL_DISTRICT' and valid_to is null)""")
                 .setParameter(1, regionKato.substring(0, 2) + "%")
                 .getSingleResult();
         return collection.toString();

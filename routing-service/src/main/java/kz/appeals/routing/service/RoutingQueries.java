@@ -26,9 +26,9 @@ public class RoutingQueries {
                              List<RoutingStep> steps, LocalDate registrationDay, Instant since) {
     }
 
-    public record UnitView(String katoCode, String level, String nameKk, String nameRu, LocalDate validFrom,
-                           LocalDate validTo, String akimName, LocalDate akimElectedSince, Integer population,
-                           String officePhone, String officeEmail) {
+    public record UnitView(String katoCode, String level, String kind, String nameKk, String nameRu,
+                           LocalDate validFrom, LocalDate validTo, String akimName, LocalDate akimElectedSince,
+                           Integer population, String officePhone, String officeEmail) {
     }
 
     private final RoutedAppealRepository routedAppeals;
@@ -67,7 +67,7 @@ public class RoutingQueries {
     }
 
     private static UnitView view(TerritorialUnit u) {
-        return new UnitView(u.katoCode, u.level.name(), u.nameKk, u.nameRu, u.validFrom, u.validTo, u.akimName,
-                u.akimElectedSince, u.population, u.officePhone, u.officeEmail);
+        return new UnitView(u.katoCode, u.level.name(), u.kind.name(), u.nameKk, u.nameRu, u.validFrom, u.validTo,
+                u.akimName, u.akimElectedSince, u.population, u.officePhone, u.officeEmail);
     }
 }

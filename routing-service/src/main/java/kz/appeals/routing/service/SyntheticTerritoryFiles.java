@@ -53,7 +53,7 @@ public final class SyntheticTerritoryFiles {
             for (Coordinate point : boundary.area().getCoordinates()) {
                 ring.append(ring.isEmpty() ? "" : ",").append(String.format(Locale.ROOT, "[%.5f,%.5f]", point.x, point.y));
             }
-            out.write("{\"type\":\"Feature\",\"properties\":{\"kato\":\"" + boundary.ruralDistrictKato()
+            out.write("{\"type\":\"Feature\",\"properties\":{\"kato\":\"" + boundary.katoCode()
                     + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}"
                     + (i + 1 < data.boundaries().size() ? ",\n" : "\n"));
         }

@@ -12,6 +12,7 @@ import kz.appeals.platform.problem.Problem;
 import kz.appeals.routing.domain.KatoCode;
 import kz.appeals.routing.domain.TerritorialLevel;
 import kz.appeals.routing.domain.TerritorialUnit;
+import kz.appeals.routing.domain.UnitKind;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -111,6 +112,7 @@ public class TerritoryImport {
                 }
             }
             rejectIfAny(errors);
+            Map<String, UnitKind> kinds = kinds(file.rows(), current);
 
             long release = store.newRelease("CLASSIFIER", source, effectiveFrom, clock.instant());
             int added = 0;
@@ -118,23 +120,28 @@ public class TerritoryImport {
             int done = 0;
             for (TabularFile.Line row : file.rows()) {
                 String code = row.get("te");
+                UnitKind kind = kinds.get(code);
                 TerritorialUnit unit = current.get(code);
                 if (unit == null) {
                     TerritorialUnit fresh = new TerritorialUnit();
                     fresh.katoCode = code;
-                    fresh.level = new KatoCode(code).level();
+                    fresh.kind = kind;
+                    fresh.level = kind.level();
                     fresh.validFrom = effectiveFrom;
                     fresh.releaseId = release;
                     fresh.nameKk = row.get("name_kaz");
                     fresh.nameRu = row.get("name_rus");
                     territory.persist(fresh);
-                    publish(fresh);
+                    publish(fresh, kinds);
                     added++;
-                } else if (!unit.nameKk.equals(row.get("name_kaz")) || !unit.nameRu.equals(row.get("name_rus"))) {
+                } else if (!unit.nameKk.equals(row.get("name_kaz")) || !unit.nameRu.equals(row.get("name_rus"))
+                        || unit.kind != kind) {
                     publish(newVersion(unit, effectiveFrom, release, v -> {
                         v.nameKk = row.get("name_kaz");
                         v.nameRu = row.get("name_rus");
-                    }));
+                        v.kind = kind;
+                        v.level = kind.level();
+                    }), kinds);
                     changed++;
                 }
                 if (++done % PROGRESS_STEP == 0) {
@@ -143,7 +150,7 @@ public class TerritoryImport {
             }
             for (TerritorialUnit unit : retiring) {
                 unit.validTo = effectiveFrom;
-                publish(unit);
+                publish(unit, kinds);
             }
             store.completeRelease(release, file.rows().size(), added + changed + retiring.size());
             entityManager.flush();
@@ -182,10 +189,11 @@ public class TerritoryImport {
             rejectIfAny(errors);
             long release = store.newRelease("AKIMS", source, effectiveFrom, clock.instant());
             int changed = 0;
+            Map<String, UnitKind> kinds = kinds(List.of(), current);
             for (TabularFile.Line row : file.rows()) {
                 TerritorialUnit unit = current.get(row.get("rural_district_kato"));
                 if (!sameAkim(unit, proposed(unit, updates.get(row)))) {
-                    publish(newVersion(unit, effectiveFrom, release, updates.get(row)));
+                    publish(newVersion(unit, effectiveFrom, release, updates.get(row)), kinds);
                     changed++;
                 }
             }
@@ -212,9 +220,11 @@ public class TerritoryImport {
             for (GeoJson.Feature feature : features) {
                 String where = "features[" + feature.index() + "].properties.kato";
                 TerritorialUnit unit = current.get(feature.katoCode());
-                if (unit == null || unit.level != TerritorialLevel.RURAL_DISTRICT) {
+                if (unit == null
+                        || unit.level != TerritorialLevel.RURAL_DISTRICT && unit.level != TerritorialLevel.DISTRICT) {
                     errors.add(new Problem.FieldError(where, "unknown", "Feature " + feature.index() + ": "
-                            + feature.katoCode() + " is not a rural district in the classifier"));
+                            + feature.katoCode() + " is not a rural-level unit, district or city administration in the"
+                            + " classifier"));
                 } else if (!seen.add(feature.katoCode())) {
                     errors.add(new Problem.FieldError(where, "duplicate", "Feature " + feature.index() + ": "
                             + feature.katoCode() + " has a boundary earlier in the file"));
@@ -321,8 +331,8 @@ public class TerritoryImport {
         String code = row.get("rural_district_kato");
         TerritorialUnit unit = current.get(code);
         if (unit == null || unit.level != TerritorialLevel.RURAL_DISTRICT) {
-            errors.add(ImportProblem.at(row, "rural_district_kato", "unknown",
-                    "no rural district «" + code + "» in the classifier"));
+            errors.add(ImportProblem.at(row, "rural_district_kato", "unknown", "no rural district «" + code
+                    + "» in the classifier (nor a village or settlement akimat, town or town administration)"));
         }
         if (row.get("akim_name").isBlank() || row.get("akim_name").length() > 200) {
             errors.add(ImportProblem.at(row, "akim_name", "required", "the akim's name must have 1 to 200 characters"));
@@ -389,18 +399,36 @@ public class TerritoryImport {
                 && Objects.equals(a.officeEmail, b.officeEmail);
     }
 
-    /** Every version a release writes goes onto the territory topic, settlements and the units above them. */
-    private void publish(TerritorialUnit unit) {
+    /** The kind of every unit in force and of every unit of the file, which overrides it. */
+    private static Map<String, UnitKind> kinds(List<TabularFile.Line> rows, Map<String, TerritorialUnit> current) {
+        Map<String, UnitKind> known = new HashMap<>(current.size());
+        current.forEach((code, unit) -> known.put(code, unit.kind));
+        return UnitKind.of(known, rows.stream()
+                .map(row -> new UnitKind.Named(row.get("te"), row.get("name_rus"), row.get("name_kaz"))).toList());
+    }
+
+    /**
+     * Every version a release writes goes onto the territory topic: localities (cities included) as settlements,
+     * with the rural-level unit and the district they lie in, if any; every unit with an akim as a unit.
+     */
+    private void publish(TerritorialUnit unit, Map<String, UnitKind> kinds) {
         KatoCode code = unit.code();
         if (unit.level == TerritorialLevel.SETTLEMENT) {
-            outbox.record(new SettlementPublished(unit.katoCode, code.ruralDistrict(), code.district(),
-                    code.region(), unit.nameKk, unit.nameRu, unit.validFrom, unit.validTo, clock.instant()));
+            outbox.record(new SettlementPublished(unit.katoCode,
+                    nearestAbove(code, TerritorialLevel.RURAL_DISTRICT, kinds),
+                    nearestAbove(code, TerritorialLevel.DISTRICT, kinds), code.region(), unit.nameKk, unit.nameRu,
+                    unit.validFrom, unit.validTo, clock.instant()));
             return;
         }
         outbox.record(new TerritorialUnitPublished(unit.katoCode, UnitLevel.valueOf(unit.level.name()),
-                unit.level == TerritorialLevel.RURAL_DISTRICT ? code.district() : null, code.region(), unit.nameKk,
-                unit.nameRu, unit.population, unit.akimName, unit.akimElectedSince, unit.validFrom, unit.validTo,
-                clock.instant()));
+                unit.level == TerritorialLevel.RURAL_DISTRICT ? nearestAbove(code, TerritorialLevel.DISTRICT, kinds)
+                        : null, code.region(), unit.nameKk, unit.nameRu, unit.population, unit.akimName,
+                unit.akimElectedSince, unit.validFrom, unit.validTo, clock.instant()));
+    }
+
+    private static String nearestAbove(KatoCode code, TerritorialLevel level, Map<String, UnitKind> kinds) {
+        return code.ancestors().stream().filter(c -> kinds.containsKey(c) && kinds.get(c).level() == level)
+                .findFirst().orElse(null);
     }
 
     private static void rejectIfAny(List<Problem.FieldError> errors) {

@@ -68,7 +68,7 @@ class NationalScaleImportTest {
             AppealEvents.Routed routed = EventJson.read(routing.await(
                     KafkaProbe.ofType(EventType.ROUTED, appealId.toString()), Duration.ofSeconds(30)).value(),
                     AppealEvents.Routed.class);
-            assertEquals("rural-akim:" + somewhere.ruralDistrictKato(), routed.body().code());
+            assertEquals("rural-akim:" + somewhere.katoCode(), routed.body().code());
         }
     }
 }

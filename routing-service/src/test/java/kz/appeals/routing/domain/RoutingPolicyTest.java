@@ -59,7 +59,8 @@ class RoutingPolicyTest {
         RoutingDecision.Routed routed = routed(new Location(null, 45.0, 75.0, "Kyzylzhar auyly"), "roads");
         assertEquals("rural-akim:992021000", routed.body().code());
         assertEquals(RoutingMethod.ADDRESS, routed.method());
-        assertTrue(routed.steps().get(1).detail().contains("no rural district boundary"), routed.steps().get(1).detail());
+        assertTrue(routed.steps().get(1).detail().contains("no rural district, district or city boundary"),
+                routed.steps().get(1).detail());
     }
 
     @Test
@@ -171,12 +172,17 @@ class RoutingPolicyTest {
     }
 
     @Test
-    void katoCodesKnowTheirLevelAndParents() {
+    void katoCodesKnowTheirShapeAndTheCodesThatMayStandAboveThem() {
         assertEquals(TerritorialLevel.REGION, new KatoCode("990000000").level());
         assertEquals(TerritorialLevel.DISTRICT, new KatoCode("991000000").level());
         assertEquals(TerritorialLevel.RURAL_DISTRICT, new KatoCode("991021000").level());
         assertEquals(TerritorialLevel.SETTLEMENT, new KatoCode("991021003").level());
-        assertEquals("991021000", new KatoCode("991021003").ruralDistrict());
+        assertEquals(List.of("991021000", "991000000", "990000000"), new KatoCode("991021003").ancestors());
+        assertEquals(List.of("923435100", "923435000", "923400000", "920000000"),
+                new KatoCode("923435101").ancestors());
+        assertEquals(List.of("921045000", "921000000", "920000000"), new KatoCode("921045100").ancestors());
+        assertEquals(List.of("920000000"), new KatoCode("921000000").ancestors());
+        assertEquals(List.of(), new KatoCode("920000000").ancestors());
     }
 
     private RoutingDecision.Routed routed(Location location, String category) {

@@ -29,11 +29,11 @@ class SyntheticTerritoryTest {
         TerritoryIndex index = new TerritoryIndex(data.units(), data.boundaries());
         LocalDate day = LocalDate.of(2026, 11, 23);
         Map<String, Boundary> byCode = data.boundaries().stream()
-                .collect(Collectors.toMap(Boundary::ruralDistrictKato, Function.identity()));
+                .collect(Collectors.toMap(Boundary::katoCode, Function.identity()));
         for (Boundary boundary : byCode.values()) {
-            assertTrue(boundary.area().isValid(), boundary.ruralDistrictKato());
+            assertTrue(boundary.area().isValid(), boundary.katoCode());
             Coordinate inside = SyntheticTerritory.pointInside(boundary);
-            assertEquals(boundary.ruralDistrictKato(), index.ruralDistrictAt(inside.y, inside.x, day).orElseThrow());
+            assertEquals(boundary.katoCode(), index.ruralDistrictAt(inside.y, inside.x, day).orElseThrow());
             assertTrue(Kazakhstan.mayContain(inside.y, inside.x));
         }
     }
