@@ -185,7 +185,8 @@ class RoutingFlowTest {
             assertTrue(triage.reason().contains("991099001"), triage.reason());
             assertEquals(3, triage.steps().size());
 
-            given().header("Authorization", OPERATOR).get("/api/v1/triage")
+            // oldest first: other modules' appeals on the shared test database may fill the default page of 100
+            given().header("Authorization", OPERATOR).get("/api/v1/triage?limit=1000")
                     .then().statusCode(200).body("appealId", hasItem(appealId.toString()));
             given().header("Authorization", OPERATOR).contentType("application/json")
                     .body("{\"katoCode\":\"12\",\"note\":\"x\"}").post("/api/v1/triage/" + appealId + "/assignment")
