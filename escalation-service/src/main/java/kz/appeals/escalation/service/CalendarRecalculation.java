@@ -1,11 +1,13 @@
 package kz.appeals.escalation.service;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import kz.appeals.escalation.domain.ClockRules;
 import kz.appeals.escalation.domain.Deadline;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -15,19 +17,20 @@ import java.util.UUID;
 /**
  * After a calendar year is loaded, brings the running deadlines whose term counts days of that year up to date
  * (due date, next warning or lapse), in batches of one transaction each so that a national backlog neither holds
- * locks for long nor fills memory.
+ * locks for long nor fills memory. A batch is read and locked in one statement and written back in one, as the
+ * sweep's.
  */
 @ApplicationScoped
 public class CalendarRecalculation {
 
     static final int BATCH = 500;
 
-    private final DeadlineRepository deadlines;
+    private final AgroalDataSource dataSource;
     private final ClockRules rules;
     private final Clock clock;
 
-    public CalendarRecalculation(DeadlineRepository deadlines, ClockRules rules, Clock clock) {
-        this.deadlines = deadlines;
+    public CalendarRecalculation(AgroalDataSource dataSource, ClockRules rules, Clock clock) {
+        this.dataSource = dataSource;
         this.rules = rules;
         this.clock = clock;
     }
@@ -51,12 +54,20 @@ public class CalendarRecalculation {
 
     @Transactional
     public Batch nextBatch(int year, UUID after) {
-        // See DeadlineSweep: one flush at commit, updates batched.
-        deadlines.getEntityManager().setFlushMode(FlushModeType.COMMIT);
         Instant now = clock.instant();
-        List<Deadline> batch = deadlines.lockRunningThrough(year, after, BATCH);
-        batch.forEach(deadline -> deadline.calendarChanged(rules, now));
-        return new Batch(batch.size(), batch.size() < BATCH ? Optional.empty()
-                : Optional.of(batch.get(batch.size() - 1).appealId()));
+        // the pool hands the connection enlisted in this transaction
+        try (Connection connection = dataSource.getConnection()) {
+            List<Deadline> batch = DeadlineTable.lockRunningThrough(connection, year, after, BATCH);
+            if (batch.isEmpty()) {
+                return new Batch(0, Optional.empty());
+            }
+            batch.forEach(deadline -> deadline.calendarChanged(rules, now));
+            DeadlineTable.update(connection, batch);
+            return new Batch(batch.size(), batch.size() < BATCH ? Optional.empty()
+                    : Optional.of(batch.get(batch.size() - 1).appealId()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The deadlines of " + year + " could not be recalculated: "
+                    + e.getMessage(), e);
+        }
     }
 }

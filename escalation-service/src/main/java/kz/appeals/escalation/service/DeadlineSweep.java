@@ -1,7 +1,7 @@
 package kz.appeals.escalation.service;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import kz.appeals.appk.AppkTerms;
 import kz.appeals.contracts.AppealEvents.AppealEvent;
@@ -9,6 +9,8 @@ import kz.appeals.escalation.domain.ClockRules;
 import kz.appeals.escalation.domain.Deadline;
 import kz.appeals.platform.outbox.Outbox;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,19 +20,21 @@ import java.util.List;
 /**
  * One batch of the sweep: the deadlines with something due today — a warning, or a lapse with its deemed refusal
  * and escalation. A deadline's change and the events it causes commit together under its row lock, so each
- * warning and each escalation is published exactly once however many replicas sweep.
+ * warning and each escalation is published exactly once however many replicas sweep. The batch's rows are read and
+ * locked in one statement, changed in memory by the domain's rules and written back in one statement; its events
+ * go to the outbox in one more.
  */
 @ApplicationScoped
 @Transactional
 public class DeadlineSweep {
 
-    private final DeadlineRepository deadlines;
+    private final AgroalDataSource dataSource;
     private final ClockRules rules;
     private final Outbox outbox;
     private final Clock clock;
 
-    public DeadlineSweep(DeadlineRepository deadlines, ClockRules rules, Outbox outbox, Clock clock) {
-        this.deadlines = deadlines;
+    public DeadlineSweep(AgroalDataSource dataSource, ClockRules rules, Outbox outbox, Clock clock) {
+        this.dataSource = dataSource;
         this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
@@ -38,20 +42,25 @@ public class DeadlineSweep {
 
     /** @return how many deadlines this batch handled (each one's next wake-up is then later than today) */
     public int sweepNextBatch(int batchSize) {
-        // The outbox writes a native statement, before which Hibernate would flush, dirty-checking every deadline
-        // of the batch: flush once, at commit, with the updates batched. The batch's events go in one statement.
-        deadlines.getEntityManager().setFlushMode(FlushModeType.COMMIT);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, AppkTerms.NATIONAL_OFFSET);
-        int handled = 0;
         List<AppealEvent> caused = new ArrayList<>();
-        for (Deadline deadline : deadlines.lockWakingBy(today, batchSize)) {
-            caused.addAll(deadline.sweep(today, now, rules));
-            handled++;
+        // the pool hands the connection enlisted in this transaction
+        try (Connection connection = dataSource.getConnection()) {
+            List<Deadline> due = DeadlineTable.lockWakingBy(connection, today, batchSize);
+            if (due.isEmpty()) {
+                return 0;
+            }
+            for (Deadline deadline : due) {
+                caused.addAll(deadline.sweep(today, now, rules));
+            }
+            DeadlineTable.update(connection, due);
+            if (!caused.isEmpty()) {
+                outbox.recordAll(caused);
+            }
+            return due.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The due deadlines could not be read or written: " + e.getMessage(), e);
         }
-        if (!caused.isEmpty()) {
-            outbox.recordAll(caused);
-        }
-        return handled;
     }
 }

@@ -25,10 +25,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The consumers' statements on {@code deadline}, in plain JDBC on the batch transaction's connection: each reads or
- * writes every row of a polled batch at once ({@code unnest} of one array per column), so a batch costs three round
- * trips whatever its size. Reads for screens, the sweep and calendar recalculation stay with Panache
- * ({@link DeadlineRepository}).
+ * Every statement the hot paths run on {@code deadline} — the consumers' batches, the sweep and calendar
+ * recalculation — in plain JDBC on the transaction's connection. Each reads or writes a whole batch's rows at once
+ * (writes: {@code unnest} of one array per column), so a batch costs the same few round trips whatever its size.
+ * The screens' reads stay with Panache ({@link DeadlineRepository}).
  */
 final class DeadlineTable {
 
@@ -90,6 +90,21 @@ final class DeadlineTable {
             + STATES + " order by appeal_id on conflict do nothing";
     private static final String LOCK = "select " + NAMES
             + " from deadline where appeal_id = any(?) order by appeal_id for update";
+    /*
+     * The sweep skips rows another replica (or a consumer) holds instead of waiting, so replicas share the work; the
+     * partial index on wake_on of running rows makes a sweep that finds nothing cost one index probe.
+     */
+    private static final String LOCK_WAKING = "select " + NAMES + """
+             from deadline where status = 'RUNNING' and wake_on <= ?
+            order by wake_on limit ? for update skip locked""";
+    /*
+     * Recalculation must bring every such row up to date, so it waits for a consumer that holds one; appeal id order
+     * is the consumers' lock order, and the key it continues after.
+     */
+    private static final String LOCK_RUNNING_THROUGH = "select " + NAMES + """
+             from deadline where status = 'RUNNING' and appeal_id > ?
+              and term_start <= make_date(?, 12, 31) and due_date >= make_date(?, 1, 1)
+            order by appeal_id limit ? for update""";
     private static final String UPDATE = "update deadline set "
             + COLUMNS.stream().map(Column::name).filter(name -> !NOT_UPDATED.contains(name))
             .map(name -> name + " = written." + name).collect(Collectors.joining(", "))
@@ -119,13 +134,35 @@ final class DeadlineTable {
         try (PreparedStatement select = connection.prepareStatement(LOCK)) {
             select.setArray(1, connection.createArrayOf("uuid",
                     started.stream().map(Deadline::appealId).toArray(UUID[]::new)));
-            List<Deadline> locked = new ArrayList<>(started.size());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    locked.add(Deadline.restore(read(rows)));
-                }
-            }
-            return locked;
+            return restoreAll(select);
+        }
+    }
+
+    /**
+     * Up to {@code limit} running deadlines with something to do by {@code today} (their {@code wake_on}: a warning
+     * or the lapse), earliest first, locked until the transaction ends; rows locked elsewhere are skipped.
+     */
+    static List<Deadline> lockWakingBy(Connection connection, LocalDate today, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LOCK_WAKING)) {
+            select.setObject(1, today);
+            select.setInt(2, limit);
+            return restoreAll(select);
+        }
+    }
+
+    /**
+     * Up to {@code limit} running deadlines after {@code afterAppealId} (in id order) whose current term may count
+     * days of {@code year}: it starts by the year's end and ends on or after its first day. Locked, waiting for rows
+     * locked elsewhere.
+     */
+    static List<Deadline> lockRunningThrough(Connection connection, int year, UUID afterAppealId, int limit)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LOCK_RUNNING_THROUGH)) {
+            select.setObject(1, afterAppealId);
+            select.setInt(2, year);
+            select.setInt(3, year);
+            select.setInt(4, limit);
+            return restoreAll(select);
         }
     }
 
@@ -135,6 +172,17 @@ final class DeadlineTable {
             bindStates(connection, update, deadlines);
             update.executeUpdate();
         }
+    }
+
+    /** The deadlines {@code select} reads, in its order. */
+    private static List<Deadline> restoreAll(PreparedStatement select) throws SQLException {
+        List<Deadline> deadlines = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                deadlines.add(Deadline.restore(read(rows)));
+            }
+        }
+        return deadlines;
     }
 
     /**
