@@ -23,6 +23,7 @@ import kz.appeals.contracts.Topics;
 import kz.appeals.escalation.domain.ClockRules;
 import kz.appeals.platform.inbox.InboxProcessor;
 import kz.appeals.testing.KafkaProbe;
+import kz.appeals.testing.StatementLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -96,29 +97,20 @@ class SetBasedDeadlinesTest {
     @Inject
     AgroalDataSource dataSource;
 
+    private StatementLog statements;
+
     private long offset;
     private final LocalDate today = LocalDate.now(AppkTerms.NATIONAL_OFFSET);
     private final Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     @BeforeAll
     void logStatements() throws SQLException {
-        execute("""
-                create table test_deadline_statements (xid xid8 not null, op text not null);
-                create function test_log_deadline_statement() returns trigger language plpgsql as $$
-                begin
-                    insert into test_deadline_statements values (pg_current_xact_id(), tg_op);
-                    return null;
-                end $$;
-                create trigger test_log_deadline after insert or update on deadline
-                    for each statement execute function test_log_deadline_statement();""");
+        statements = StatementLog.install(dataSource, "set_based_deadlines_log", "deadline");
     }
 
     @AfterAll
     void stopLogging() throws SQLException {
-        execute("""
-                drop trigger test_log_deadline on deadline;
-                drop function test_log_deadline_statement();
-                drop table test_deadline_statements;""");
+        statements.close();
     }
 
     /** One appeal's events in the order its topics delivered them; a repeated delivery keeps its event id. */
@@ -214,7 +206,7 @@ class SetBasedDeadlinesTest {
         for (UUID appeal : together.values()) {
             assertEquals(xid, transactionOf(appeal), "every appeal of the batch written by one transaction");
         }
-        assertEquals(Map.of("INSERT", 1L, "UPDATE", 1L), statementsOf(xid));
+        assertEquals(Map.of("deadline INSERT", 1L, "deadline UPDATE", 1L), statements.statementsOf(xid));
     }
 
     /** A term that ends past the year 9999 (the contract's dates allow registration on its last days). */
@@ -348,21 +340,6 @@ class SetBasedDeadlinesTest {
                 return rows.getString(1);
             }
         }
-    }
-
-    private Map<String, Long> statementsOf(String xid) throws SQLException {
-        Map<String, Long> statements = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select op, count(*) from test_deadline_statements where xid::xid::text = ? group by op")) {
-            select.setString(1, xid);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    statements.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
-        return statements;
     }
 
     private long count(String sql, String[] ids) throws SQLException {

@@ -17,6 +17,7 @@ import kz.appeals.contracts.EventType;
 import kz.appeals.escalation.domain.AnsweringBody;
 import kz.appeals.escalation.domain.ClockRules;
 import kz.appeals.escalation.domain.Deadline;
+import kz.appeals.testing.StatementLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -73,6 +73,8 @@ class SetBasedSweepTest {
     @Inject
     AgroalDataSource dataSource;
 
+    private StatementLog statements;
+
     @Inject
     Scheduler scheduler;
 
@@ -81,23 +83,12 @@ class SetBasedSweepTest {
 
     @BeforeAll
     void logStatements() throws SQLException {
-        execute("""
-                create table test_sweep_statements (xid xid8 not null, op text not null);
-                create function test_log_sweep_statement() returns trigger language plpgsql as $$
-                begin
-                    insert into test_sweep_statements values (pg_current_xact_id(), tg_op);
-                    return null;
-                end $$;
-                create trigger test_log_sweep after insert or update on deadline
-                    for each statement execute function test_log_sweep_statement();""");
+        statements = StatementLog.install(dataSource, "set_based_sweep_log", "deadline");
     }
 
     @AfterAll
     void stopLogging() throws SQLException {
-        execute("""
-                drop trigger test_log_sweep on deadline;
-                drop function test_log_sweep_statement();
-                drop table test_sweep_statements;""");
+        statements.close();
     }
 
     @Test
@@ -117,7 +108,7 @@ class SetBasedSweepTest {
                 transactions.add(transactionOf(appeal));
             }
             assertEquals(1, transactions.size(), "every deadline of the batch written by one transaction");
-            assertEquals(Map.of("UPDATE", 1L), statementsOf(transactions.iterator().next()));
+            assertEquals(Map.of("deadline UPDATE", 1L), statements.statementsOf(transactions.iterator().next()));
 
             Map<UUID, List<JsonNode>> recorded = outboxEvents(stored.keySet());
             // The outbox and the row each keep the batch's instant as precisely as they store it (microseconds,
@@ -223,24 +214,4 @@ class SetBasedSweepTest {
         }
     }
 
-    private Map<String, Long> statementsOf(String xid) throws SQLException {
-        Map<String, Long> statements = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select op, count(*) from test_sweep_statements where xid::xid::text = ? group by op")) {
-            select.setString(1, xid);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    statements.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
-        return statements;
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }

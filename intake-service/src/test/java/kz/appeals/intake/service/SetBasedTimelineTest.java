@@ -21,6 +21,7 @@ import kz.appeals.testing.EventJson;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
+import kz.appeals.testing.StatementLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -40,7 +41,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,7 +53,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.restassured.RestAssured.given;
-import static kz.appeals.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +93,8 @@ class SetBasedTimelineTest {
     @Inject
     AgroalDataSource dataSource;
 
+    private StatementLog statements;
+
     /** The calendar intake counts with now: other tests publish calendar years, which intake then applies. */
     @Inject
     DeadlinePolicy deadlines;
@@ -104,26 +105,12 @@ class SetBasedTimelineTest {
 
     @BeforeAll
     void logStatements() throws SQLException {
-        execute("""
-                create table test_timeline_statement (xid xid8 not null, tbl text not null, op text not null);
-                create function test_log_timeline_statement() returns trigger language plpgsql as $$
-                begin
-                    insert into test_timeline_statement values (pg_current_xact_id(), tg_table_name, tg_op);
-                    return null;
-                end $$;
-                create trigger test_log_step after insert or update on appeal_step
-                    for each statement execute function test_log_timeline_statement();
-                create trigger test_log_progress after insert or update on appeal_progress
-                    for each statement execute function test_log_timeline_statement();""");
+        statements = StatementLog.install(dataSource, "set_based_timeline_log", "appeal_step", "appeal_progress");
     }
 
     @AfterAll
     void stopLogging() throws SQLException {
-        execute("""
-                drop trigger test_log_step on appeal_step;
-                drop trigger test_log_progress on appeal_progress;
-                drop function test_log_timeline_statement();
-                drop table test_timeline_statement;""");
+        statements.close();
     }
 
     @Test
@@ -178,7 +165,7 @@ class SetBasedTimelineTest {
                 });
 
         assertEquals(Map.of("appeal_step INSERT", 1L, "appeal_progress INSERT", 1L, "appeal_progress UPDATE", 1L),
-                statementsOf(batchTransaction.get()), "statements of the batch's transaction");
+                statements.statementsOf(batchTransaction.get()), "statements of the batch's transaction");
         assertEquals(7, kindsOf(first).size());
         assertEquals(5, kindsOf(second).size());
     }
@@ -366,29 +353,6 @@ class SetBasedTimelineTest {
             return result.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** "table OPERATION" → statements, of one transaction. */
-    private Map<String, Long> statementsOf(String xid) throws SQLException {
-        Map<String, Long> statements = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("""
-                     select tbl || ' ' || op, count(*) from test_timeline_statement where xid::text = ?
-                     group by 1""")) {
-            select.setString(1, xid);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    statements.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
-        return statements;
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 

@@ -20,6 +20,7 @@ import kz.appeals.platform.tracing.EventTracing;
 import kz.appeals.platform.transaction.DatabaseUnavailable;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.TestInfrastructure;
+import kz.appeals.testing.StatementLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -86,30 +87,18 @@ class SetBasedBatchTest {
     @Inject
     AgroalDataSource dataSource;
 
+    private StatementLog statements;
+
     private long offset = 2_000_000;
 
     @BeforeAll
     void logStatements() throws SQLException {
-        execute("""
-                create table test_statement_log (xid xid8 not null, tbl text not null, op text not null);
-                create function test_log_statement() returns trigger language plpgsql as $$
-                begin
-                    insert into test_statement_log values (pg_current_xact_id(), tg_table_name, tg_op);
-                    return null;
-                end $$;
-                create trigger test_log_outbox after insert or update on outbox_event
-                    for each statement execute function test_log_statement();
-                create trigger test_log_inbox after insert on inbox_event
-                    for each statement execute function test_log_statement();""");
+        statements = StatementLog.install(dataSource, "set_based_batch_log", "outbox_event", "inbox_event");
     }
 
     @AfterAll
     void stopLogging() throws SQLException {
-        execute("""
-                drop trigger test_log_outbox on outbox_event;
-                drop trigger test_log_inbox on inbox_event;
-                drop function test_log_statement();
-                drop table test_statement_log;""");
+        statements.close();
     }
 
     /** Per event, the handler records one event in the outbox, as a routing decision does. */
@@ -131,7 +120,7 @@ class SetBasedBatchTest {
                 }));
 
         assertEquals(Map.of("inbox_event INSERT", 1L, "outbox_event INSERT", 1L),
-                statementsOf(batchTransaction.get()), "statements of the batch's transaction");
+                statements.statementsOf(batchTransaction.get()), "statements of the batch's transaction");
         for (Delivered event : events) {
             assertEquals(1, count("select count(*) from inbox_event where consumer = ? and event_id = ?",
                     CONSUMER, event.eventId()), "inbox rows of " + event.eventId());
@@ -260,8 +249,8 @@ class SetBasedBatchTest {
             }
         }
         for (String xid : markingTransactions) {
-            assertEquals(1, count("select count(*) from test_statement_log where xid::xid::text = ? "
-                    + "and tbl = 'outbox_event' and op = 'UPDATE'", xid), "mark statements of relay transaction " + xid);
+            assertEquals(1L, statements.statementsOf(xid).get("outbox_event UPDATE"),
+                    "mark statements of relay transaction " + xid);
         }
     }
 
@@ -377,22 +366,6 @@ class SetBasedBatchTest {
         return entityManager.createNativeQuery("select pg_current_xact_id()::text").getSingleResult().toString();
     }
 
-    /** "table OPERATION" → statements, of one transaction. */
-    private Map<String, Long> statementsOf(String xid) throws SQLException {
-        Map<String, Long> statements = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select tbl || ' ' || op, count(*) from test_statement_log where xid::text = ? group by 1")) {
-            select.setString(1, xid);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    statements.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
-        return statements;
-    }
-
     private Object publishedAt(UUID id) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
@@ -426,12 +399,6 @@ class SetBasedBatchTest {
                 rows.next();
                 return rows.getLong(1);
             }
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 

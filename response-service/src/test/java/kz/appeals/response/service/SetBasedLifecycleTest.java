@@ -14,6 +14,7 @@ import kz.appeals.contracts.Topics;
 import kz.appeals.platform.inbox.BatchEventHandler;
 import kz.appeals.platform.inbox.InboxProcessor;
 import kz.appeals.testing.KafkaProbe;
+import kz.appeals.testing.StatementLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -28,7 +29,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,32 +82,18 @@ class SetBasedLifecycleTest {
     @Inject
     AgroalDataSource dataSource;
 
+    private StatementLog statements;
+
     private long offset = 3_000_000;
 
     @BeforeAll
     void logStatements() throws SQLException {
-        StringBuilder sql = new StringBuilder("""
-                create table set_based_lifecycle_log (xid xid8 not null, tbl text not null, op text not null);
-                create function set_based_lifecycle_log() returns trigger language plpgsql as $$
-                begin
-                    insert into set_based_lifecycle_log values (pg_current_xact_id(), tg_table_name, tg_op);
-                    return null;
-                end $$;
-                """);
-        for (String table : LOGGED_TABLES) {
-            sql.append("create trigger set_based_lifecycle_log after insert or update or delete on ").append(table)
-                    .append(" for each statement execute function set_based_lifecycle_log();\n");
-        }
-        execute(sql.toString());
+        statements = StatementLog.install(dataSource, "set_based_lifecycle_log", LOGGED_TABLES.toArray(String[]::new));
     }
 
     @AfterAll
     void stopLogging() throws SQLException {
-        StringBuilder sql = new StringBuilder();
-        for (String table : LOGGED_TABLES) {
-            sql.append("drop trigger set_based_lifecycle_log on ").append(table).append(";\n");
-        }
-        execute(sql + "drop function set_based_lifecycle_log(); drop table set_based_lifecycle_log;");
+        statements.close();
     }
 
     /**
@@ -174,7 +160,7 @@ class SetBasedLifecycleTest {
 
         assertEquals(Map.of("appeal INSERT", 1L, "appeal UPDATE", 1L, "appeal_audit INSERT", 1L,
                         "appeal_escalation INSERT", 1L, "appeal_applicant INSERT", 1L),
-                statementsOf(batchTransaction.get()), "statements of the poll's transaction");
+                statements.statementsOf(batchTransaction.get()), "statements of the poll's transaction");
         assertEquals(oneByOne.rows(), together.rows(), "rows after one poll, against one event per transaction");
         // the version counts writes, not state: one for the poll, one per changing event one by one
         assertEquals(versionsOfDBefore.get(together) + 1, version(together.id("D")), "D's version after the poll");
@@ -345,16 +331,6 @@ class SetBasedLifecycleTest {
         }
     }
 
-    /** "table OPERATION" → statements, of one transaction. */
-    private Map<String, Long> statementsOf(String xid) throws SQLException {
-        Map<String, Long> statements = new HashMap<>();
-        for (List<Object> row : select(
-                "select tbl || ' ' || op, count(*) from set_based_lifecycle_log where xid::text = ? group by 1", xid)) {
-            statements.put((String) row.get(0), ((Number) row.get(1)).longValue());
-        }
-        return statements;
-    }
-
     private List<List<Object>> select(String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
@@ -376,9 +352,4 @@ class SetBasedLifecycleTest {
         }
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }

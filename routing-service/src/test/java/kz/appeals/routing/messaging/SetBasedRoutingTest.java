@@ -16,6 +16,7 @@ import kz.appeals.testing.EventJson;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.SampleCitizens;
 import kz.appeals.testing.Tokens;
+import kz.appeals.testing.StatementLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -31,7 +32,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +68,8 @@ class SetBasedRoutingTest {
     @Inject
     AgroalDataSource dataSource;
 
+    private StatementLog statements;
+
     private long offset = 5_000_000;
 
     @BeforeEach
@@ -78,29 +80,12 @@ class SetBasedRoutingTest {
 
     @BeforeAll
     void logStatements() throws SQLException {
-        execute("""
-                create table test_statement_log (xid xid8 not null, tbl text not null, op text not null);
-                create function test_log_statement() returns trigger language plpgsql as $$
-                begin
-                    insert into test_statement_log values (pg_current_xact_id(), tg_table_name, tg_op);
-                    return null;
-                end $$;
-                create trigger test_log_routed after insert or update on routed_appeal
-                    for each statement execute function test_log_statement();
-                create trigger test_log_outbox after insert on outbox_event
-                    for each statement execute function test_log_statement();
-                create trigger test_log_inbox after insert on inbox_event
-                    for each statement execute function test_log_statement();""");
+        statements = StatementLog.install(dataSource, "set_based_routing_log", "routed_appeal", "outbox_event", "inbox_event");
     }
 
     @AfterAll
     void stopLogging() throws SQLException {
-        execute("""
-                drop trigger test_log_routed on routed_appeal;
-                drop trigger test_log_outbox on outbox_event;
-                drop trigger test_log_inbox on inbox_event;
-                drop function test_log_statement();
-                drop table test_statement_log;""");
+        statements.close();
     }
 
     @Test
@@ -140,7 +125,7 @@ class SetBasedRoutingTest {
         // the batch: one transaction, one statement per table
         String transaction = together.batchTransaction();
         assertEquals(Map.of("inbox_event INSERT", 1L, "routed_appeal INSERT", 1L, "outbox_event INSERT", 1L),
-                statementsOf(transaction), "write statements of the batch's transaction");
+                statements.statementsOf(transaction), "write statements of the batch's transaction");
     }
 
     @Test
@@ -221,7 +206,7 @@ class SetBasedRoutingTest {
         assertEquals(Map.of(reopened, true, answered, false, reopenedThenAnswered, false), open);
         assertEquals(1, transactions.stream().distinct().count(), "one transaction: " + transactions);
         assertEquals(Map.of("inbox_event INSERT", 1L, "routed_appeal UPDATE", 1L),
-                statementsOf(transactions.get(0)), "write statements of the poll's transaction");
+                statements.statementsOf(transactions.get(0)), "write statements of the poll's transaction");
 
         // new appeals 30 m from each: only the open one lends its issue
         Map<UUID, UUID> before = issuesOf(List.copyOf(places.keySet()));
@@ -404,22 +389,6 @@ class SetBasedRoutingTest {
         }
     }
 
-    /** "table OPERATION" → statements, of one transaction (xid of the current epoch, as xmin shows it). */
-    private Map<String, Long> statementsOf(String transaction) throws SQLException {
-        Map<String, Long> statements = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select tbl || ' ' || op, count(*) from test_statement_log where xid::text = ? group by 1")) {
-            select.setString(1, transaction);
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    statements.put(result.getString(1), result.getLong(2));
-                }
-            }
-        }
-        return statements;
-    }
-
     private long count(String sql, Object parameter) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
@@ -428,12 +397,6 @@ class SetBasedRoutingTest {
                 result.next();
                 return result.getLong(1);
             }
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 
