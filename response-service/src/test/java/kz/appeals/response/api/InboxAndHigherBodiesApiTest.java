@@ -111,9 +111,16 @@ class InboxAndHigherBodiesApiTest {
         soon = appeal(registeredDueSoon(), "KZ-3", "roads", pothole);
         fresh = appeal(today, "KZ-4", "roads", pothole);
         water = appeal(today, "KZ-5", "water");
-        as(office).contentType("application/json")
+        int status = as(office).contentType("application/json")
                 .body(Map.of("outcome", "EXPLAINED", "text", "Repaired last week", "language", "ru"))
-                .post("/api/v1/appeals/{id}/answer", answered).then().statusCode(200);
+                .post("/api/v1/appeals/{id}/answer", answered).then().extract().statusCode();
+        if (status != 200) {
+            // The real escalation service beside these tests may escalate it first (its term lapsed long ago): then
+            // the office can no longer answer it (409), and the checks below leave escalated appeals out.
+            assertEquals(409, status);
+            eventually(() -> assertTrue(inbox(Map.of("escalated", "true")).contains(answered.toString()),
+                    "refused only because the appeal was escalated meanwhile"));
+        }
     }
 
     @Test
