@@ -139,7 +139,7 @@ public class AppealSubmission {
             Optional<KnownSettlement> settlement = settlements.find(location.katoCode());
             if (settlement.isEmpty() || !settlement.get().acceptsAppealsOn(calendar.current().registrationDay(clock.instant()))) {
                 errors.add(new Problem.FieldError("location.katoCode", "unknown",
-                        "No settlement with this KATO code in the current classifier"));
+                        "No place (settlement, town or city) with this KATO code in the current classifier"));
             }
         }
         if (!errors.isEmpty()) {
