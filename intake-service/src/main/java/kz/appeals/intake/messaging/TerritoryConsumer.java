@@ -3,11 +3,9 @@ package kz.appeals.intake.messaging;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.appeals.contracts.EventType;
-import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
-import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
 import kz.appeals.intake.service.TerritoryReplica;
 import kz.appeals.platform.inbox.InboxProcessor;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Set;
@@ -16,6 +14,8 @@ import java.util.Set;
 public class TerritoryConsumer {
 
     static final String CONSUMER = "intake-service";
+    private static final Set<EventType> PLACES = Set.of(EventType.SETTLEMENT_PUBLISHED,
+            EventType.TERRITORIAL_UNIT_PUBLISHED);
 
     private final InboxProcessor inbox;
     private final TerritoryReplica replica;
@@ -27,14 +27,7 @@ public class TerritoryConsumer {
 
     @Incoming("territory")
     @Blocking
-    public void onTerritoryEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, Set.of(EventType.SETTLEMENT_PUBLISHED, EventType.TERRITORIAL_UNIT_PUBLISHED),
-                event -> {
-                    if (event.type() == EventType.SETTLEMENT_PUBLISHED) {
-                        replica.apply(event.dataAs(SettlementPublished.class));
-                    } else {
-                        replica.apply(event.dataAs(TerritorialUnitPublished.class));
-                    }
-                });
+    public void onTerritoryEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatchTogether(CONSUMER, "territory", records, PLACES, replica::applyAll);
     }
 }
