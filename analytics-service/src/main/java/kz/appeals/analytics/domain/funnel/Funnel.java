@@ -21,6 +21,10 @@ public record Funnel(String method, double referenceRate, OverDispersion overDis
     public static final double OUTER = 0.998;
     static final List<Double> LEVELS = List.of(INNER, OUTER);
 
+    public FunnelParameters parameters() {
+        return new FunnelParameters(method, referenceRate, overDispersion, levels);
+    }
+
     public Map<String, FunnelPoint> byId() {
         return points.stream().collect(Collectors.toMap(FunnelPoint::id, Function.identity()));
     }
