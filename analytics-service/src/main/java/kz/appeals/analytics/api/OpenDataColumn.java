@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import static kz.appeals.analytics.api.OpenDataColumn.Published.COUNT;
-import static kz.appeals.analytics.api.OpenDataColumn.Placed.IN_THE_FUNNEL;
+import static kz.appeals.analytics.api.OpenDataColumn.Funnel.ESCALATIONS;
+import static kz.appeals.analytics.api.OpenDataColumn.Funnel.TRUST;
 import static kz.appeals.analytics.api.OpenDataColumn.Pooled.OVER_THE_EXPORT;
 
 /**
@@ -76,37 +77,76 @@ enum OpenDataColumn {
             m -> List.of(m.trustBasis().appeals())),
     TRUST_INDEX_UPPER("decimal", "upper bound of the same interval", m -> m.trust() == null ? null : m.trust().upper(),
             m -> List.of(m.trustBasis().appeals())),
-    TRUST_BAND(IN_THE_FUNNEL, "text", "where trust_kept_locally / trust_appeals lies in the funnel of the rows exported "
+    TRUST_BAND(TRUST, "text", "where trust_kept_locally / trust_appeals lies in the funnel of the rows exported "
             + "(Spiegelhalter 2005, see below): WORSE_99_8 or BETTER_99_8 outside the 99.8% control limits at the "
             + "row's trust_appeals, WORSE_95 or BETTER_95 outside the 95% ones, else AS_EXPECTED",
             point -> point.band()),
-    TRUST_LIMIT_95_LOWER(IN_THE_FUNNEL, "decimal", "lower 95% control limit at the row's trust_appeals",
+    TRUST_LIMIT_95_LOWER(TRUST, "decimal", "lower 95% control limit at the row's trust_appeals",
             point -> point.limits95().lower()),
-    TRUST_LIMIT_95_UPPER(IN_THE_FUNNEL, "decimal", "upper 95% control limit at the row's trust_appeals",
+    TRUST_LIMIT_95_UPPER(TRUST, "decimal", "upper 95% control limit at the row's trust_appeals",
             point -> point.limits95().upper()),
-    TRUST_LIMIT_99_8_LOWER(IN_THE_FUNNEL, "decimal", "lower 99.8% control limit at the row's trust_appeals",
+    TRUST_LIMIT_99_8_LOWER(TRUST, "decimal", "lower 99.8% control limit at the row's trust_appeals",
             point -> point.limits998().lower()),
-    TRUST_LIMIT_99_8_UPPER(IN_THE_FUNNEL, "decimal", "upper 99.8% control limit at the row's trust_appeals",
+    TRUST_LIMIT_99_8_UPPER(TRUST, "decimal", "upper 99.8% control limit at the row's trust_appeals",
             point -> point.limits998().upper()),
-    TRUST_SHRUNK(IN_THE_FUNNEL, "decimal", "empirical-Bayes (beta-binomial) estimate of the share kept locally, pulled "
+    TRUST_SHRUNK(TRUST, "decimal", "empirical-Bayes (beta-binomial) estimate of the share kept locally, pulled "
             + "towards trust_reference_rate in proportion to its uncertainty", point -> point.shrunk().estimate()),
-    TRUST_SHRUNK_LOWER(IN_THE_FUNNEL, "decimal", "lower end of its 95% interval", point -> point.shrunk().lower()),
-    TRUST_SHRUNK_UPPER(IN_THE_FUNNEL, "decimal", "upper end of its 95% interval", point -> point.shrunk().upper()),
-    TRUST_REFERENCE_RATE(OVER_THE_EXPORT, "decimal", "the funnel's reference rate: the pooled trust_kept_locally / trust_appeals of "
-            + "the rows exported (the country's, or the region's with regionKato)",
-            FunnelParameters::referenceRate),
-    TRUST_PHI(OVER_THE_EXPORT, "decimal", "the funnel's over-dispersion estimate phi (winsorised z-scores at 10%/90%)",
+    TRUST_SHRUNK_LOWER(TRUST, "decimal", "lower end of its 95% interval", point -> point.shrunk().lower()),
+    TRUST_SHRUNK_UPPER(TRUST, "decimal", "upper end of its 95% interval", point -> point.shrunk().upper()),
+    TRUST_REFERENCE_RATE(TRUST, OVER_THE_EXPORT, "decimal", "the funnel's reference rate: the pooled "
+            + "trust_kept_locally / trust_appeals of the rows exported (the country's, or the region's with "
+            + "regionKato)", FunnelParameters::referenceRate),
+    TRUST_PHI(TRUST, OVER_THE_EXPORT, "decimal", "the funnel's over-dispersion estimate phi (winsorised z-scores at "
+            + "10%/90%)", parameters -> parameters.overDispersion().phi()),
+    TRUST_TAU2(TRUST, OVER_THE_EXPORT, "decimal", "between-district variance tau2 added to the control limits; 0 "
+            + "unless phi is significantly above 1 (chi-squared, 5%)", parameters -> parameters.overDispersion().tau2()),
+    ESCALATION_BAND(ESCALATIONS, "text", "where reached_district_akimat per 1,000 residents lies in the funnel of the "
+            + "rows exported (Poisson, Spiegelhalter 2005): WORSE_99_8 or WORSE_95 above the 99.8% or 95% control "
+            + "limit at the row's residents (more letters reached a higher body than chance allows), BETTER_99_8 or "
+            + "BETTER_95 below the lower one, else AS_EXPECTED; empty when residents are unknown",
+            point -> point.band()),
+    ESCALATION_LIMIT_95_LOWER(ESCALATIONS, "decimal", "lower 95% control limit of reached_district_akimat per "
+            + "1,000 residents at the row's residents", point -> point.limits95().lower()),
+    ESCALATION_LIMIT_95_UPPER(ESCALATIONS, "decimal", "upper 95% control limit of the same",
+            point -> point.limits95().upper()),
+    ESCALATION_LIMIT_99_8_LOWER(ESCALATIONS, "decimal", "lower 99.8% control limit of the same",
+            point -> point.limits998().lower()),
+    ESCALATION_LIMIT_99_8_UPPER(ESCALATIONS, "decimal", "upper 99.8% control limit of the same",
+            point -> point.limits998().upper()),
+    ESCALATION_REFERENCE_PER_1000_RESIDENTS(ESCALATIONS, OVER_THE_EXPORT, "decimal", "the escalation funnel's "
+            + "reference rate: reached_district_akimat per 1,000 residents pooled over the rows exported whose "
+            + "residents are known", FunnelParameters::referenceRate),
+    ESCALATION_PHI(ESCALATIONS, OVER_THE_EXPORT, "decimal", "the escalation funnel's over-dispersion estimate phi",
             parameters -> parameters.overDispersion().phi()),
-    TRUST_TAU2(OVER_THE_EXPORT, "decimal", "between-district variance tau2 added to the control limits; 0 unless phi is "
-            + "significantly above 1 (chi-squared, 5%)", parameters -> parameters.overDispersion().tau2());
+    ESCALATION_TAU2(ESCALATIONS, OVER_THE_EXPORT, "decimal", "between-district variance tau2 added to the "
+            + "escalation funnel's limits; 0 unless phi is significantly above 1",
+            parameters -> parameters.overDispersion().tau2());
 
     /** Marks a column whose value is itself a count, published as "&lt;5" when it is small. */
     enum Published { COUNT }
 
-    /** Marks the row's place in the trust funnel: its band, limits and shrunk estimate. */
-    enum Placed { IN_THE_FUNNEL }
+    /**
+     * The funnel a column reads: the trust index's (share kept locally), or that of letters that reached the district
+     * akimat or higher per 1,000 residents; with the count its row figures are computed from.
+     */
+    enum Funnel {
+        TRUST(OpenDataRow::trustPoint, OpenDataRow::trustFunnel, m -> m.trustBasis().appeals()),
+        ESCALATIONS(OpenDataRow::escalationPoint, OpenDataRow::escalationFunnel,
+                m -> m.escalations().reachedDistrictAkimat());
 
-    /** Marks a parameter of the whole export's trust funnel. */
+        private final Function<OpenDataRow, FunnelPoint> point;
+        private final Function<OpenDataRow, FunnelParameters> parameters;
+        private final Function<TerritoryMetrics, Number> basedOn;
+
+        Funnel(Function<OpenDataRow, FunnelPoint> point, Function<OpenDataRow, FunnelParameters> parameters,
+               Function<TerritoryMetrics, Number> basedOn) {
+            this.point = point;
+            this.parameters = parameters;
+            this.basedOn = basedOn;
+        }
+    }
+
+    /** Marks a parameter of the whole export's funnel. */
     enum Pooled { OVER_THE_EXPORT }
 
     private final String type;
@@ -122,8 +162,9 @@ enum OpenDataColumn {
     }
 
     /** A parameter of the whole export's funnel, computed from every row: published as it is. */
-    OpenDataColumn(Pooled overTheExport, String type, String meaning, Function<FunnelParameters, Object> value) {
-        this(type, meaning, row -> value.apply(row.funnel()), null, false);
+    OpenDataColumn(Funnel funnel, Pooled overTheExport, String type, String meaning,
+                   Function<FunnelParameters, Object> value) {
+        this(type, meaning, row -> value.apply(funnel.parameters.apply(row)), null, false);
     }
 
     /** A count: "&lt;5" when it is 1–4. */
@@ -132,10 +173,12 @@ enum OpenDataColumn {
                 true);
     }
 
-    /** A row's funnel figure: computed from its trust basis, so empty when that is 1–4, and without one. */
-    OpenDataColumn(Placed inTheFunnel, String type, String meaning, Function<FunnelPoint, Object> value) {
-        this(type, meaning, row -> row.point() == null ? null : value.apply(row.point()),
-                row -> List.of(row.metrics().trustBasis().appeals()), false);
+    /** A row's funnel figure: empty when the count it is computed from is 1–4, and without a place in the funnel. */
+    OpenDataColumn(Funnel funnel, String type, String meaning, Function<FunnelPoint, Object> value) {
+        this(type, meaning, row -> {
+            FunnelPoint point = funnel.point.apply(row);
+            return point == null ? null : value.apply(point);
+        }, row -> List.of(funnel.basedOn.apply(row.metrics())), false);
     }
 
     /** A figure computed from counts: empty when any of them is 1–4. */

@@ -61,7 +61,8 @@ public class OpenDataResource {
     @Produces("text/csv; charset=UTF-8")
     @Operation(summary = "Metrics of every rural district as CSV", description = "Header row first; see /dictionary. "
             + "Each row carries its band in the funnel of the rows exported (Spiegelhalter 2005), the control limits "
-            + "at its volume, its shrunk estimate with interval and the funnel's reference rate, phi and tau2.")
+            + "at its volume, its shrunk estimate with interval and the funnel's reference rate, phi and tau2; and the "
+            + "same for letters that reached the district akimat or higher per 1,000 residents (Poisson).")
     public String csv(@Parameter(description = FROM, required = true) @QueryParam("from") String from,
                       @Parameter(description = TO, required = true) @QueryParam("to") String to,
                       @Parameter(description = REGION) @QueryParam("regionKato") String regionKato) {
@@ -92,13 +93,15 @@ public class OpenDataResource {
         }).toList();
     }
 
-    /** Every row is placed in the funnel of the rows exported together. */
+    /** Every row is placed in the funnels of the rows exported together. */
     private List<OpenDataRow> rows(String from, String to, String regionKato) {
         List<TerritoryMetrics> territories = territories(from, to, regionKato);
-        Funnel funnel = TerritoryMetrics.trustFunnel(territories);
-        Map<String, FunnelPoint> points = funnel.byId();
-        return territories.stream()
-                .map(t -> new OpenDataRow(t, points.get(t.kato()), funnel.parameters())).toList();
+        Funnel trust = TerritoryMetrics.trustFunnel(territories);
+        Funnel escalations = TerritoryMetrics.escalationFunnel(territories);
+        Map<String, FunnelPoint> trustPoints = trust.byId();
+        Map<String, FunnelPoint> escalationPoints = escalations.byId();
+        return territories.stream().map(t -> new OpenDataRow(t, trustPoints.get(t.kato()), trust.parameters(),
+                escalationPoints.get(t.kato()), escalations.parameters())).toList();
     }
 
     private List<TerritoryMetrics> territories(String from, String to, String regionKato) {

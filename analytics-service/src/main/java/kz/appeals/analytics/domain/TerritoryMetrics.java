@@ -3,6 +3,7 @@ package kz.appeals.analytics.domain;
 import kz.appeals.analytics.domain.funnel.BinomialFunnel;
 import kz.appeals.analytics.domain.funnel.Funnel;
 import kz.appeals.analytics.domain.funnel.FunnelUnit;
+import kz.appeals.analytics.domain.funnel.PoissonFunnel;
 
 import java.util.List;
 
@@ -121,6 +122,17 @@ public record TerritoryMetrics(TerritoryLevel level, String kato, String categor
     public static Funnel trustFunnel(List<TerritoryMetrics> territories) {
         return BinomialFunnel.of(territories.stream().filter(t -> t.trustBasis().appeals() > 0)
                 .map(t -> new FunnelUnit(t.kato(), t.trustBasis().appeals(), t.trustBasis().keptLocally())).toList());
+    }
+
+    /**
+     * The funnel of letters that reached the district akimat or higher per 1,000 residents ({@link PoissonFunnel}):
+     * every territory whose residents are known is a unit, its thousands of residents the volume.
+     */
+    public static Funnel escalationFunnel(List<TerritoryMetrics> territories) {
+        return PoissonFunnel.of(territories.stream()
+                .filter(t -> t.territory().residents() != null && t.territory().residents() > 0)
+                .map(t -> new FunnelUnit(t.kato(), t.territory().residents() / 1000.0,
+                        t.escalations().reachedDistrictAkimat())).toList());
     }
 
     public TerritoryMetrics withPeriod(ReportingPeriod other) {

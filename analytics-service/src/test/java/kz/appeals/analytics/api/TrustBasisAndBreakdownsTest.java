@@ -323,6 +323,18 @@ class TrustBasisAndBreakdownsTest {
         assertEquals(2.0, metrics.extract().jsonPath().getDouble("receivedPer1000Residents"), 1e-9);
         assertEquals(0.5, metrics.extract().jsonPath()
                 .getDouble("escalations.reachedPresidentialAdministrationPer1000Residents"), 1e-9);
+        // The escalation funnel of the region's open data: 1 letter over 5,000 residents, 0.2 per 1,000. The
+        // neighbour's none over 3,000 is as expected (0.6 expected; exact Poisson: P(R ≤ 2) = 0.977 ≥ 0.975 >
+        // P(R ≤ 1), so the upper 95 % limit is 2 letters, 0.667 per 1,000); the one letter is too few to publish.
+        io.restassured.path.json.JsonPath open = given().get("/api/v1/open-data/rural-districts.json?from=2026-11-01"
+                + "&to=2026-11-30&regionKato=" + region).then().statusCode(200).extract().jsonPath();
+        String neighbourRow = "find { it.kato == '" + neighbour + "' }.";
+        assertEquals("AS_EXPECTED", open.getString(neighbourRow + "escalation_band"));
+        assertEquals(0.2, open.getDouble(neighbourRow + "escalation_reference_per_1000_residents"), 1e-6);
+        assertEquals(2 / 3.0, open.getDouble(neighbourRow + "escalation_limit_95_upper"), 1e-6);
+        assertEquals(0.0, open.getDouble(neighbourRow + "escalation_limit_95_lower"), 1e-6);
+        org.junit.jupiter.api.Assertions.assertNull(
+                open.get("find { it.kato == '" + ruralDistrict + "' }.escalation_band"));
         // The raw counts keep the predecessor's appeal; the index counts the new akim's three, all kept.
         assertEquals(3.0, metrics.extract().jsonPath().getDouble("trustBasis.appeals"), 1e-9);
         assertEquals(1.0, metrics.extract().jsonPath().getDouble("trust.point"), 1e-9);
