@@ -23,22 +23,31 @@ import java.util.Map;
  * facts came (see {@code RankingCache}), and says so.
  */
 public record Ranking(ReportingPeriod period, Instant computedAt, String formula, int minimumAppeals,
-                      int applicantWeightCap, FunnelParameters funnel, List<Ranked> ranked, List<NotRanked> notRanked) {
+                      int applicantWeightCap, FunnelParameters funnel, FunnelParameters escalationFunnel,
+                      List<Ranked> ranked, List<NotRanked> notRanked) {
 
-    /** @param funnel the territory's band, control limits at its volume and shrunk estimate */
+    /**
+     * @param funnel           the territory's band, control limits at its volume and shrunk estimate
+     * @param escalationFunnel its band and limits of letters that reached the district akimat or higher per 1,000
+     *                         residents ({@link TerritoryMetrics#escalationFunnel}); null when its residents are
+     *                         unknown. Shown beside the trust funnel, it does not order the ranking.
+     */
     public record Ranked(int rank, String kato, long received, long keptLocally,
-                         TerritoryMetrics.TrustBasis trustBasis, TrustIndex trust, FunnelPoint funnel) {
+                         TerritoryMetrics.TrustBasis trustBasis, TrustIndex trust, FunnelPoint funnel,
+                         FunnelPoint escalationFunnel) {
     }
 
     /** @param funnel as for a ranked territory; null without appeals in the trust basis */
     public record NotRanked(String kato, long received, TerritoryMetrics.TrustBasis trustBasis, String reason,
-                            FunnelPoint funnel) {
+                            FunnelPoint funnel, FunnelPoint escalationFunnel) {
     }
 
     public static Ranking of(ReportingPeriod period, Instant computedAt, int minimumAppeals, int applicantWeightCap,
                              List<TerritoryMetrics> territories) {
         Funnel funnel = TerritoryMetrics.trustFunnel(territories);
+        Funnel escalations = TerritoryMetrics.escalationFunnel(territories);
         Map<String, FunnelPoint> points = funnel.byId();
+        Map<String, FunnelPoint> escalationPoints = escalations.byId();
         List<TerritoryMetrics> eligible = new ArrayList<>();
         List<NotRanked> notRanked = new ArrayList<>();
         for (TerritoryMetrics territory : territories) {
@@ -47,7 +56,7 @@ public record Ranking(ReportingPeriod period, Instant computedAt, String formula
             } else {
                 notRanked.add(new NotRanked(territory.kato(), territory.received(), territory.trustBasis(),
                         "fewer than " + minimumAppeals + " weighted appeals in the period",
-                        points.get(territory.kato())));
+                        points.get(territory.kato()), escalationPoints.get(territory.kato())));
             }
         }
         Comparator<TerritoryMetrics> byBand = Comparator.comparing(t -> points.get(t.kato()).band());
@@ -60,9 +69,9 @@ public record Ranking(ReportingPeriod period, Instant computedAt, String formula
                 rank = i + 1;
             }
             ranked.add(new Ranked(rank, t.kato(), t.received(), t.keptLocally(), t.trustBasis(), t.trust(),
-                    points.get(t.kato())));
+                    points.get(t.kato()), escalationPoints.get(t.kato())));
         }
         return new Ranking(period, computedAt, TrustIndex.FORMULA, minimumAppeals, applicantWeightCap,
-                funnel.parameters(), List.copyOf(ranked), List.copyOf(notRanked));
+                funnel.parameters(), escalations.parameters(), List.copyOf(ranked), List.copyOf(notRanked));
     }
 }

@@ -335,6 +335,15 @@ class TrustBasisAndBreakdownsTest {
         assertEquals(0.0, open.getDouble(neighbourRow + "escalation_limit_95_lower"), 1e-6);
         org.junit.jupiter.api.Assertions.assertNull(
                 open.get("find { it.kato == '" + ruralDistrict + "' }.escalation_band"));
+        // The ranking carries the same escalation funnel, with the exact figures: the one letter over 2,000
+        // residents (0.4 expected) is as expected too.
+        io.restassured.path.json.JsonPath ranking = analyst().get("/api/v1/rankings/rural-districts?regionKato="
+                + region + "&from=2026-11-01&to=2026-11-30").then().statusCode(200).extract().jsonPath();
+        assertEquals(0.2, ranking.getDouble("escalationFunnel.referenceRate"), 1e-6);
+        assertEquals(List.of(ruralDistrict), ranking.getList("ranked.kato"));
+        assertEquals("AS_EXPECTED", ranking.getString("ranked[0].escalationFunnel.band"));
+        assertEquals(0.5, ranking.getDouble("ranked[0].escalationFunnel.rate"), 1e-6);
+        assertEquals(2 / 3.0, ranking.getDouble("notRanked[0].escalationFunnel.limits95.upper"), 1e-6);
         // The raw counts keep the predecessor's appeal; the index counts the new akim's three, all kept.
         assertEquals(3.0, metrics.extract().jsonPath().getDouble("trustBasis.appeals"), 1e-9);
         assertEquals(1.0, metrics.extract().jsonPath().getDouble("trust.point"), 1e-9);
