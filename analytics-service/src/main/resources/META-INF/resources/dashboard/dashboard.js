@@ -4,6 +4,16 @@
 
 const TEXTS = {
   kk: {
+    funnel: 'Салыстыру шұңқыры', band: 'Баға', shrunk: 'Тегістелген баға (95%)', keptShare: 'Жергілікті шешілді',
+    volume: 'Өтініштер (өлшенген)', limits95: '95% шектері', limits998: '99,8% шектері', reference: 'Орташа деңгей',
+    WORSE_99_8: 'күтілгеннен айтарлықтай нашар (99,8%)', WORSE_95: 'күтілгеннен нашар (95%)',
+    AS_EXPECTED: 'күтілген шекте', BETTER_95: 'күтілгеннен жақсы (95%)',
+    BETTER_99_8: 'күтілгеннен айтарлықтай жақсы (99,8%)',
+    funnelExplained: 'Әр нүкте — ауылдық округ: өтініштерінің қаншасы жергілікті шешілгені (тігінен) және барлық '
+      + 'өтініштер саны (көлденеңінен). Сызықтар — осындай көлемдегі округті кездейсоқтық қана орташадан '
+      + 'ауытқыта алатын шектер: олардың ішінде округ «күтілген шекте» және басқалармен салыстырылып орын '
+      + 'алмайды; тек шектен тыс нүкте күтілгеннен нашар не жақсы. Шағын округтің шектері кеңірек, сондықтан '
+      + 'бірнеше өтініш әкімді құлата да, көтере де алмайды. Әдіс: Spiegelhalter, Statistics in Medicine, 2005.',
     title: 'Әкімдерге деген сенім', from: 'Кезең басы', to: 'Кезең соңы', token: 'Кіру токені', show: 'Көрсету',
     territory: 'Аумақ', received: 'Өтініштер', per1000: '1000 тұрғынға', onTime: 'Мерзімінде жауап',
     reachedCentre: 'Орталыққа жетті', trustIndex: 'Сенім индексі', ranking: 'Ауылдық округтер рейтингі',
@@ -14,6 +24,16 @@ const TEXTS = {
     needToken: 'Токенді енгізіңіз', failed: 'Деректер жүктелмеді', loading: 'Жүктелуде…', computedAt: 'Есептелді'
   },
   ru: {
+    funnel: 'Воронка сравнения', band: 'Оценка', shrunk: 'Сглаженная оценка (95%)', keptShare: 'Решено на месте',
+    volume: 'Обращения (взвешенные)', limits95: 'Границы 95%', limits998: 'Границы 99,8%', reference: 'Средний уровень',
+    WORSE_99_8: 'значительно хуже ожидаемого (99,8%)', WORSE_95: 'хуже ожидаемого (95%)',
+    AS_EXPECTED: 'в пределах ожидаемого', BETTER_95: 'лучше ожидаемого (95%)',
+    BETTER_99_8: 'значительно лучше ожидаемого (99,8%)',
+    funnelExplained: 'Каждая точка — сельский округ: какая доля его обращений решена на месте (по вертикали) при '
+      + 'скольких обращениях (по горизонтали). Линии — границы, в которых одна лишь случайность держит округ '
+      + 'такого размера вокруг среднего: внутри них округ «в пределах ожидаемого» и не упорядочивается против '
+      + 'других; хуже или лучше ожидаемого — только точка за границей. У малого округа границы шире, поэтому '
+      + 'несколько обращений не могут ни утопить, ни вознести акима. Метод: Spiegelhalter, Statistics in Medicine, 2005.',
     title: 'Доверие к акимам', from: 'Начало периода', to: 'Конец периода', token: 'Токен доступа', show: 'Показать',
     territory: 'Территория', received: 'Обращения', per1000: 'На 1000 жителей', onTime: 'Ответ в срок',
     reachedCentre: 'Дошли до центра', trustIndex: 'Индекс доверия', ranking: 'Рейтинг сельских округов',
@@ -24,6 +44,16 @@ const TEXTS = {
     needToken: 'Введите токен', failed: 'Не удалось загрузить данные', loading: 'Загрузка…', computedAt: 'Рассчитано'
   },
   en: {
+    funnel: 'Funnel plot', band: 'Band', shrunk: 'Shrunk estimate (95%)', keptShare: 'Kept locally',
+    volume: 'Appeals (weighted)', limits95: '95% limits', limits998: '99.8% limits', reference: 'Reference rate',
+    WORSE_99_8: 'much worse than expected (99.8%)', WORSE_95: 'worse than expected (95%)',
+    AS_EXPECTED: 'as expected', BETTER_95: 'better than expected (95%)',
+    BETTER_99_8: 'much better than expected (99.8%)',
+    funnelExplained: 'Each dot is a rural district: the share of its appeals settled locally (up) against how many '
+      + 'appeals it had (across). The lines are the limits within which chance alone keeps a district of that size '
+      + 'around the average: inside them a district is "as expected" and is not ordered against the others; only a '
+      + 'dot outside is worse or better than expected. A small district has wider limits, so a few appeals can '
+      + 'neither sink nor lift an akim. Method: Spiegelhalter, Statistics in Medicine, 2005.',
     title: 'Trust in akims', from: 'Period from', to: 'Period to', token: 'Access token', show: 'Show',
     territory: 'Territory', received: 'Appeals', per1000: 'Per 1,000 residents', onTime: 'Answered on time',
     reachedCentre: 'Reached the centre', trustIndex: 'Trust index', ranking: 'Rural districts ranked',
@@ -45,7 +75,7 @@ const number = (value, digits = 2) => value == null ? '—' : Number(value).toFi
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElementNS(
-    ['svg', 'path', 'polyline', 'text', 'line', 'title', 'g'].includes(tag) ? 'http://www.w3.org/2000/svg'
+    ['svg', 'path', 'polyline', 'text', 'line', 'title', 'g', 'circle'].includes(tag) ? 'http://www.w3.org/2000/svg'
       : 'http://www.w3.org/1999/xhtml', tag);
   Object.entries(attributes).forEach(([name, value]) => value != null && node.setAttribute(name, value));
   children.flat().forEach(child => node.append(child));
@@ -126,12 +156,59 @@ function renderRanking(ranking) {
     return element('tr', { 'data-kato': entry.kato },
       element('td', {}, String(entry.rank)), element('td', {}, link), element('td', {}, String(entry.received)),
       element('td', {}, number(entry.trust.lower, 3)),
-      element('td', {}, number(entry.trust.lower, 3) + ' – ' + number(entry.trust.upper, 3)));
+      element('td', {}, number(entry.trust.lower, 3) + ' – ' + number(entry.trust.upper, 3)),
+      element('td', { 'data-band': entry.funnel.band }, t(entry.funnel.band)),
+      element('td', {}, shrunk(entry.funnel.shrunk)));
   }));
+  renderFunnel(ranking);
   $('#not-ranked').textContent = ranking.notRanked.length === 0 ? ''
     : t('notRanked') + ': ' + ranking.notRanked.map(entry => remembered(entry.kato)).join(', ');
   $('#formula').textContent = ranking.formula;
   $('#computed-at').textContent = t('computedAt') + ' ' + nationalTime(ranking.computedAt);
+}
+
+const shrunk = (estimate) => number(estimate.estimate, 3) + ' (' + number(estimate.lower, 3) + ' – '
+  + number(estimate.upper, 3) + ')';
+const BAND_COLOUR = { WORSE_99_8: '#9b2226', WORSE_95: '#ee9b00', AS_EXPECTED: '#5c677d', BETTER_95: '#52b788',
+  BETTER_99_8: '#1b4332' };
+
+/**
+ * The funnel plot (Spiegelhalter 2005) of the ranking's territories: share kept locally against weighted appeals
+ * (log scale), the reference rate, and the 95 % and 99.8 % limits joined across the territories' own volumes — the
+ * API gives the limits at each territory's volume. The table below it carries the same content for a screen reader.
+ */
+function renderFunnel(ranking) {
+  const points = ranking.ranked.concat(ranking.notRanked).map(entry => entry.funnel).filter(point => point)
+    .sort((a, b) => a.volume - b.volume);
+  $('#funnel-section').hidden = points.length === 0;
+  if (points.length === 0) return;
+  const reference = ranking.funnel.referenceRate;
+  const low = Math.max(0, Math.floor(10 * Math.min(reference - 0.1,
+    ...points.map(p => Math.min(p.rate, p.limits998.lower)))) / 10);
+  const minVolume = Math.log10(Math.max(1, points[0].volume));
+  const maxVolume = Math.max(minVolume + 1, Math.log10(points[points.length - 1].volume));
+  const x = (volume) => 50 + 530 * (Math.log10(Math.max(1, volume)) - minVolume) / (maxVolume - minVolume);
+  const y = (share) => 270 - 250 * (share - low) / (1 - low);
+  const limit = (pick, dash) => element('polyline', { points: points.map(p => x(p.volume) + ',' + y(pick(p))).join(' '),
+    fill: 'none', stroke: '#5c677d', 'stroke-width': 1, 'stroke-dasharray': dash });
+  $('#funnel').replaceChildren(
+    element('line', { x1: 50, x2: 580, y1: y(reference), y2: y(reference), stroke: '#005f73', 'stroke-width': 1.5 }),
+    limit(p => p.limits95.lower, '4 3'), limit(p => p.limits95.upper, '4 3'),
+    limit(p => p.limits998.lower, null), limit(p => p.limits998.upper, null),
+    element('text', { x: 4, y: y(1) + 4, 'font-size': 11 }, number(1, 1)),
+    element('text', { x: 4, y: y(low) + 4, 'font-size': 11 }, number(low, 1)),
+    element('text', { x: 50, y: 292, 'font-size': 11 }, String(Math.round(10 ** minVolume))),
+    element('text', { x: 580, y: 292, 'font-size': 11, 'text-anchor': 'end' },
+      t('volume') + ' ' + Math.round(10 ** maxVolume)),
+    ...points.map(p => element('g', { 'data-kato': p.id },
+      element('circle', { cx: x(p.volume), cy: y(p.rate), r: 4, fill: BAND_COLOUR[p.band] },
+        element('title', {}, remembered(p.id) + ' — ' + percent(p.rate) + ', ' + t(p.band))))));
+  $('#funnel-reference').textContent = t('reference') + ': ' + percent(reference);
+  $('#funnel-table tbody').replaceChildren(...points.map(p => element('tr', { 'data-kato': p.id },
+    element('td', {}, remembered(p.id)), element('td', {}, number(p.volume, 1)), element('td', {}, percent(p.rate)),
+    element('td', {}, percent(p.limits95.lower) + ' – ' + percent(p.limits95.upper)),
+    element('td', {}, percent(p.limits998.lower) + ' – ' + percent(p.limits998.upper)),
+    element('td', { 'data-band': p.band }, t(p.band)), element('td', {}, shrunk(p.shrunk)))));
 }
 
 /**
@@ -202,7 +279,9 @@ async function render() {
   }
   $('#status').textContent = t('loading');
   const step = state.trail[state.trail.length - 1];
-  ['#ranking-section', '#map-section', '#trend-section'].forEach(section => { $(section).hidden = true; });
+  ['#ranking-section', '#funnel-section', '#map-section', '#trend-section'].forEach(section => {
+    $(section).hidden = true;
+  });
   try {
     if (step.level === 'COUNTRY') {
       renderUnits(t('regions'), await read('/api/v1/metrics/regions' + period()), true);

@@ -2,11 +2,16 @@ package kz.appeals.analytics.api;
 
 import kz.appeals.analytics.domain.SmallCounts;
 import kz.appeals.analytics.domain.TerritoryMetrics;
+import kz.appeals.analytics.domain.funnel.FunnelParameters;
+import kz.appeals.analytics.domain.funnel.FunnelPoint;
 
 import java.util.List;
 import java.util.function.Function;
 
 import static kz.appeals.analytics.api.OpenDataColumn.Published.COUNT;
+import static kz.appeals.analytics.api.OpenDataColumn.Funnel.ESCALATIONS;
+import static kz.appeals.analytics.api.OpenDataColumn.Funnel.TRUST;
+import static kz.appeals.analytics.api.OpenDataColumn.Pooled.OVER_THE_EXPORT;
 
 /**
  * The columns of the open-data export, in order, each with its meaning: the export's column dictionary
@@ -71,36 +76,119 @@ enum OpenDataColumn {
             m -> m.trust() == null ? null : m.trust().lower(),
             m -> List.of(m.trustBasis().appeals())),
     TRUST_INDEX_UPPER("decimal", "upper bound of the same interval", m -> m.trust() == null ? null : m.trust().upper(),
-            m -> List.of(m.trustBasis().appeals()));
+            m -> List.of(m.trustBasis().appeals())),
+    TRUST_BAND(TRUST, "text", "where trust_kept_locally / trust_appeals lies in the funnel of the rows exported "
+            + "(Spiegelhalter 2005, see below): WORSE_99_8 or BETTER_99_8 outside the 99.8% control limits at the "
+            + "row's trust_appeals, WORSE_95 or BETTER_95 outside the 95% ones, else AS_EXPECTED",
+            point -> point.band()),
+    TRUST_LIMIT_95_LOWER(TRUST, "decimal", "lower 95% control limit at the row's trust_appeals",
+            point -> point.limits95().lower()),
+    TRUST_LIMIT_95_UPPER(TRUST, "decimal", "upper 95% control limit at the row's trust_appeals",
+            point -> point.limits95().upper()),
+    TRUST_LIMIT_99_8_LOWER(TRUST, "decimal", "lower 99.8% control limit at the row's trust_appeals",
+            point -> point.limits998().lower()),
+    TRUST_LIMIT_99_8_UPPER(TRUST, "decimal", "upper 99.8% control limit at the row's trust_appeals",
+            point -> point.limits998().upper()),
+    TRUST_SHRUNK(TRUST, "decimal", "empirical-Bayes (beta-binomial) estimate of the share kept locally, pulled "
+            + "towards trust_reference_rate in proportion to its uncertainty", point -> point.shrunk().estimate()),
+    TRUST_SHRUNK_LOWER(TRUST, "decimal", "lower end of its 95% interval", point -> point.shrunk().lower()),
+    TRUST_SHRUNK_UPPER(TRUST, "decimal", "upper end of its 95% interval", point -> point.shrunk().upper()),
+    TRUST_REFERENCE_RATE(TRUST, OVER_THE_EXPORT, "decimal", "the funnel's reference rate: the pooled "
+            + "trust_kept_locally / trust_appeals of the rows exported (the country's, or the region's with "
+            + "regionKato)", FunnelParameters::referenceRate),
+    TRUST_PHI(TRUST, OVER_THE_EXPORT, "decimal", "the funnel's over-dispersion estimate phi (winsorised z-scores at "
+            + "10%/90%)", parameters -> parameters.overDispersion().phi()),
+    TRUST_TAU2(TRUST, OVER_THE_EXPORT, "decimal", "between-district variance tau2 added to the control limits; 0 "
+            + "unless phi is significantly above 1 (chi-squared, 5%)", parameters -> parameters.overDispersion().tau2()),
+    ESCALATION_BAND(ESCALATIONS, "text", "where reached_district_akimat per 1,000 residents lies in the funnel of the "
+            + "rows exported (Poisson, Spiegelhalter 2005): WORSE_99_8 or WORSE_95 above the 99.8% or 95% control "
+            + "limit at the row's residents (more letters reached a higher body than chance allows), BETTER_99_8 or "
+            + "BETTER_95 below the lower one, else AS_EXPECTED; empty when residents are unknown",
+            point -> point.band()),
+    ESCALATION_LIMIT_95_LOWER(ESCALATIONS, "decimal", "lower 95% control limit of reached_district_akimat per "
+            + "1,000 residents at the row's residents", point -> point.limits95().lower()),
+    ESCALATION_LIMIT_95_UPPER(ESCALATIONS, "decimal", "upper 95% control limit of the same",
+            point -> point.limits95().upper()),
+    ESCALATION_LIMIT_99_8_LOWER(ESCALATIONS, "decimal", "lower 99.8% control limit of the same",
+            point -> point.limits998().lower()),
+    ESCALATION_LIMIT_99_8_UPPER(ESCALATIONS, "decimal", "upper 99.8% control limit of the same",
+            point -> point.limits998().upper()),
+    ESCALATION_REFERENCE_PER_1000_RESIDENTS(ESCALATIONS, OVER_THE_EXPORT, "decimal", "the escalation funnel's "
+            + "reference rate: reached_district_akimat per 1,000 residents pooled over the rows exported whose "
+            + "residents are known", FunnelParameters::referenceRate),
+    ESCALATION_PHI(ESCALATIONS, OVER_THE_EXPORT, "decimal", "the escalation funnel's over-dispersion estimate phi",
+            parameters -> parameters.overDispersion().phi()),
+    ESCALATION_TAU2(ESCALATIONS, OVER_THE_EXPORT, "decimal", "between-district variance tau2 added to the "
+            + "escalation funnel's limits; 0 unless phi is significantly above 1",
+            parameters -> parameters.overDispersion().tau2());
 
     /** Marks a column whose value is itself a count, published as "&lt;5" when it is small. */
     enum Published { COUNT }
 
+    /**
+     * The funnel a column reads: the trust index's (share kept locally), or that of letters that reached the district
+     * akimat or higher per 1,000 residents; with the count its row figures are computed from.
+     */
+    enum Funnel {
+        TRUST(OpenDataRow::trustPoint, OpenDataRow::trustFunnel, m -> m.trustBasis().appeals()),
+        ESCALATIONS(OpenDataRow::escalationPoint, OpenDataRow::escalationFunnel,
+                m -> m.escalations().reachedDistrictAkimat());
+
+        private final Function<OpenDataRow, FunnelPoint> point;
+        private final Function<OpenDataRow, FunnelParameters> parameters;
+        private final Function<TerritoryMetrics, Number> basedOn;
+
+        Funnel(Function<OpenDataRow, FunnelPoint> point, Function<OpenDataRow, FunnelParameters> parameters,
+               Function<TerritoryMetrics, Number> basedOn) {
+            this.point = point;
+            this.parameters = parameters;
+            this.basedOn = basedOn;
+        }
+    }
+
+    /** Marks a parameter of the whole export's funnel. */
+    enum Pooled { OVER_THE_EXPORT }
+
     private final String type;
     private final String meaning;
-    private final Function<TerritoryMetrics, Object> value;
+    private final Function<OpenDataRow, Object> value;
     /** The counts the value is computed from; null for what is published as it is (codes, names, dates). */
-    private final Function<TerritoryMetrics, List<? extends Number>> basedOn;
+    private final Function<OpenDataRow, List<? extends Number>> basedOn;
     private final boolean count;
 
     /** Published as it is: it says nothing of a person. */
     OpenDataColumn(String type, String meaning, Function<TerritoryMetrics, Object> value) {
-        this(type, meaning, value, null, false);
+        this(type, meaning, row -> value.apply(row.metrics()), null, false);
+    }
+
+    /** A parameter of the whole export's funnel, computed from every row: published as it is. */
+    OpenDataColumn(Funnel funnel, Pooled overTheExport, String type, String meaning,
+                   Function<FunnelParameters, Object> value) {
+        this(type, meaning, row -> value.apply(funnel.parameters.apply(row)), null, false);
     }
 
     /** A count: "&lt;5" when it is 1–4. */
     OpenDataColumn(Published count, String type, String meaning, Function<TerritoryMetrics, Object> value) {
-        this(type, meaning, value, m -> List.of((Number) value.apply(m)), true);
+        this(type, meaning, row -> value.apply(row.metrics()), row -> List.of((Number) value.apply(row.metrics())),
+                true);
+    }
+
+    /** A row's funnel figure: empty when the count it is computed from is 1–4, and without a place in the funnel. */
+    OpenDataColumn(Funnel funnel, String type, String meaning, Function<FunnelPoint, Object> value) {
+        this(type, meaning, row -> {
+            FunnelPoint point = funnel.point.apply(row);
+            return point == null ? null : value.apply(point);
+        }, row -> List.of(funnel.basedOn.apply(row.metrics())), false);
     }
 
     /** A figure computed from counts: empty when any of them is 1–4. */
     OpenDataColumn(String type, String meaning, Function<TerritoryMetrics, Object> value,
                    Function<TerritoryMetrics, List<? extends Number>> basedOn) {
-        this(type, meaning, value, basedOn, false);
+        this(type, meaning, row -> value.apply(row.metrics()), row -> basedOn.apply(row.metrics()), false);
     }
 
-    OpenDataColumn(String type, String meaning, Function<TerritoryMetrics, Object> value,
-                   Function<TerritoryMetrics, List<? extends Number>> basedOn, boolean count) {
+    OpenDataColumn(String type, String meaning, Function<OpenDataRow, Object> value,
+                   Function<OpenDataRow, List<? extends Number>> basedOn, boolean count) {
         this.type = type;
         this.meaning = count ? meaning + "; " + SmallCounts.SUPPRESSED + " when 1 to " + (SmallCounts.THRESHOLD - 1)
                 : basedOn != null ? meaning + "; empty when computed from a count of 1 to "
@@ -123,10 +211,10 @@ enum OpenDataColumn {
     }
 
     /** As published: empty when a rate has no denominator, small counts and what they give suppressed. */
-    Object valueOf(TerritoryMetrics metrics) {
-        if (basedOn != null && basedOn.apply(metrics).stream().anyMatch(SmallCounts::identifying)) {
+    Object valueOf(OpenDataRow row) {
+        if (basedOn != null && basedOn.apply(row).stream().anyMatch(SmallCounts::identifying)) {
             return count ? SmallCounts.SUPPRESSED : null;
         }
-        return value.apply(metrics);
+        return value.apply(row);
     }
 }

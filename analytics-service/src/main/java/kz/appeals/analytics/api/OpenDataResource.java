@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import kz.appeals.analytics.domain.ReportingPeriod;
 import kz.appeals.analytics.domain.TerritoryLevel;
 import kz.appeals.analytics.domain.TerritoryMetrics;
+import kz.appeals.analytics.domain.funnel.Funnel;
+import kz.appeals.analytics.domain.funnel.FunnelPoint;
 import kz.appeals.analytics.service.MetricsService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,13 +59,16 @@ public class OpenDataResource {
     @GET
     @Path("/rural-districts.csv")
     @Produces("text/csv; charset=UTF-8")
-    @Operation(summary = "Metrics of every rural district as CSV", description = "Header row first; see /dictionary.")
+    @Operation(summary = "Metrics of every rural district as CSV", description = "Header row first; see /dictionary. "
+            + "Each row carries its band in the funnel of the rows exported (Spiegelhalter 2005), the control limits "
+            + "at its volume, its shrunk estimate with interval and the funnel's reference rate, phi and tau2; and the "
+            + "same for letters that reached the district akimat or higher per 1,000 residents (Poisson).")
     public String csv(@Parameter(description = FROM, required = true) @QueryParam("from") String from,
                       @Parameter(description = TO, required = true) @QueryParam("to") String to,
                       @Parameter(description = REGION) @QueryParam("regionKato") String regionKato) {
         StringBuilder csv = new StringBuilder(Arrays.stream(OpenDataColumn.values()).map(OpenDataColumn::columnName)
                 .collect(Collectors.joining(","))).append("\r\n");
-        for (TerritoryMetrics row : rows(from, to, regionKato)) {
+        for (OpenDataRow row : rows(from, to, regionKato)) {
             csv.append(Arrays.stream(OpenDataColumn.values()).map(c -> csvField(c.valueOf(row)))
                     .collect(Collectors.joining(","))).append("\r\n");
         }
@@ -88,7 +93,18 @@ public class OpenDataResource {
         }).toList();
     }
 
-    private List<TerritoryMetrics> rows(String from, String to, String regionKato) {
+    /** Every row is placed in the funnels of the rows exported together. */
+    private List<OpenDataRow> rows(String from, String to, String regionKato) {
+        List<TerritoryMetrics> territories = territories(from, to, regionKato);
+        Funnel trust = TerritoryMetrics.trustFunnel(territories);
+        Funnel escalations = TerritoryMetrics.escalationFunnel(territories);
+        Map<String, FunnelPoint> trustPoints = trust.byId();
+        Map<String, FunnelPoint> escalationPoints = escalations.byId();
+        return territories.stream().map(t -> new OpenDataRow(t, trustPoints.get(t.kato()), trust.parameters(),
+                escalationPoints.get(t.kato()), escalations.parameters())).toList();
+    }
+
+    private List<TerritoryMetrics> territories(String from, String to, String regionKato) {
         ReportingPeriod period = QueryParameters.period(from, to);
         return regionKato == null || regionKato.isBlank()
                 ? metrics.unitsOf(TerritoryLevel.COUNTRY, TerritoryLevel.COUNTRY_CODE, TerritoryLevel.RURAL_DISTRICT,

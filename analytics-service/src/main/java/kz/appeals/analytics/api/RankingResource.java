@@ -21,9 +21,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         Roles.DISTRICT_AKIMAT})
 public class RankingResource {
 
-    private static final String DESCRIPTION = "Ranked by the lower bound of the 95% Wilson interval of the share of "
-            + "appeals kept locally, one applicant's repeated appeals merged and weight capped; the response carries "
-            + "the formula, the minimum volume and the cap, and lists the territories below the minimum unranked. "
+    private static final String DESCRIPTION = "Compared by a funnel plot (Spiegelhalter D. J., Funnel plots for "
+            + "comparing institutional performance, Statistics in Medicine 2005;24:1185-1202) of the share of appeals "
+            + "kept locally, one applicant's repeated appeals merged and weight capped: every territory's funnel "
+            + "carries its band (WORSE_99_8, WORSE_95, AS_EXPECTED, BETTER_95, BETTER_99_8: outside the 99.8% or 95% "
+            + "control limits at its volume, or inside), those limits, and its empirical-Bayes shrunk estimate with "
+            + "a 95% interval; the response's funnel carries the method, the reference rate, the over-dispersion "
+            + "test (phi, significant, tau2) and the levels. Listed best band first and in KATO order within a band; "
+            + "rank is shared within a band (1 + the territories in a better band), since the evidence cannot tell "
+            + "them apart. trust (the 95% Wilson interval, whose lower bound was the order until it was shown to "
+            + "favour volume) stays in every row. escalationFunnel (in the response and in every row whose residents "
+            + "are known) places letters that reached the district akimat or higher per 1,000 residents in a Poisson "
+            + "funnel the same way, without ordering the list. The response carries the formula, the minimum volume and the cap, "
+            + "and lists the territories below the minimum unranked, with their band. "
             + "computedAt is when the facts it counts were read: rankings are served from memory, and one that "
             + "newer facts outdated is still served while it is recomputed if it is at most "
             + "appeals.analytics.ranking.serve-outdated-for old (default 30 s). The ETag changes with computedAt.";
@@ -36,7 +46,7 @@ public class RankingResource {
 
     @GET
     @Path("/rural-districts")
-    @Operation(summary = "The rural districts of a region or of a district ranked by trust index",
+    @Operation(summary = "The rural districts of a region or of a district compared by the trust index's funnel",
             description = DESCRIPTION)
     public Ranking ruralDistricts(
             @Parameter(description = "KATO code of the region (or give districtKato)") @QueryParam("regionKato")
@@ -54,7 +64,7 @@ public class RankingResource {
 
     @GET
     @Path("/districts")
-    @Operation(summary = "The districts of a region ranked by trust index", description = DESCRIPTION)
+    @Operation(summary = "The districts of a region compared by the trust index's funnel", description = DESCRIPTION)
     public Ranking districts(
             @Parameter(description = "KATO code of the region, 9 digits", required = true)
             @QueryParam("regionKato") String regionKato,

@@ -1,28 +1,53 @@
 package kz.appeals.analytics.domain;
 
+import kz.appeals.analytics.domain.funnel.Funnel;
+import kz.appeals.analytics.domain.funnel.FunnelParameters;
+import kz.appeals.analytics.domain.funnel.FunnelPoint;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Territories of one level within a larger one, ranked by {@link TrustIndex}, fairly: a territory is ranked only
- * with at least {@code minimumAppeals} weighted appeals in the period (the others are listed with the reason), and
- * equal indexes keep KATO order so that the table is stable. {@code computedAt} is when the facts it counts were
- * read: a ranking may be served for a while after newer facts came (see {@code RankingCache}), and says so.
+ * Territories of one level within a larger one compared fairly, by the trust index's funnel
+ * ({@link TerritoryMetrics#trustFunnel}): every territory with appeals has its band — outside the 99.8 % or the
+ * 95 % control limits at its volume, above or below, or as expected — and its shrunk estimate. Territories are
+ * listed best band first and, within a band, in KATO order: units inside the same band are not told apart by the
+ * evidence, so they are not ordered against each other, and their {@code rank} is shared (one plus the number of
+ * territories in a better band). The Wilson interval ({@link TrustIndex}) stays in every row; it no longer orders
+ * them, because its lower bound falls with volume (20 of 20 came below 170 of 183). A territory is ranked only with
+ * at least {@code minimumAppeals} weighted appeals in the period; the others are listed with the reason and their
+ * band. {@code computedAt} is when the facts it counts were read: a ranking may be served for a while after newer
+ * facts came (see {@code RankingCache}), and says so.
  */
 public record Ranking(ReportingPeriod period, Instant computedAt, String formula, int minimumAppeals,
-                      int applicantWeightCap, List<Ranked> ranked, List<NotRanked> notRanked) {
+                      int applicantWeightCap, FunnelParameters funnel, FunnelParameters escalationFunnel,
+                      List<Ranked> ranked, List<NotRanked> notRanked) {
 
+    /**
+     * @param funnel           the territory's band, control limits at its volume and shrunk estimate
+     * @param escalationFunnel its band and limits of letters that reached the district akimat or higher per 1,000
+     *                         residents ({@link TerritoryMetrics#escalationFunnel}); null when its residents are
+     *                         unknown. Shown beside the trust funnel, it does not order the ranking.
+     */
     public record Ranked(int rank, String kato, long received, long keptLocally,
-                         TerritoryMetrics.TrustBasis trustBasis, TrustIndex trust) {
+                         TerritoryMetrics.TrustBasis trustBasis, TrustIndex trust, FunnelPoint funnel,
+                         FunnelPoint escalationFunnel) {
     }
 
-    public record NotRanked(String kato, long received, TerritoryMetrics.TrustBasis trustBasis, String reason) {
+    /** @param funnel as for a ranked territory; null without appeals in the trust basis */
+    public record NotRanked(String kato, long received, TerritoryMetrics.TrustBasis trustBasis, String reason,
+                            FunnelPoint funnel, FunnelPoint escalationFunnel) {
     }
 
     public static Ranking of(ReportingPeriod period, Instant computedAt, int minimumAppeals, int applicantWeightCap,
                              List<TerritoryMetrics> territories) {
+        Funnel funnel = TerritoryMetrics.trustFunnel(territories);
+        Funnel escalations = TerritoryMetrics.escalationFunnel(territories);
+        Map<String, FunnelPoint> points = funnel.byId();
+        Map<String, FunnelPoint> escalationPoints = escalations.byId();
         List<TerritoryMetrics> eligible = new ArrayList<>();
         List<NotRanked> notRanked = new ArrayList<>();
         for (TerritoryMetrics territory : territories) {
@@ -30,17 +55,23 @@ public record Ranking(ReportingPeriod period, Instant computedAt, String formula
                 eligible.add(territory);
             } else {
                 notRanked.add(new NotRanked(territory.kato(), territory.received(), territory.trustBasis(),
-                        "fewer than " + minimumAppeals + " weighted appeals in the period"));
+                        "fewer than " + minimumAppeals + " weighted appeals in the period",
+                        points.get(territory.kato()), escalationPoints.get(territory.kato())));
             }
         }
-        eligible.sort(Comparator.comparingDouble((TerritoryMetrics t) -> t.trust().lower()).reversed()
-                .thenComparing(TerritoryMetrics::kato));
+        Comparator<TerritoryMetrics> byBand = Comparator.comparing(t -> points.get(t.kato()).band());
+        eligible.sort(byBand.reversed().thenComparing(TerritoryMetrics::kato));
         List<Ranked> ranked = new ArrayList<>();
-        for (TerritoryMetrics t : eligible) {
-            ranked.add(new Ranked(ranked.size() + 1, t.kato(), t.received(), t.keptLocally(), t.trustBasis(),
-                    t.trust()));
+        int rank = 0;
+        for (int i = 0; i < eligible.size(); i++) {
+            TerritoryMetrics t = eligible.get(i);
+            if (i == 0 || byBand.compare(eligible.get(i - 1), t) != 0) {
+                rank = i + 1;
+            }
+            ranked.add(new Ranked(rank, t.kato(), t.received(), t.keptLocally(), t.trustBasis(), t.trust(),
+                    points.get(t.kato()), escalationPoints.get(t.kato())));
         }
         return new Ranking(period, computedAt, TrustIndex.FORMULA, minimumAppeals, applicantWeightCap,
-                List.copyOf(ranked), List.copyOf(notRanked));
+                funnel.parameters(), escalations.parameters(), List.copyOf(ranked), List.copyOf(notRanked));
     }
 }

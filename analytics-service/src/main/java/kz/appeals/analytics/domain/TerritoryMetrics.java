@@ -1,5 +1,12 @@
 package kz.appeals.analytics.domain;
 
+import kz.appeals.analytics.domain.funnel.BinomialFunnel;
+import kz.appeals.analytics.domain.funnel.Funnel;
+import kz.appeals.analytics.domain.funnel.FunnelUnit;
+import kz.appeals.analytics.domain.funnel.PoissonFunnel;
+
+import java.util.List;
+
 /**
  * Trust metrics of one territory — a rural district's akim, or a district or region rolled up — over a period:
  * counts of the appeals registered in the period whose problem lies in the territory, by what happened to them so
@@ -106,6 +113,26 @@ public record TerritoryMetrics(TerritoryLevel level, String kato, String categor
                         c.reachedPresidentialAdministration()),
                 c.keptLocally(), c.reopened(), share(c.reopened(), c.received()), c.rated(), c.satisfied(),
                 share(c.satisfied(), c.rated()), basis, trust);
+    }
+
+    /**
+     * The trust index's funnel over these territories ({@link BinomialFunnel}): every territory with a trust basis
+     * is a unit, weighted appeals its volume, weighted appeals kept locally its count.
+     */
+    public static Funnel trustFunnel(List<TerritoryMetrics> territories) {
+        return BinomialFunnel.of(territories.stream().filter(t -> t.trustBasis().appeals() > 0)
+                .map(t -> new FunnelUnit(t.kato(), t.trustBasis().appeals(), t.trustBasis().keptLocally())).toList());
+    }
+
+    /**
+     * The funnel of letters that reached the district akimat or higher per 1,000 residents ({@link PoissonFunnel}):
+     * every territory whose residents are known is a unit, its thousands of residents the volume.
+     */
+    public static Funnel escalationFunnel(List<TerritoryMetrics> territories) {
+        return PoissonFunnel.of(territories.stream()
+                .filter(t -> t.territory().residents() != null && t.territory().residents() > 0)
+                .map(t -> new FunnelUnit(t.kato(), t.territory().residents() / 1000.0,
+                        t.escalations().reachedDistrictAkimat())).toList());
     }
 
     public TerritoryMetrics withPeriod(ReportingPeriod other) {

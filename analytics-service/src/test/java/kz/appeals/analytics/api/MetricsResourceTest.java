@@ -30,6 +30,7 @@ import static kz.appeals.analytics.LifecycleEvents.send;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -121,21 +122,41 @@ class MetricsResourceTest {
             send(probe, routed(UUID.randomUUID(), quiet, region));
         }
 
-        // received in rank order [2, 3] only once every appeal and the escalation are counted: before the escalation
-        // the 3-of-3 district ranks first, and with one routing still unread the two tie at 2 of 2. The quiet
-        // district's appeal may come later still, and a ranking outdated by it is served for a while: wait for both.
-        Eventually.await(() -> receivedAndNotRanked(region), List.<Object>of(2, 3, quiet)::equals,
+        // Every appeal, the escalation (kept locally 2 and 2, not 2 and 3) and the quiet district's appeal, which may
+        // come later still: a ranking outdated by one of them is served for a while, so wait for all.
+        Eventually.await(() -> receivedKeptAndNotRanked(region), List.<Object>of(2, 3, 2, 2, quiet)::equals,
                 "every district of " + region + " counted");
-        // 2 of 2 kept locally (Wilson lower bound 0.342) ranks above 2 of 3 (0.208); one appeal is below the minimum.
+        // 2 of 2 kept locally (Wilson lower bound 0.342) and 2 of 3 (0.208) are both as chance gives around the
+        // reference 5 of 6 (the quiet district's 1 of 1 counts in it): they share the rank, in KATO order. One
+        // appeal is below the minimum, and is still placed in the funnel.
         ValidatableResponse ranking = ranking(region)
                 .body("minimumAppeals", equalTo(2))
                 .body("formula", containsString("Wilson"))
+                .body("funnel.method", containsString("Spiegelhalter"))
+                .body("funnel.levels", contains(0.95f, 0.998f))
+                .body("funnel.overDispersion.significant", equalTo(false))
                 .body("ranked.kato", contains(sure, escalating))
-                .body("ranked.rank", contains(1, 2))
+                .body("ranked.rank", contains(1, 1))
+                .body("ranked.funnel.band", contains("AS_EXPECTED", "AS_EXPECTED"))
                 .body("ranked.received", contains(2, 3))
-                .body("notRanked.kato", contains(quiet));
-        assertEquals(0.3424, ranking.extract().jsonPath().getDouble("ranked[0].trust.lower"), 1e-4);
-        assertEquals(0.2077, ranking.extract().jsonPath().getDouble("ranked[1].trust.lower"), 1e-4);
+                .body("notRanked.kato", contains(quiet))
+                .body("notRanked.funnel.band", contains("AS_EXPECTED"));
+        // JSON numbers are read back as floats: compared to 1e-6.
+        io.restassured.path.json.JsonPath body = ranking.extract().jsonPath();
+        assertEquals(0.3424, body.getDouble("ranked[0].trust.lower"), 1e-4);
+        assertEquals(0.2077, body.getDouble("ranked[1].trust.lower"), 1e-4);
+        assertEquals(5 / 6.0, body.getDouble("funnel.referenceRate"), 1e-6);
+        // Exact binomial limits at 3 appeals around 5/6: P(R ≤ 1) = 0.074 ≥ 0.025 > P(R = 0) = 0.005.
+        assertEquals(1 / 3.0, body.getDouble("ranked[1].funnel.limits95.lower"), 1e-6);
+        assertEquals(1.0, body.getDouble("ranked[1].funnel.limits95.upper"), 1e-6);
+        assertEquals(0.0, body.getDouble("ranked[1].funnel.limits998.lower"), 1e-6);
+        // Shrunk towards 5/6: the perfect record below its 1.0, the other above its 0.667, each inside its interval.
+        double perfect = body.getDouble("ranked[0].funnel.shrunk.estimate");
+        double twoOfThree = body.getDouble("ranked[1].funnel.shrunk.estimate");
+        assertTrue(perfect < 1 && perfect > 5 / 6.0, "shrunk 2 of 2: " + perfect);
+        assertTrue(twoOfThree > 2 / 3.0 && twoOfThree < 5 / 6.0, "shrunk 2 of 3: " + twoOfThree);
+        assertTrue(body.getDouble("ranked[1].funnel.shrunk.lower") < twoOfThree
+                && twoOfThree < body.getDouble("ranked[1].funnel.shrunk.upper"));
         asAnalyst().queryParam("regionKato", "19").queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
                 .get("/api/v1/rankings/rural-districts").then().statusCode(400);
     }
@@ -241,11 +262,15 @@ class MetricsResourceTest {
         return given().auth().oauth2(Tokens.forRole(Roles.ANALYST));
     }
 
-    /** The ranked districts' appeals received, then the unranked districts' codes; empty while the region is unknown. */
-    private static List<Object> receivedAndNotRanked(String region) {
+    /**
+     * The ranked districts' appeals received, then kept locally, then the unranked districts' codes; empty while the
+     * region is unknown.
+     */
+    private static List<Object> receivedKeptAndNotRanked(String region) {
         try {
             io.restassured.path.json.JsonPath body = ranking(region).extract().jsonPath();
             List<Object> seen = new java.util.ArrayList<>(body.getList("ranked.received"));
+            seen.addAll(body.getList("ranked.keptLocally"));
             seen.addAll(body.getList("notRanked.kato"));
             return seen;
         } catch (AssertionError notYet) {

@@ -220,17 +220,24 @@ class TrustBasisAndBreakdownsTest {
     @Test
     void openDataNeedsNoTokenAndHoldsNoPersonalData() {
         String region = randomKato();
-        String ruralDistrict = randomKato();
+        String ruralDistrict = "1" + randomKato().substring(1);
+        String busier = "2" + randomKato().substring(1);
         try (KafkaProbe intake = new KafkaProbe(Topics.INTAKE); KafkaProbe routing = new KafkaProbe(Topics.ROUTING)) {
             fileAndRoute(intake, routing, UUID.randomUUID(), pseudonym("open-data-" + region), ruralDistrict, null, region,
                     UUID.randomUUID());
+            for (int i = 0; i < 6; i++) {
+                fileAndRoute(intake, routing, UUID.randomUUID(), pseudonym("open-data-" + i + region), busier, null,
+                        region, UUID.randomUUID());
+            }
         }
         Eventually.await(() -> {
                     var response = given().get("/api/v1/open-data/rural-districts.json?from=2026-11-01&to=2026-11-30"
                             + "&regionKato=" + region);
-                    return response.statusCode() == 200 ? response.jsonPath().<String>getList("kato") : null;
+                    return response.statusCode() == 200
+                            ? response.jsonPath().<String>getList("kato") + " " + response.jsonPath().getList("received")
+                            : null;
                 },
-                List.of(ruralDistrict)::equals, "the open data of region " + region);
+                (List.of(ruralDistrict, busier) + " " + List.of("<5", 6))::equals, "the open data of region " + region);
 
         String csv = given().get("/api/v1/open-data/rural-districts.csv?from=2026-11-01&to=2026-11-30&regionKato="
                 + region).then().statusCode(200).contentType(startsWith("text/csv"))
@@ -239,7 +246,7 @@ class TrustBasisAndBreakdownsTest {
                 .extract().path("name");
         String[] lines = csv.split("\r\n");
         assertEquals(String.join(",", dictionary), lines[0]);
-        assertEquals(2, lines.length);
+        assertEquals(3, lines.length);
         String[] row = lines[1].split(",", -1);
         assertEquals(ruralDistrict, row[dictionary.indexOf("kato")]);
         // one appeal in a rural district could point at its applicant: suppressed, and so is what is computed from it
@@ -248,11 +255,30 @@ class TrustBasisAndBreakdownsTest {
         assertEquals("", row[dictionary.indexOf("received_per_1000_residents")]);
         assertEquals("", row[dictionary.indexOf("trust_index")]);
         assertEquals("", row[dictionary.indexOf("satisfaction_rate")]);
+        assertEquals("", row[dictionary.indexOf("trust_band")]);
+        assertEquals("", row[dictionary.indexOf("trust_shrunk")]);
+        // Six appeals, all kept, like the other district's one: the reference is 1, and a record equal to it is as
+        // expected, with exact limits 1–1 and an estimate pulled below 1 by the prior's Jeffreys half.
+        String[] busy = lines[2].split(",", -1);
+        assertEquals(busier, busy[dictionary.indexOf("kato")]);
+        assertEquals("AS_EXPECTED", busy[dictionary.indexOf("trust_band")]);
+        assertEquals("1.0", busy[dictionary.indexOf("trust_reference_rate")]);
+        assertEquals("1.0", busy[dictionary.indexOf("trust_limit_95_lower")]);
+        assertEquals("1.0", busy[dictionary.indexOf("trust_limit_99_8_upper")]);
+        assertEquals("1.0", busy[dictionary.indexOf("trust_phi")]);
+        assertEquals("0.0", busy[dictionary.indexOf("trust_tau2")]);
+        double shrunk = Double.parseDouble(busy[dictionary.indexOf("trust_shrunk")]);
+        org.junit.jupiter.api.Assertions.assertTrue(shrunk > 0.9 && shrunk < 1, "shrunk " + shrunk);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                Double.parseDouble(busy[dictionary.indexOf("trust_shrunk_lower")]) < shrunk);
+        // The reference and the funnel's parameters are of the export, not of a row: published on every row.
+        assertEquals("1.0", row[dictionary.indexOf("trust_reference_rate")]);
         // The applicant's pseudonym is what analytics holds of a person; the export must not carry it.
         org.junit.jupiter.api.Assertions.assertFalse(csv.contains(pseudonym("open-data-" + region)));
         given().get("/api/v1/open-data/rural-districts.json?from=2026-11-01&to=2026-11-30&regionKato=" + region)
                 .then().body("[0].received", equalTo("<5")).body("[0].satisfaction_rate", nullValue())
-                .body("[0].trust_index", nullValue());
+                .body("[0].trust_index", nullValue()).body("[0].trust_band", nullValue())
+                .body("[1].trust_band", equalTo("AS_EXPECTED"));
         analyst().get("/api/v1/metrics/rural-districts/" + ruralDistrict + "?from=2026-11-01&to=2026-11-30").then()
                 .statusCode(200).body("received", equalTo(1));
         given().get("/api/v1/open-data/rural-districts.csv?from=2026-11-30&to=2026-11-01").then().statusCode(400)
@@ -297,6 +323,27 @@ class TrustBasisAndBreakdownsTest {
         assertEquals(2.0, metrics.extract().jsonPath().getDouble("receivedPer1000Residents"), 1e-9);
         assertEquals(0.5, metrics.extract().jsonPath()
                 .getDouble("escalations.reachedPresidentialAdministrationPer1000Residents"), 1e-9);
+        // The escalation funnel of the region's open data: 1 letter over 5,000 residents, 0.2 per 1,000. The
+        // neighbour's none over 3,000 is as expected (0.6 expected; exact Poisson: P(R ≤ 2) = 0.977 ≥ 0.975 >
+        // P(R ≤ 1), so the upper 95 % limit is 2 letters, 0.667 per 1,000); the one letter is too few to publish.
+        io.restassured.path.json.JsonPath open = given().get("/api/v1/open-data/rural-districts.json?from=2026-11-01"
+                + "&to=2026-11-30&regionKato=" + region).then().statusCode(200).extract().jsonPath();
+        String neighbourRow = "find { it.kato == '" + neighbour + "' }.";
+        assertEquals("AS_EXPECTED", open.getString(neighbourRow + "escalation_band"));
+        assertEquals(0.2, open.getDouble(neighbourRow + "escalation_reference_per_1000_residents"), 1e-6);
+        assertEquals(2 / 3.0, open.getDouble(neighbourRow + "escalation_limit_95_upper"), 1e-6);
+        assertEquals(0.0, open.getDouble(neighbourRow + "escalation_limit_95_lower"), 1e-6);
+        org.junit.jupiter.api.Assertions.assertNull(
+                open.get("find { it.kato == '" + ruralDistrict + "' }.escalation_band"));
+        // The ranking carries the same escalation funnel, with the exact figures: the one letter over 2,000
+        // residents (0.4 expected) is as expected too.
+        io.restassured.path.json.JsonPath ranking = analyst().get("/api/v1/rankings/rural-districts?regionKato="
+                + region + "&from=2026-11-01&to=2026-11-30").then().statusCode(200).extract().jsonPath();
+        assertEquals(0.2, ranking.getDouble("escalationFunnel.referenceRate"), 1e-6);
+        assertEquals(List.of(ruralDistrict), ranking.getList("ranked.kato"));
+        assertEquals("AS_EXPECTED", ranking.getString("ranked[0].escalationFunnel.band"));
+        assertEquals(0.5, ranking.getDouble("ranked[0].escalationFunnel.rate"), 1e-6);
+        assertEquals(2 / 3.0, ranking.getDouble("notRanked[0].escalationFunnel.limits95.upper"), 1e-6);
         // The raw counts keep the predecessor's appeal; the index counts the new akim's three, all kept.
         assertEquals(3.0, metrics.extract().jsonPath().getDouble("trustBasis.appeals"), 1e-9);
         assertEquals(1.0, metrics.extract().jsonPath().getDouble("trust.point"), 1e-9);
