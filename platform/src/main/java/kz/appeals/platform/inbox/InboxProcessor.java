@@ -87,9 +87,18 @@ public class InboxProcessor {
     public void processBatchTogether(String consumer, String channel, ConsumerRecords<String, String> records,
                                      Set<EventType> handledTypes, BatchEventHandler handler) {
         processPoll(consumer, channel, records, handledTypes, event -> handler.handleAll(List.of(event)),
-                toApply -> tracing.inBatchSpan(consumer, toApply.get(0).record().topic(),
-                        toApply.stream().map(Received::record).toList(),
-                        () -> handler.handleAll(toApply.stream().map(Received::event).toList())));
+                toApply -> {
+                    tracing.inBatchSpan(consumer, toApply.get(0).record().topic(),
+                            toApply.stream().map(Received::record).toList(),
+                            () -> handler.handleAll(toApply.stream().map(Received::event).toList()));
+                    if (LOG.isDebugEnabled()) {
+                        // each event's line under its own span: its appeal id and the trace it came with
+                        toApply.forEach(one -> tracing.inConsumerSpan(consumer, one.record(), one.event(), () -> {
+                            logApplied(consumer, one.event());
+                            return null;
+                        }));
+                    }
+                });
     }
 
     /**
