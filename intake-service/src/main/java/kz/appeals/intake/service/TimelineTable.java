@@ -35,18 +35,24 @@ class TimelineTable {
     record Timeline(AppealProgress progress, List<AppealStep> steps) {
     }
 
+    /** The first key of the timeline's advisory locks ("INTA"; the second is the appeal id's hash). */
+    static final int TIMELINE_LOCKS = 0x494E5441;
+
     /**
-     * Locks the appeals' rows in id order, then reads their progress and steps: one round trip, two statements.
-     * The lock makes batches of the three channels that touch one appeal take turns, and the order keeps them from
-     * deadlocking. The read must be a statement of its own: under read committed a statement sees the rows
-     * committed when it starts, so only a read that starts once the locks are held sees the steps of the batch
-     * it waited for (the read of a statement that waited for a row lock would not).
+     * Takes each appeal's timeline lock, in key order, then reads their progress and steps: one round trip, two
+     * statements. The lock makes batches of the three channels that touch one appeal take turns, and the order keeps
+     * them from deadlocking. It is an advisory lock of its own key space ({@link #TIMELINE_LOCKS}, the appeal's
+     * hash), not the appeal's row: the startup sealing of plaintext rows ({@code for update skip locked}) must not
+     * skip an appeal because its timeline is being written. The read must be a statement of its own: under read
+     * committed a statement sees the rows committed when it starts, so only a read that starts once the locks are
+     * held sees the steps of the batch it waited for.
      *
      * @return the appeals this intake registered, by id; ids of others are absent
      */
     Map<UUID, Timeline> lockAndRead(Connection connection, Collection<UUID> appealIds) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                select id from appeal where id = any(?) order by id for update;
+                select count(pg_advisory_xact_lock(%d, hash))
+                from (select distinct hash from unnest(?::integer[]) as ids (hash) order by hash) locks;
                 select a.id, p.status, p.body_code, p.body_kato, p.body_name_kk, p.body_name_ru, p.due_on,
                        p.status_notes, p.cycle, p.updated_at,
                        s.event_id, s.kind, s.occurred_at, s.body_code, s.body_kato, s.body_name_kk, s.body_name_ru,
@@ -55,9 +61,10 @@ class TimelineTable {
                 left join appeal_progress p on p.appeal_id = a.id
                 left join appeal_step s on s.appeal_id = a.id
                 where a.id = any(?)
-                order by a.id, s.occurred_at""")) {
+                order by a.id, s.occurred_at""".formatted(TIMELINE_LOCKS))) {
             UUID[] ids = appealIds.toArray(UUID[]::new);
-            select.setArray(1, connection.createArrayOf("uuid", ids));
+            select.setArray(1, connection.createArrayOf("integer",
+                    appealIds.stream().map(UUID::hashCode).toArray(Integer[]::new)));
             select.setArray(2, connection.createArrayOf("uuid", ids));
             select.execute();
             if (!select.getMoreResults()) {
