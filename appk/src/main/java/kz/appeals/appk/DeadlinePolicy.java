@@ -64,6 +64,18 @@ public final class DeadlinePolicy {
     }
 
     /**
+     * The latest due date an extension may set: the cap when it is a working day, else the last working day before
+     * it. What a head of the body picks when the work needs every day the law allows.
+     */
+    public LocalDate latestExtension(LocalDate registrationDay) {
+        LocalDate day = extensionCap(registrationDay);
+        while (!calendar().isWorkingDay(day)) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
+    /**
      * Whether the term may be extended to {@code requested}: it must be later than the current due date, a working
      * day (every due date the platform sets is one, so that "the last day" is a day the office is open), and not
      * after the two-month cap.

@@ -42,6 +42,16 @@ class DeadlinePolicyTest {
     }
 
     @Test
+    void theLatestExtensionIsTheCapOrTheWorkingDayBeforeIt() {
+        assertEquals(day("2025-03-31"), policy.latestExtension(day("2025-01-31")), "a Monday cap is itself");
+        assertEquals(day("2026-02-27"), policy.latestExtension(day("2025-12-31")), "a Saturday cap: the Friday");
+        assertEquals(day("2027-01-06"), policy.latestExtension(day("2026-11-07")),
+                "7 January is Christmas: the Wednesday before");
+        assertInstanceOf(ExtensionDecision.Allowed.class,
+                policy.checkExtension(day("2025-12-31"), day("2026-01-22"), policy.latestExtension(day("2025-12-31"))));
+    }
+
+    @Test
     void anExtensionUpToTheCapIsAllowed() {
         LocalDate registered = day("2025-10-15");
         LocalDate due = policy.answerDue(registered);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,11 +92,55 @@ class ReadmeTryItIT {
         }
     }
 
+    /**
+     * The office-head, citizen and receipt-lookup flows, as README.md's "Follow one appeal through" block prints them:
+     * the inbox page found by receipt number, the extended due date, the answer's status, the rating, the timeline.
+     */
+    @Test
+    void theFollowThroughCommandsWorkAsWritten() throws Exception {
+        Run run = bash(readmeBlock("### Follow one appeal through"), Duration.ofMinutes(2));
+        assertEquals(0, run.exit(), run.output());
+        List<String> lines = run.output().lines().filter(line -> !line.isBlank()).toList();
+        assertEquals(5, lines.size(), "inbox, due date, status, rating, timeline: " + run.output());
+
+        JsonNode found = JSON.readTree(lines.get(0)).path("items");
+        assertEquals(1, found.size(), "the receipt number finds exactly its appeal: " + lines.get(0));
+        String receipt = found.get(0).path("receiptNumber").asText();
+        LocalDate routedDue = LocalDate.parse(found.get(0).path("dueDate").asText());
+        LocalDate extended = LocalDate.parse(lines.get(1));
+        assertTrue(extended.isAfter(routedDue), "the head's extension " + extended + " after " + routedDue);
+        assertEquals("ANSWERED", lines.get(2));
+        JsonNode rated = JSON.readTree(lines.get(3));
+        assertTrue(rated.path("answers").path(0).path("ratingSatisfied").asBoolean(), lines.get(3));
+
+        assertEquals(receipt, JSON.readTree(lines.get(4)).path("receiptNumber").asText(), lines.get(4));
+        // the timeline follows the topics: soon it holds every step the block took
+        String timeline = "curl -s http://127.0.0.1:8081/api/v1/appeals/" + receipt
+                + " -H \"Authorization: Bearer $(./appeals token --iin=900101300017 frontend)\"";
+        List<String> expected = List.of("ROUTED", "EXTENDED", "ANSWERED", "RATED");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> steps = List.of();
+        while (!steps.containsAll(expected)) {
+            if (System.nanoTime() > deadline) {
+                fail("the citizen's timeline of " + receipt + " shows " + steps + ", not " + expected);
+            }
+            Thread.sleep(300);
+            List<String> seen = new ArrayList<>();
+            JSON.readTree(bash(timeline, Duration.ofSeconds(30)).output()).path("steps")
+                    .forEach(step -> seen.add(step.path("kind").asText()));
+            steps = seen;
+        }
+    }
+
     /** The bash block under "### Try it" in README.md, as a reader would copy it. */
     private static String tryItBlock() throws IOException {
+        return readmeBlock("### Try it");
+    }
+
+    private static String readmeBlock(String heading) throws IOException {
         String readme = Files.readString(ServiceProcess.ROOT.resolve("README.md"));
-        int section = readme.indexOf("### Try it");
-        assertTrue(section >= 0, "README.md has no \"Try it\" section");
+        int section = readme.indexOf(heading + "\n");
+        assertTrue(section >= 0, "README.md has no \"" + heading + "\" section");
         int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
         int end = readme.indexOf("```", start);
         return readme.substring(start, end);

@@ -370,6 +370,11 @@ public class Appeal {
         return deadlines.extensionCap(receiptDay());
     }
 
+    /** The latest working day {@link #extend} accepts: the cap or the working day before it. */
+    public LocalDate latestExtension(DeadlinePolicy deadlines) {
+        return deadlines.latestExtension(receiptDay());
+    }
+
     private LocalDate receiptDay() {
         return cycle > 1 ? termStart : registrationDay;
     }

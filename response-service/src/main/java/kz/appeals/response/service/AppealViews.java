@@ -1,5 +1,7 @@
 package kz.appeals.response.service;
 
+import kz.appeals.appk.DeadlinePolicy;
+
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.Language;
@@ -77,10 +79,11 @@ public final class AppealViews {
                                String districtKato, String regionKato, UUID issueId, String categoryCode,
                                AppealType appealType,
                                Language language, String description, LocalDate registrationDay, LocalDate termStart,
-                               LocalDate dueDate, LocalDate extensionCap, Answer answer, List<Answer> answers,
+                               LocalDate dueDate, LocalDate extensionCap, LocalDate latestExtension, Answer answer, List<Answer> answers,
                                List<Escalation> escalations, List<AuditEntry> history, List<InboxItem> related) {
 
-        static AppealDetail of(Appeal appeal, Set<AppealAction.Party> parties, LocalDate extensionCap, List<AppealEscalation> escalations,
+        static AppealDetail of(Appeal appeal, Set<AppealAction.Party> parties, DeadlinePolicy deadlines,
+                               List<AppealEscalation> escalations,
                                List<AppealAudit> history, List<InboxItem> related) {
             List<Answer> answers = appeal.answers().stream().map(Answer::of).toList();
             Set<AppealAction> allowed = EnumSet.noneOf(AppealAction.class);
@@ -90,7 +93,8 @@ public final class AppealViews {
                     appeal.bodyCode(), appeal.bodyKato(), appeal.ruralDistrictKato(), appeal.districtKato(),
                     appeal.regionKato(), appeal.issueId(), appeal.categoryCode(), appeal.appealType(),
                     appeal.language(),
-                    appeal.description(), appeal.registrationDay(), appeal.termStart(), appeal.dueDate(), extensionCap,
+                    appeal.description(), appeal.registrationDay(), appeal.termStart(), appeal.dueDate(),
+                    appeal.extensionCap(deadlines), appeal.latestExtension(deadlines),
                     answers.isEmpty() ? null : answers.get(answers.size() - 1), answers,
                     escalations.stream().map(Escalation::of).toList(),
                     history.stream().map(AuditEntry::of).toList(), related);

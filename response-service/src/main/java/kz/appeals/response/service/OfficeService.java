@@ -180,8 +180,7 @@ public class OfficeService {
         Set<AppealAction.Party> parties = account.viewer().holds(appeal.bodyKato()) ? account.partiesOnOwnAppeal()
                 : escalationTo(account.viewer(), appeal).isPresent() ? Set.of(AppealAction.Party.HIGHER_BODY)
                 : Set.of();
-        return AppealDetail.of(appeal, parties,
-                appeal.extensionCap(deadlines), escalations.forAppeal(appeal.id()),
+        return AppealDetail.of(appeal, parties, deadlines, escalations.forAppeal(appeal.id()),
                 audits.history(appeal.id()), related);
     }
 

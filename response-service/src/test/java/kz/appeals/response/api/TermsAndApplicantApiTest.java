@@ -100,6 +100,7 @@ class TermsAndApplicantApiTest {
                 .body("termStart", equalTo(DAY.toString()))
                 .body("dueDate", equalTo(due.toString()))
                 .body("extensionCap", equalTo(DEADLINES.extensionCap(DAY).toString()))
+                .body("latestExtension", equalTo(DEADLINES.latestExtension(DAY).toString()))
                 .body("allowedActions", contains("ACKNOWLEDGE", "ANSWER", "REDIRECT"));
         asHead(office).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
                 .body("allowedActions", contains("ACKNOWLEDGE", "EXTEND", "ANSWER", "REDIRECT"));
@@ -124,6 +125,17 @@ class TermsAndApplicantApiTest {
         assertEquals("Asphalt plant closed until spring", extended.reason());
         assertEquals("head-" + office, extended.actorRef());
         assertEquals("rural-akim:" + office, extended.bodyCode());
+    }
+
+    /** The head extends to the latest day the detail offers, the whole two months where the cap is a day off too. */
+    @Test
+    void theHeadMayExtendToTheLatestExtensionShown() {
+        String latest = asHead(office).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
+                .extract().path("latestExtension");
+        asHead(office).contentType("application/json")
+                .body(Map.of("newDueDate", latest, "reason", "Bridge repair needs a contractor"))
+                .post("/api/v1/appeals/{id}/extend", appealId).then().statusCode(200)
+                .body("dueDate", equalTo(latest));
     }
 
     @Test
