@@ -1,7 +1,6 @@
 package kz.appeals.intake.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -61,7 +60,8 @@ public class AppealResource {
     public Response submit(
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9._:-]{8,128}")
             @Parameter(description = "Unique per appeal; reuse it only to retry") String idempotencyKey,
-            @NotNull @Valid SubmitAppealRequest request, UriInfo uri) {
+            @NotNull SubmitAppealRequest request, UriInfo uri) {
+        submission.refuseInvalid(request);
         caller.citizenIin().filter(signedIn -> request.applicant() != null
                 && !signedIn.equals(request.applicant().iin())).ifPresent(signedIn -> {
             throw ProblemException.invalidField("applicant.iin", "not-signed-in-citizen",

@@ -3,6 +3,7 @@ package kz.appeals.intake.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.intake.api.AppealReceipt;
 import kz.appeals.intake.api.SubmitAppealRequest;
@@ -13,17 +14,20 @@ import kz.appeals.intake.domain.KnownSettlement;
 import kz.appeals.platform.privacy.PublicText;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;
+import kz.appeals.platform.problem.ProblemMappers;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Registers an appeal. On the request thread: the rules bean validation cannot see, the public copy of the text, the
@@ -41,6 +45,10 @@ public class AppealSubmission {
     public record Open311Source(UUID apiKeyId, String mediaUrl) {
     }
 
+    /** The rules' one error of an anonymous appeal that is not a public-safety report. */
+    private static final Problem.FieldError ANONYMOUS = new Problem.FieldError("applicant", "required",
+            "Who files the appeal: only a REPORT in category public-safety is taken without one");
+
     private final KnownSettlements settlements;
     private final ApplicantPseudonyms pseudonyms;
     private final ApplicantVault vault;
@@ -48,11 +56,12 @@ public class AppealSubmission {
     private final CalendarInForce calendar;
     private final GroupCommit groupCommit;
     private final ObjectMapper json;
+    private final Validator validator;
     private final Clock clock;
 
     public AppealSubmission(KnownSettlements settlements, ApplicantPseudonyms pseudonyms, ApplicantVault vault,
                             PersonalDataCipher cipher, CalendarInForce calendar, GroupCommit groupCommit,
-                            ObjectMapper json, Clock clock) {
+                            ObjectMapper json, Validator validator, Clock clock) {
         this.settlements = settlements;
         this.pseudonyms = pseudonyms;
         this.vault = vault;
@@ -60,16 +69,22 @@ public class AppealSubmission {
         this.calendar = calendar;
         this.groupCommit = groupCommit;
         this.json = json;
+        this.validator = validator;
         this.clock = clock;
     }
 
+    /** Stores a request {@link #refuseInvalid} let through. */
     public Outcome submit(SubmitAppealRequest request, String idempotencyKey, String client) {
         return submit(request, idempotencyKey, client, null);
     }
 
-    /** @param open311 where an Open311 client's appeal came from, stored with it; null for the REST API */
+    /**
+     * Stores a request whose errors were asked for first ({@link #refuseInvalid}, or bean validation and
+     * {@link #ruleErrors}): each caller checks once, before its own guards.
+     *
+     * @param open311 where an Open311 client's appeal came from, stored with it; null for the REST API
+     */
     public Outcome submit(SubmitAppealRequest request, String idempotencyKey, String client, Open311Source open311) {
-        rejectWhatTheRulesForbid(request);
         NewAppeal.IdempotencyClaim key = idempotencyKey == null ? null
                 : new NewAppeal.IdempotencyClaim(client, idempotencyKey, hash(request));
         return groupCommit.store(prepare(UUID.randomUUID(), request, client, key, open311));
@@ -95,10 +110,53 @@ public class AppealSubmission {
                 client, key, open311);
     }
 
-    private void rejectWhatTheRulesForbid(SubmitAppealRequest request) {
+    /**
+     * Every error of a request in one answer: the shape bean validation checks (400), and with it whatever the rules
+     * say of the fields that have a shape to judge; only a well-formed request reaches the rules alone (422).
+     */
+    public void refuseInvalid(SubmitAppealRequest request) {
+        List<Problem.FieldError> malformed = malformed(request);
+        List<Problem.FieldError> broken = ruleErrors(request, malformed);
+        if (!malformed.isEmpty()) {
+            throw invalid(400, Stream.concat(malformed.stream(), broken.stream()).toList());
+        }
+        if (broken.equals(List.of(ANONYMOUS))) {
+            throw new ProblemException(new Problem(Problem.typeUri("anonymous-not-accepted"),
+                    "Anonymous appeals are not considered", 422,
+                    "An appeal must name its applicant. Only a REPORT in category public-safety (a crime being "
+                            + "prepared or committed, a threat to state or public security) is taken without one.",
+                    null, List.of(new Problem.FieldError("applicant", "required", "Who files the appeal"))));
+        }
+        if (!broken.isEmpty()) {
+            throw invalid(422, broken);
+        }
+    }
+
+    private static ProblemException invalid(int status, List<Problem.FieldError> errors) {
+        return new ProblemException(new Problem(Problem.typeUri("validation"), "Request is not valid", status,
+                "Invalid fields: " + String.join(", ", errors.stream().map(Problem.FieldError::field).distinct().toList()),
+                null, errors));
+    }
+
+    private List<Problem.FieldError> malformed(SubmitAppealRequest request) {
+        return validator.validate(request).stream().map(ProblemMappers::fieldError)
+                .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
+    }
+
+    /** The rules' errors on the fields whose shape is right: a field malformed is reported once, as malformed. */
+    private List<Problem.FieldError> ruleErrors(SubmitAppealRequest request, List<Problem.FieldError> malformed) {
+        return ruleErrors(request).stream()
+                .filter(error -> malformed.stream().noneMatch(bad -> bad.field().equals(error.field()))).toList();
+    }
+
+    /**
+     * The rules bean validation cannot see, as field errors. Safe on a request that failed bean validation: a field
+     * missing there is left to that check.
+     */
+    public List<Problem.FieldError> ruleErrors(SubmitAppealRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Optional<Category> category = Category.byCode(request.categoryCode());
-        if (category.isEmpty()) {
+        if (request.categoryCode() != null && category.isEmpty()) {
             errors.add(new Problem.FieldError("categoryCode", "unknown", "Not a category of GET /api/v1/categories"));
         }
         category.ifPresent(known -> known.rejectedAttributes(request.attributes() == null ? Map.of() : request.attributes())
@@ -108,13 +166,9 @@ public class AppealSubmission {
             boolean signal = request.appealType() == AppealType.REPORT
                     && category.map(Category::takesAnonymousSignals).orElse(false);
             if (!signal) {
-                throw new ProblemException(new Problem(Problem.typeUri("anonymous-not-accepted"),
-                        "Anonymous appeals are not considered", 422,
-                        "An appeal must name its applicant. Only a REPORT in category public-safety (a crime being "
-                                + "prepared or committed, a threat to state or public security) is taken without one.",
-                        null, List.of(new Problem.FieldError("applicant", "required", "Who files the appeal"))));
+                errors.add(ANONYMOUS);
             }
-        } else {
+        } else if (request.applicant().iin() != null) {
             Iin.check(request.applicant().iin()).ifPresent(problem -> errors.add(new Problem.FieldError(
                     "applicant.iin", "iin-" + problem.name().toLowerCase().replace('_', '-'), "Not a valid IIN")));
         }
@@ -125,6 +179,9 @@ public class AppealSubmission {
             errors.add(new Problem.FieldError("description", "blank", "Say what the appeal is about"));
         }
         SubmitAppealRequest.Location location = request.location();
+        if (location == null) {
+            return errors;
+        }
         boolean hasCoordinates = location.latitude() != null && location.longitude() != null;
         if (location.katoCode() == null && !hasCoordinates
                 && (location.addressText() == null || location.addressText().isBlank())) {
@@ -142,11 +199,7 @@ public class AppealSubmission {
                         "No place (settlement, town or city) with this KATO code in the current classifier"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(new Problem(Problem.typeUri("validation"), "Request is not valid", 422,
-                    "Invalid fields: " + String.join(", ", errors.stream().map(Problem.FieldError::field).toList()),
-                    null, errors));
-        }
+        return errors;
     }
 
     private String hash(SubmitAppealRequest request) {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,6 +63,24 @@ class FrontDoorRulesTest {
         given().header("Authorization", FRONTEND).header("Accept-Language", "kk").contentType(ContentType.JSON)
                 .body("{\"appealType\": ").post("/api/v1/appeals").then().statusCode(400)
                 .contentType("application/problem+json").body("title", equalTo("Сұрау денесі дұрыс JSON емес"));
+    }
+
+    /** A malformed field and broken rules come back in one answer, not one round each; the shape decides the 400. */
+    @Test
+    void everyErrorOfARequestComesInOneAnswer() {
+        fixtures.sampleSettlementKnown();
+        long appeals = fixtures.count("select count(*) from appeal");
+        String wrongEverywhere = SampleCitizens.appealJson("991099999", "900101300018", "no-such-category", "{}")
+                .replaceAll("\"phone\":\"[^\"]*\"", "\"phone\":\"8701\"");
+        post(wrongEverywhere, "en").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://appeals.kz/problems/validation"))
+                .body("errors.field", containsInAnyOrder("applicant.phone", "categoryCode", "applicant.iin",
+                        "location.katoCode"));
+        String malformedAnonymous = withoutApplicant(wrongEverywhere).replaceAll("\"description\":\"[^\"]*\",", "");
+        post(malformedAnonymous, "en").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("description", "applicant", "categoryCode",
+                        "location.katoCode"));
+        assertEquals(appeals, fixtures.count("select count(*) from appeal"));
     }
 
     @Test

@@ -45,7 +45,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidBean(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), code(v), v.getMessage()))
+                .map(ProblemMappers::fieldError)
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
@@ -209,6 +209,11 @@ public class ProblemMappers {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** A violation as the field error every problem lists: its bean path, a short code, the message. */
+    public static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
+        return new Problem.FieldError(fieldName(violation), code(violation), violation.getMessage());
     }
 
     /** The bean path without the resource method and parameter names, e.g. {@code applicant.iin}. */

@@ -88,7 +88,13 @@ public class GeoReportSubmission {
         List<String> errors = new ArrayList<>();
         unstorableText(form).forEach(errors::add);
         SubmitAppealRequest request = appealOf(form, errors);
-        validator.validate(request).stream().map(GeoReportSubmission::describe).sorted().forEach(errors::add);
+        // Every error at once: the form's shape, and the rules on the fields whose shape is right.
+        Set<ConstraintViolation<SubmitAppealRequest>> malformed = validator.validate(request);
+        malformed.stream().map(GeoReportSubmission::describe).sorted().forEach(errors::add);
+        Set<String> malformedFields = malformed.stream().map(violation -> beanPath(violation.getPropertyPath()))
+                .collect(Collectors.toSet());
+        submission.ruleErrors(request).stream().filter(error -> !malformedFields.contains(error.field()))
+                .map(GeoReportSubmission::describe).forEach(errors::add);
         if (form.mediaUrl() != null && !isWebUrl(form.mediaUrl())) {
             errors.add("media_url: must be an http or https URL of at most " + MAX_MEDIA_URL + " characters (pattern)");
         }
@@ -204,6 +210,10 @@ public class GeoReportSubmission {
         return parameter(field) + ": " + message + " (" + code + ")";
     }
 
+    private static String describe(Problem.FieldError error) {
+        return parameter(error.field()) + ": " + error.message() + " (" + error.code() + ")";
+    }
+
     private static String beanPath(Path path) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : path) {
@@ -228,9 +238,7 @@ public class GeoReportSubmission {
         }
         List<String> descriptions = problem.errors() == null || problem.errors().isEmpty()
                 ? List.of(problem.detail() != null ? problem.detail() : problem.title())
-                : problem.errors().stream()
-                .map(error -> parameter(error.field()) + ": " + error.message() + " (" + error.code() + ")")
-                .toList();
+                : problem.errors().stream().map(GeoReportSubmission::describe).toList();
         int status = Arrays.asList(403, 404).contains(problem.status()) ? problem.status() : 400;
         return new GeoReportException(status, descriptions);
     }

@@ -253,6 +253,23 @@ class GeoReportTest {
                 .body("attributes.find { it.code == 'iin' }.description", containsString("phone or email"));
     }
 
+    /** The form's missing name and contact, an unknown service, a wrong IIN and an attribute: one answer lists all. */
+    @Test
+    void everyErrorOfARequestComesInOneErrorList() {
+        awaitSettlementKnown();
+        Map<String, String> wrong = validForm(issueKey("all at once"), "900101300018", "yards");
+        wrong.remove("phone");
+        wrong.remove("email");
+        wrong.remove("first_name");
+        wrong.remove("last_name");
+        wrong.put("service_code", "potholes");
+        post("json", wrong).then().statusCode(400)
+                .body("description", hasItem(startsWith("phone/email:")))
+                .body("description", hasItem(startsWith("first_name/last_name:")))
+                .body("description", hasItem(startsWith("service_code:")))
+                .body("description", hasItem(allOf(startsWith("attribute[iin]:"), containsString("iin-check-digit"))));
+    }
+
     @Test
     void oneApplicantsRequestsAreLimitedThroughOpen311TooAndTheRefusalIsTheErrorList() {
         awaitSettlementKnown();
