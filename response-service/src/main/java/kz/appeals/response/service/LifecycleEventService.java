@@ -147,7 +147,9 @@ public class LifecycleEventService {
             }
         }
 
-        /** The escalation service's new due date, for the term the appeal shows ({@link Appeal#dueDateRecalculated}). */
+        /**
+         * The escalation service's new due date, for the term the appeal shows ({@link Appeal#dueDateRecalculated}).
+         */
         private void recalculated(DueDateRecalculated recalculated) {
             Appeal appeal = appeals.get(recalculated.appealId());
             if (appeal == null) {
