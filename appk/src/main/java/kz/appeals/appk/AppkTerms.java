@@ -29,8 +29,12 @@ public final class AppkTerms {
      * filed with the body whose act or inaction is complained of; Art. 92(1) allows three months from the day the
      * applicant learnt of it. The term within which the higher body decides a complaint (Chapter 13, after Art. 98)
      * could not be confirmed from the text available here, nor what the body complained of must do with it before
-     * passing it on. The platform therefore still applies {@link #ANSWER} and this redirect to every appeal type,
-     * complaints included; a lawyer should settle both before complaints get a term of their own.
+     * passing it on: a second search (issue 22) found only a summary of Art. 91(4) by the National Bank of
+     * Kazakhstan (nationalbank.kz, "Administrative act appealing"), which has that body send the complaint with the
+     * case to the body considering it within 3 working days of receipt unless it grants it in that time — a
+     * summary, not the article's text, so it is not encoded. The platform therefore still applies {@link #ANSWER}
+     * and this redirect to every appeal type, complaints included; a lawyer should settle both before complaints get
+     * a term of their own.
      */
     public static final WorkingDayTerm REDIRECT = new WorkingDayTerm(3, "Art. 76");
 
@@ -67,7 +71,8 @@ public final class AppkTerms {
      * <p>Whether Art. 64 moves a receipt after working hours at all is not confirmed (issue 22): the summaries of
      * Art. 63–64 found (e.g. the Centre of Forensic Expertise of the Ministry of Justice) speak only of an appeal
      * received on a non-working day being registered on the next working day; the article's own text was not
-     * available to check. Until a lawyer confirms it from the text, an evening receipt keeps moving to the next
+     * available to check (a second search for issue 22, on adilet.zan.kz's text of the code and elsewhere, again
+     * found only such summaries). Until a lawyer confirms it from the text, an evening receipt keeps moving to the next
      * working day, the behaviour the platform has had since it started.
      */
     public static final WorkingHours ASSUMED_WORKING_HOURS =

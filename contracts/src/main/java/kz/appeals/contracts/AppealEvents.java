@@ -15,7 +15,7 @@ public final class AppealEvents {
     /** Common shape: every event is about one appeal (its CloudEvents subject) and says when it happened. */
     public sealed interface AppealEvent extends ContractEvent permits Submitted, Routed, Redirected, NeedsTriage, OutsideCompetence,
             Acknowledged, Extended, RedirectRequested, Answered, Rated, Reopened, DeadlineWarning, DeemedRefused,
-            Escalated {
+            Escalated, DueDateRecalculated {
         UUID appealId();
 
         @Override
@@ -197,6 +197,16 @@ public final class AppealEvents {
 
     public record Escalated(UUID appealId, Body fromBody, Body toBody, LocalDate lapsedDueDate, LocalDate newDueDate,
                             Instant occurredAt) implements AppealEvent {
+    }
+
+    /**
+     * The working calendar changed (a year's data was loaded) and the running term of {@code bodyCode} in
+     * {@code cycle} now ends on {@code dueDate} instead of {@code previousDueDate}. Escalation owns the due date; a
+     * reader that shows {@code previousDueDate} for that body and cycle shows {@code dueDate} from now on.
+     */
+    public record DueDateRecalculated(UUID appealId, String bodyCode, BodyLevel level, int cycle,
+                                      LocalDate previousDueDate, LocalDate dueDate, int calendarYear,
+                                      Instant occurredAt) implements AppealEvent {
     }
 
     private AppealEvents() {

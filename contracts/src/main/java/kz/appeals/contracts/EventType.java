@@ -26,6 +26,8 @@ public enum EventType {
     DEADLINE_WARNING("kz.appeals.appeal.deadline-warning.v1", Topics.ESCALATION, AppealEvents.DeadlineWarning.class),
     DEEMED_REFUSED("kz.appeals.appeal.deemed-refused.v1", Topics.ESCALATION, AppealEvents.DeemedRefused.class),
     ESCALATED("kz.appeals.appeal.escalated.v1", Topics.ESCALATION, AppealEvents.Escalated.class),
+    DUE_DATE_RECALCULATED("kz.appeals.appeal.due-date-recalculated.v1", Topics.ESCALATION,
+            AppealEvents.DueDateRecalculated.class),
 
     SETTLEMENT_PUBLISHED("kz.appeals.territory.settlement.v1", Topics.TERRITORY, TerritoryEvents.SettlementPublished.class),
     TERRITORIAL_UNIT_PUBLISHED("kz.appeals.territory.unit.v1", Topics.TERRITORY,

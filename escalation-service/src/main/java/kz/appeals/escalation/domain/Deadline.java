@@ -18,6 +18,7 @@ import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.DeadlineWarning;
 import kz.appeals.contracts.AppealEvents.DeemedRefused;
+import kz.appeals.contracts.AppealEvents.DueDateRecalculated;
 import kz.appeals.contracts.AppealEvents.Escalated;
 import kz.appeals.contracts.AppealEvents.WarningThreshold;
 import kz.appeals.escalation.domain.WarningSchedule.Warning;
@@ -348,11 +349,21 @@ public class Deadline {
     }
 
     /**
-     * The working calendar changed (a year loaded): derive the current term again. Warnings already sent and
-     * escalations already published stay as they are.
+     * The working calendar changed (the data of {@code year} loaded): derive the current term again. Warnings already
+     * sent and escalations already published stay as they are.
+     *
+     * @return the new due date to publish, when the term of a body that holds the appeal moved: this service owns the
+     * due date, and response and intake show what it published
      */
-    public void calendarChanged(ClockRules rules, Instant now) {
+    public Optional<DueDateRecalculated> calendarChanged(int year, ClockRules rules, Instant now) {
+        LocalDate before = dueDate;
         refresh(rules, now);
+        Optional<AnsweringBody> holder = currentBody();
+        if (status != DeadlineStatus.RUNNING || holder.isEmpty() || before == null || before.equals(dueDate)) {
+            return Optional.empty();
+        }
+        return Optional.of(new DueDateRecalculated(appealId, holder.get().code(), holder.get().level(), cycle, before,
+                dueDate, year, now));
     }
 
     /**

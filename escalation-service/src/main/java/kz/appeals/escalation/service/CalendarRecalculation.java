@@ -3,8 +3,10 @@ package kz.appeals.escalation.service;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import kz.appeals.contracts.AppealEvents.DueDateRecalculated;
 import kz.appeals.escalation.domain.ClockRules;
 import kz.appeals.escalation.domain.Deadline;
+import kz.appeals.platform.outbox.Outbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +20,8 @@ import java.util.UUID;
  * After a calendar year is loaded, brings the running deadlines whose term counts days of that year up to date
  * (due date, next warning or lapse), in batches of one transaction each so that a national backlog neither holds
  * locks for long nor fills memory. A batch is read and locked in one statement and written back in one, as the
- * sweep's.
+ * sweep's; the due dates that moved are published ({@code appeal.due-date-recalculated}) through the outbox in one
+ * more statement of the same transaction, so response and intake show the date this service now counts to.
  */
 @ApplicationScoped
 public class CalendarRecalculation {
@@ -27,11 +30,13 @@ public class CalendarRecalculation {
 
     private final AgroalDataSource dataSource;
     private final ClockRules rules;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public CalendarRecalculation(AgroalDataSource dataSource, ClockRules rules, Clock clock) {
+    public CalendarRecalculation(AgroalDataSource dataSource, ClockRules rules, Outbox outbox, Clock clock) {
         this.dataSource = dataSource;
         this.rules = rules;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -61,8 +66,10 @@ public class CalendarRecalculation {
             if (batch.isEmpty()) {
                 return new Batch(0, Optional.empty());
             }
-            batch.forEach(deadline -> deadline.calendarChanged(rules, now));
+            List<DueDateRecalculated> moved = batch.stream()
+                    .flatMap(deadline -> deadline.calendarChanged(year, rules, now).stream()).toList();
             DeadlineTable.update(connection, batch);
+            outbox.recordAll(moved);
             return new Batch(batch.size(), batch.size() < BATCH ? Optional.empty()
                     : Optional.of(batch.get(batch.size() - 1).appealId()));
         } catch (SQLException e) {

@@ -7,6 +7,9 @@ import jakarta.persistence.EntityManager;
 import kz.appeals.appk.CalendarYear;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.WorkingCalendar;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.AppealEvents.DueDateRecalculated;
+import kz.appeals.contracts.BodyCode;
 import kz.appeals.contracts.CalendarEvents.CalendarYearPublished;
 import kz.appeals.contracts.ContractJson;
 import kz.appeals.contracts.EventType;
@@ -149,29 +152,54 @@ class CalendarResourceTest {
                 .body("changes.becameWorkingDays", equalTo(List.of()));
     }
 
+    /**
+     * The recalculated due date is published, so that response's inbox and the citizen's timeline show the date this
+     * service counts to; a deadline whose due date the year does not move publishes nothing.
+     */
     @Test
-    void runningDeadlinesThroughTheLoadedYearAreRecalculated() {
+    void runningDeadlinesThroughTheLoadedYearAreRecalculatedAndTheMovedDueDatesPublished() throws Exception {
         UUID appealId = UUID.randomUUID();
+        UUID unmovedId = UUID.randomUUID();
         // Monday 4 February 2160: no holiday of the rule until 8 March.
         LocalDate registered = LocalDate.parse("2160-02-04");
+        // Tuesday 4 March: its term starts after the year's changes, so its due date stays
+        LocalDate registeredLater = LocalDate.parse("2160-03-04");
         String year = """
                 holiday,2160-02-05,carry-over,Test holiday
                 transfer,2160-02-06,day-off,Test decision
                 """;
         try (KafkaProbe sender = new KafkaProbe(Topics.ESCALATION)) {
             send(sender, routed(appealId, RURAL_DISTRICT, registered));
+            send(sender, routed(unmovedId, RURAL_DISTRICT, registeredLater));
         }
-        LocalDate byTheRule = new DeadlinePolicy(WorkingCalendar.bundled()).answerDue(registered);
+        DeadlinePolicy before = new DeadlinePolicy(WorkingCalendar.bundled());
+        LocalDate byTheRule = before.answerDue(registered);
         eventually(() -> deadline(appealId).statusCode(200).body("dueDate", equalTo(byTheRule.toString())));
+        eventually(() -> deadline(unmovedId).statusCode(200)
+                .body("dueDate", equalTo(before.answerDue(registeredLater).toString())));
 
-        given().header("Authorization", ADMIN).contentType("text/csv").body(year)
-                .put("/api/v1/calendar/{year}", 2160).then().statusCode(200);
+        try (KafkaProbe published = new KafkaProbe(Topics.ESCALATION)) {
+            given().header("Authorization", ADMIN).contentType("text/csv").body(year)
+                    .put("/api/v1/calendar/{year}", 2160).then().statusCode(200);
 
-        LocalDate withTheYear = new DeadlinePolicy(WorkingCalendar.bundled()
-                .withYear(CalendarYear.parse(2160, new StringReader(year)))).answerDue(registered);
-        assertEquals(LocalDate.parse("2160-02-27"), withTheYear, "two more weekdays off: Monday 25th becomes Wednesday 27th");
-        assertEquals(LocalDate.parse("2160-02-25"), byTheRule);
-        deadline(appealId).statusCode(200).body("dueDate", equalTo(withTheYear.toString()));
+            DeadlinePolicy after = new DeadlinePolicy(WorkingCalendar.bundled()
+                    .withYear(CalendarYear.parse(2160, new StringReader(year))));
+            LocalDate withTheYear = after.answerDue(registered);
+            assertEquals(LocalDate.parse("2160-02-27"), withTheYear,
+                    "two more weekdays off: Monday 25th becomes Wednesday 27th");
+            assertEquals(LocalDate.parse("2160-02-25"), byTheRule);
+            assertEquals(before.answerDue(registeredLater), after.answerDue(registeredLater));
+            deadline(appealId).statusCode(200).body("dueDate", equalTo(withTheYear.toString()));
+
+            ConsumerRecord<String, String> record = published.await(
+                    KafkaProbe.ofType(EventType.DUE_DATE_RECALCULATED, appealId.toString()), Duration.ofSeconds(30));
+            DueDateRecalculated moved = ContractJson.mapper().readValue(record.value(), DueDateRecalculated.class);
+            assertEquals(new DueDateRecalculated(appealId, BodyCode.ruralAkim(RURAL_DISTRICT),
+                    BodyLevel.RURAL_DISTRICT, 1, byTheRule, withTheYear, 2160, moved.occurredAt()), moved);
+            assertTrue(published.collect(Duration.ofSeconds(3)).stream()
+                            .noneMatch(KafkaProbe.ofType(EventType.DUE_DATE_RECALCULATED, unmovedId.toString())),
+                    "a due date the year did not move is not published");
+        }
     }
 
     @Test

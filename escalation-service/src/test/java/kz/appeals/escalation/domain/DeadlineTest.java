@@ -1,6 +1,7 @@
 package kz.appeals.escalation.domain;
 
 import kz.appeals.appk.AppkTerms;
+import kz.appeals.appk.CalendarYear;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.appk.ExtensionDecision;
 import kz.appeals.appk.WorkingCalendar;
@@ -9,10 +10,12 @@ import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
 import kz.appeals.contracts.AppealEvents.DeadlineWarning;
 import kz.appeals.contracts.AppealEvents.DeemedRefused;
+import kz.appeals.contracts.AppealEvents.DueDateRecalculated;
 import kz.appeals.contracts.AppealEvents.Escalated;
 import kz.appeals.contracts.AppealEvents.WarningThreshold;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,6 +60,36 @@ class DeadlineTest {
     private static final Consumer<Deadline> ANSWERED = d -> d.answered(1, RULES, NOW);
     private static final Consumer<Deadline> EXTENDED = d -> d.extended(RURAL_AKIM.code(), LocalDate.parse("2026-01-09"),
             RULES, NOW);
+
+    /**
+     * A loaded calendar year that moves a running term's due date gives the event response and intake take it from;
+     * one that does not move it, a term nobody holds yet and a stopped one give none.
+     */
+    @Test
+    void aCalendarChangeThatMovesTheDueDateIsPublishedForTheBodyHoldingTheTerm() {
+        AtomicReference<WorkingCalendar> calendar = new AtomicReference<>(WorkingCalendar.bundled());
+        ClockRules rules = new ClockRules(new DeadlinePolicy(calendar::get), RULES.warnings(), RULES.ladder());
+        Deadline held = fresh();
+        held.assignedTo(RURAL_AKIM, "991020000", "990000000", List.of(), REGISTERED, NOW, rules, NOW);
+        Deadline unheld = fresh();
+        unheld.registered(REGISTERED, rules, NOW);
+        Deadline answered = fresh();
+        answered.assignedTo(RURAL_AKIM, "991020000", "990000000", List.of(), REGISTERED, NOW, rules, NOW);
+        answered.answered(1, rules, NOW);
+        assertTrue(held.calendarChanged(2025, rules, NOW).isEmpty(), "the same calendar moves nothing");
+
+        calendar.set(WorkingCalendar.bundled().withYear(CalendarYear.parse(2025,
+                new StringReader("holiday,2025-12-01,no-carry-over,Test holiday\n"))));
+        LocalDate moved = new DeadlinePolicy(calendar.get()).answerDue(REGISTERED);
+        assertEquals(LocalDate.parse("2025-12-15"), moved);
+
+        assertEquals(Optional.of(new DueDateRecalculated(held.appealId(), RURAL_AKIM.code(), BodyLevel.RURAL_DISTRICT,
+                1, STATUTORY_DUE, moved, 2025, NOW)), held.calendarChanged(2025, rules, NOW));
+        assertEquals(moved, held.dueDate());
+        assertTrue(unheld.calendarChanged(2025, rules, NOW).isEmpty(), "no body holds the term yet");
+        assertEquals(moved, unheld.dueDate());
+        assertTrue(answered.calendarChanged(2025, rules, NOW).isEmpty(), "the clock stopped");
+    }
 
     @Test
     void routingOpensTheClockFifteenWorkingDaysAfterRegistration() {

@@ -19,7 +19,9 @@ public class AppealStep {
     /** What happened, in the citizen's terms. */
     public enum Kind {
         ROUTED, UNDER_REVIEW, OUTSIDE_COMPETENCE, TAKEN_INTO_WORK, EXTENDED, REDIRECT_REQUESTED, REDIRECTED, ANSWERED, RATED, REOPENED,
-        DEEMED_REFUSED, ESCALATED
+        DEEMED_REFUSED, ESCALATED,
+        /** A calendar year was loaded and the escalation service, which owns the due date, moved it. */
+        DUE_DATE_RECALCULATED
     }
 
     /** The id of the event this step came from: a redelivered event finds its step already there. */
@@ -62,4 +64,11 @@ public class AppealStep {
     public String text;
 
     public Integer cycle;
+
+    /**
+     * Of a recalculated due date: the date the escalation service counted to before. The new one replaces only that
+     * date, for that body and cycle.
+     */
+    @Column(name = "previous_due_on")
+    public LocalDate previousDueOn;
 }

@@ -37,21 +37,44 @@ public final class CitizenProgressPolicy {
         steps.stream().sorted(HAPPENED_ORDER).forEach(step -> apply(progress, step));
     }
 
+    /**
+     * Whether the due date a step carries is the one in force after it, as the escalation service, which owns the
+     * due date, counts it:
+     * <ul>
+     *   <li>routing's decisions (a redirect, an operator's placement) give a body its own term in the first cycle
+     *   only: a reopened cycle's term counts from the reopening whoever answers it (APPK Art. 64 and 76), as the
+     *   escalation service's clock and response's inbox count it;</li>
+     *   <li>a recalculation after a calendar load replaces the date shown only for the term it recalculated: the
+     *   same body and cycle, and the date the escalation service had before (a redirect, reopening or extension it
+     *   had not yet seen keeps what is shown).</li>
+     * </ul>
+     */
+    private static boolean setsTheDueDate(AppealProgress progress, AppealStep step) {
+        return switch (step.kind) {
+            case ROUTED, REDIRECTED -> progress.cycle == 1;
+            case DUE_DATE_RECALCULATED -> step.bodyCode.equals(progress.bodyCode)
+                    && step.cycle == progress.cycle && step.previousDueOn.equals(progress.dueOn);
+            default -> true;
+        };
+    }
+
     private static void apply(AppealProgress progress, AppealStep step) {
         CitizenStatus status = STATUS_AFTER.get(step.kind);
         if (status != null) {
             progress.status = status;
         }
-        if (step.bodyCode != null) {
+        if (step.dueOn != null && setsTheDueDate(progress, step)) {
+            progress.dueOn = step.dueOn;
+        }
+        // a recalculation names the body and cycle whose term it moved; it moves neither
+        boolean movesTheAppeal = step.kind != AppealStep.Kind.DUE_DATE_RECALCULATED;
+        if (step.bodyCode != null && movesTheAppeal) {
             progress.bodyCode = step.bodyCode;
             progress.bodyKato = step.bodyKato;
             progress.bodyNameKk = step.bodyNameKk;
             progress.bodyNameRu = step.bodyNameRu;
         }
-        if (step.dueOn != null) {
-            progress.dueOn = step.dueOn;
-        }
-        if (step.cycle != null && step.cycle > progress.cycle) {
+        if (step.cycle != null && step.cycle > progress.cycle && movesTheAppeal) {
             progress.cycle = step.cycle;
         }
         switch (step.kind) {

@@ -23,7 +23,8 @@ public class LifecycleConsumers {
             EventType.OUTSIDE_COMPETENCE);
     static final Set<EventType> RESPONSE_TYPES = Set.of(EventType.ACKNOWLEDGED, EventType.EXTENDED,
             EventType.REDIRECT_REQUESTED, EventType.ANSWERED, EventType.RATED, EventType.REOPENED);
-    static final Set<EventType> ESCALATION_TYPES = Set.of(EventType.DEEMED_REFUSED, EventType.ESCALATED);
+    static final Set<EventType> ESCALATION_TYPES = Set.of(EventType.DEEMED_REFUSED, EventType.ESCALATED,
+            EventType.DUE_DATE_RECALCULATED);
 
     private final InboxProcessor inboxProcessor;
     private final CitizenTimeline timeline;

@@ -35,6 +35,9 @@ import java.util.stream.Collectors;
 public class CitizenTimeline {
 
     private static final Logger LOG = Logger.getLogger(CitizenTimeline.class);
+    /** The steps of routing's decisions, which hold or release the body the term runs for. */
+    private static final Set<AppealStep.Kind> ROUTING_STEPS = Set.of(AppealStep.Kind.ROUTED,
+            AppealStep.Kind.REDIRECTED, AppealStep.Kind.UNDER_REVIEW);
 
     private final EntityManager entityManager;
     private final AgroalDataSource dataSource;
@@ -76,7 +79,7 @@ public class CitizenTimeline {
                             event.type().wireName(), event.id(), appealId);
                     continue;
                 }
-                AppealStep step = stepOf(event);
+                AppealStep step = stepOf(event, timeline.steps());
                 step.eventId = event.id();
                 step.appealId = appealId;
                 newSteps.add(step);
@@ -116,7 +119,8 @@ public class CitizenTimeline {
                 .setParameter(1, appealId).getResultList();
     }
 
-    private AppealStep stepOf(IncomingEvent event) {
+    /** @param before the appeal's steps recorded so far (routing's, which come in order on their topic, among them) */
+    private AppealStep stepOf(IncomingEvent event, List<AppealStep> before) {
         AppealStep step = new AppealStep();
         step.occurredAt = event.data().occurredAt();
         switch (event.type()) {
@@ -124,7 +128,12 @@ public class CitizenTimeline {
                 AppealEvents.Routed routed = event.dataAs(AppealEvents.Routed.class);
                 step.kind = AppealStep.Kind.ROUTED;
                 body(step, routed.body());
-                step.dueOn = deadlines.answerDue(routed.registrationDay());
+                // As the escalation service's clock counts it: an operator placing an appeal its body disclaimed
+                // gives the new body its own term from the placement, as a redirect does (APPK Art. 64 and 76); an
+                // appeal triaged at its first decision, or routed at once, counts from registration.
+                step.dueOn = deadlines.answerDue(placedAfterADisclaim(before)
+                        ? deadlines.redirectedTermStart(routed.registrationDay(), routed.occurredAt())
+                        : routed.registrationDay());
             }
             case REDIRECTED -> {
                 AppealEvents.Redirected redirected = event.dataAs(AppealEvents.Redirected.class);
@@ -181,9 +190,33 @@ public class CitizenTimeline {
                 body(step, escalated.toBody());
                 step.dueOn = escalated.newDueDate();
             }
+            case DUE_DATE_RECALCULATED -> {
+                AppealEvents.DueDateRecalculated recalculated = event.dataAs(AppealEvents.DueDateRecalculated.class);
+                step.kind = AppealStep.Kind.DUE_DATE_RECALCULATED;
+                step.bodyCode = recalculated.bodyCode();
+                step.cycle = recalculated.cycle();
+                step.previousDueOn = recalculated.previousDueDate();
+                step.dueOn = recalculated.dueDate();
+            }
             default -> throw new IllegalArgumentException("Not a step of the citizen's timeline: " + event.type());
         }
         return step;
+    }
+
+    /**
+     * Whether routing's last word before now was that the appeal waits for an operator after a body had it (the
+     * body asked for a redirect and routing found no other): the escalation service then released that body, and
+     * the one the operator names counts its term from the placement. An escalated appeal keeps the higher body's
+     * term, as there.
+     */
+    private static boolean placedAfterADisclaim(List<AppealStep> before) {
+        List<AppealStep> routing = before.stream().filter(step -> ROUTING_STEPS.contains(step.kind)
+                || step.kind == AppealStep.Kind.ESCALATED).sorted(CitizenProgressPolicy.HAPPENED_ORDER).toList();
+        if (routing.isEmpty() || routing.get(routing.size() - 1).kind != AppealStep.Kind.UNDER_REVIEW) {
+            return false;
+        }
+        return routing.stream().noneMatch(step -> step.kind == AppealStep.Kind.ESCALATED)
+                && routing.stream().anyMatch(step -> step.kind != AppealStep.Kind.UNDER_REVIEW);
     }
 
     private static void body(AppealStep step, AppealEvents.Body body) {

@@ -56,7 +56,7 @@ class TimelineTable {
                 select a.id, p.status, p.body_code, p.body_kato, p.body_name_kk, p.body_name_ru, p.due_on,
                        p.status_notes, p.cycle, p.updated_at,
                        s.event_id, s.kind, s.occurred_at, s.body_code, s.body_kato, s.body_name_kk, s.body_name_ru,
-                       s.due_on, s.outcome, s.satisfied, s.text, s.cycle
+                       s.due_on, s.outcome, s.satisfied, s.text, s.cycle, s.previous_due_on
                 from appeal a
                 left join appeal_progress p on p.appeal_id = a.id
                 left join appeal_step s on s.appeal_id = a.id
@@ -95,13 +95,13 @@ class TimelineTable {
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into appeal_step (event_id, appeal_id, kind, occurred_at, body_code, body_kato, body_name_kk,
-                                         body_name_ru, due_on, outcome, satisfied, text, cycle)
+                                         body_name_ru, due_on, outcome, satisfied, text, cycle, previous_due_on)
                 select event_id, appeal_id, kind, occurred_at::timestamptz, body_code, body_kato, body_name_kk,
-                       body_name_ru, due_on::date, outcome, satisfied, text, cycle
+                       body_name_ru, due_on::date, outcome, satisfied, text, cycle, previous_due_on::date
                 from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[],
-                            ?::varchar[], ?::text[], ?::varchar[], ?::boolean[], ?::varchar[], ?::int[])
+                            ?::varchar[], ?::text[], ?::varchar[], ?::boolean[], ?::varchar[], ?::int[], ?::text[])
                      as step (event_id, appeal_id, kind, occurred_at, body_code, body_kato, body_name_kk,
-                              body_name_ru, due_on, outcome, satisfied, text, cycle)""")) {
+                              body_name_ru, due_on, outcome, satisfied, text, cycle, previous_due_on)""")) {
             insert.setArray(1, array(connection, "uuid", steps, step -> step.eventId));
             insert.setArray(2, array(connection, "uuid", steps, step -> step.appealId));
             insert.setArray(3, array(connection, "varchar", steps, step -> step.kind.name()));
@@ -115,6 +115,7 @@ class TimelineTable {
             insert.setArray(11, array(connection, "bool", steps, step -> step.satisfied));
             insert.setArray(12, array(connection, "varchar", steps, step -> step.text));
             insert.setArray(13, array(connection, "int4", steps, step -> step.cycle));
+            insert.setArray(14, array(connection, "text", steps, step -> iso(step.previousDueOn)));
             insert.executeUpdate();
         }
     }
@@ -185,6 +186,7 @@ class TimelineTable {
         step.satisfied = row.getObject(20, Boolean.class);
         step.text = row.getString(21);
         step.cycle = row.getObject(22, Integer.class);
+        step.previousDueOn = row.getObject(23, LocalDate.class);
         return step;
     }
 

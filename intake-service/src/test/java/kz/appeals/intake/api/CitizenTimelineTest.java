@@ -2,6 +2,7 @@ package kz.appeals.intake.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
@@ -28,6 +29,7 @@ import static kz.appeals.testing.Eventually.eventually;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** The citizen's timeline, fed by lifecycle events sent to the real broker the way the other services send them. */
 @QuarkusTest
@@ -141,6 +143,119 @@ class CitizenTimelineTest {
         }
         eventually(() -> given().header("Authorization", citizen).get("/api/v1/appeals/" + receiptNumber)
                 .then().statusCode(200).body("dueOn", equalTo(reopenedDue.toString())));
+    }
+
+    /**
+     * An operator places an appeal its first body disclaimed (a redirect request routing found no other body for):
+     * the escalation service's clock gives the new body its own term from the placement, as after a redirect, and
+     * the citizen sees that date (it was counted from registration before).
+     */
+    @Test
+    void anOperatorsPlacementAfterADisclaimCountsTheNewBodysTermFromThePlacement() {
+        Filed filed = file();
+        Instant routedAt = filed.registrationDay().atTime(9, 30).toInstant(AppkTerms.NATIONAL_OFFSET);
+        Instant placedAt = filed.registrationDay().plusDays(8).atTime(11, 0).toInstant(AppkTerms.NATIONAL_OFFSET);
+        LocalDate fromPlacement = deadlines.answerDue(deadlines.redirectedTermStart(filed.registrationDay(), placedAt));
+        assertNotEquals(deadlines.answerDue(filed.registrationDay()), fromPlacement);
+
+        try (KafkaProbe broker = new KafkaProbe(Topics.ROUTING)) {
+            send(broker, EventType.ROUTED, UUID.randomUUID(), routed(filed, AKIM, AppealEvents.RoutingMethod.KATO,
+                    routedAt));
+            send(broker, EventType.NEEDS_TRIAGE, UUID.randomUUID(), new AppealEvents.NeedsTriage(filed.appealId(),
+                    filed.receiptNumber(), "The body asked for a redirect; no other body found",
+                    routedAt.plusSeconds(5 * 86_400)));
+            send(broker, EventType.ROUTED, UUID.randomUUID(), routed(filed, OTHER_AKIM,
+                    AppealEvents.RoutingMethod.MANUAL, placedAt));
+        }
+        eventually(() -> filed.timeline().body("body.code", equalTo(OTHER_AKIM.code()))
+                .body("dueOn", equalTo(fromPlacement.toString())));
+    }
+
+    /**
+     * A redirect in a reopened cycle leaves the reopening's term, as the escalation service's clock and response's
+     * inbox count it (the redirect's own term applies in the first cycle only); before, the citizen saw the
+     * redirect's.
+     */
+    @Test
+    void aRedirectInAReopenedCycleKeepsTheReopeningsTerm() {
+        Filed filed = file();
+        Instant routedAt = filed.registrationDay().atTime(9, 30).toInstant(AppkTerms.NATIONAL_OFFSET);
+        Instant reopenedAt = routedAt.plusSeconds(20 * 86_400);
+        LocalDate reopenedDue = deadlines.answerDue(deadlines.calendar().registrationDay(reopenedAt));
+        Instant redirectedAt = reopenedAt.plusSeconds(2 * 86_400);
+        assertNotEquals(reopenedDue,
+                deadlines.answerDue(deadlines.redirectedTermStart(filed.registrationDay(), redirectedAt)));
+
+        try (KafkaProbe broker = new KafkaProbe(Topics.ROUTING)) {
+            send(broker, EventType.ROUTED, UUID.randomUUID(), routed(filed, AKIM, AppealEvents.RoutingMethod.KATO,
+                    routedAt));
+            send(broker, EventType.REOPENED, UUID.randomUUID(), new AppealEvents.Reopened(filed.appealId(),
+                    AKIM.code(), "Жол әлі жөнделмеген", 2, reopenedAt, null, reopenedDue));
+            send(broker, EventType.REDIRECTED, UUID.randomUUID(), new AppealEvents.Redirected(filed.appealId(),
+                    filed.receiptNumber(), AKIM, OTHER_AKIM, "991022000", "991020000", "991000000",
+                    AppealEvents.RoutingMethod.MANUAL, "Not the first body's competence",
+                    AppealEvents.AppealType.APPLICATION, "roads", "…", AppealEvents.Language.kk,
+                    filed.registrationDay(), redirectedAt));
+        }
+        eventually(() -> filed.timeline().body("body.code", equalTo(OTHER_AKIM.code())).body("cycle", equalTo(2))
+                .body("dueOn", equalTo(reopenedDue.toString())));
+    }
+
+    /**
+     * After an administrator loads a calendar year, the escalation service publishes the due dates it moved; the
+     * citizen sees the new one for the term it recalculated, and a recalculation of a term the appeal does not show
+     * (another body's) changes nothing — had it been taken, the right one would no longer match.
+     */
+    @Test
+    void aDueDateACalendarLoadMovedReplacesTheOneShown() {
+        Filed filed = file();
+        Instant routedAt = filed.registrationDay().atTime(9, 30).toInstant(AppkTerms.NATIONAL_OFFSET);
+        LocalDate shown = deadlines.answerDue(filed.registrationDay());
+        try (KafkaProbe broker = new KafkaProbe(Topics.ROUTING)) {
+            send(broker, EventType.ROUTED, UUID.randomUUID(), routed(filed, AKIM, AppealEvents.RoutingMethod.KATO,
+                    routedAt));
+        }
+        eventually(() -> filed.timeline().body("dueOn", equalTo(shown.toString())));
+
+        LocalDate moved = deadlines.calendar().addWorkingDays(shown, 1);
+        Instant loadedAt = routedAt.plusSeconds(3_600);
+        try (KafkaProbe broker = new KafkaProbe(Topics.ESCALATION)) {
+            send(broker, EventType.DUE_DATE_RECALCULATED, UUID.randomUUID(), new AppealEvents.DueDateRecalculated(
+                    filed.appealId(), OTHER_AKIM.code(), BodyLevel.RURAL_DISTRICT, 1, shown, moved.plusDays(7),
+                    moved.getYear(), loadedAt));
+            send(broker, EventType.DUE_DATE_RECALCULATED, UUID.randomUUID(), new AppealEvents.DueDateRecalculated(
+                    filed.appealId(), AKIM.code(), BodyLevel.RURAL_DISTRICT, 1, shown, moved, moved.getYear(),
+                    loadedAt.plusSeconds(1)));
+        }
+        eventually(() -> filed.timeline().body("dueOn", equalTo(moved.toString()))
+                .body("body.code", equalTo(AKIM.code()))
+                .body("steps.kind", hasItems("ROUTED", "DUE_DATE_RECALCULATED")));
+    }
+
+    /** An appeal the citizen filed, and how to read its timeline. */
+    private record Filed(UUID appealId, String receiptNumber, LocalDate registrationDay, String citizen) {
+        ValidatableResponse timeline() {
+            return given().header("Authorization", citizen).get("/api/v1/appeals/" + receiptNumber).then()
+                    .statusCode(200);
+        }
+    }
+
+    private Filed file() {
+        fixtures.sampleSettlementKnown();
+        String iin = SampleCitizens.randomIin();
+        String citizen = Tokens.bearer(Tokens.forCitizen(iin));
+        var receipt = given().header("Authorization", citizen).contentType(ContentType.JSON)
+                .body(SampleCitizens.appealJson(IntakeFixtures.KATO, iin)).post("/api/v1/appeals")
+                .then().statusCode(201).extract().jsonPath();
+        return new Filed(UUID.fromString(receipt.getString("appealId")), receipt.getString("receiptNumber"),
+                LocalDate.parse(receipt.getString("registrationDay")), citizen);
+    }
+
+    private static AppealEvents.Routed routed(Filed filed, Body body, AppealEvents.RoutingMethod method,
+                                              Instant at) {
+        return new AppealEvents.Routed(filed.appealId(), filed.receiptNumber(), body, body.katoCode(), "991020000",
+                "991000000", method, "KATO settlement", AppealEvents.AppealType.APPLICATION, "roads", "…",
+                AppealEvents.Language.kk, filed.registrationDay(), at);
     }
 
     @Test

@@ -310,6 +310,24 @@ public class Appeal {
     }
 
     /**
+     * The escalation service, which owns the due date, recalculated the term of {@code holderCode} in {@code inCycle}
+     * after a calendar year was loaded. Taken only when this appeal shows that term as it was before: the same cycle,
+     * the body now holding it ({@code currentHolder}: the routed body, or the higher body after an escalation) and
+     * {@code previousDueDate}. A term the escalation service had not yet seen change here (a redirect, a reopening,
+     * an extension the office decided) keeps what this service shows.
+     *
+     * @return whether the due date changed
+     */
+    public boolean dueDateRecalculated(String currentHolder, String holderCode, int inCycle,
+                                       LocalDate previousDueDate, LocalDate recalculated) {
+        if (inCycle != cycle || !holderCode.equals(currentHolder) || !previousDueDate.equals(dueDate)) {
+            return false;
+        }
+        dueDate = recalculated;
+        return true;
+    }
+
+    /**
      * The higher body the appeal was escalated to takes it over: from now on that body's office answers it, and the
      * office below, which could answer until now, no longer acts on it.
      */

@@ -22,7 +22,7 @@ public class LifecycleConsumers {
     /** The inbox key: deduplication is per consuming service, not per channel. */
     static final String CONSUMER_NAME = "response-service";
     static final Set<EventType> ROUTING_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED);
-    static final Set<EventType> ESCALATION_TYPES = Set.of(EventType.ESCALATED);
+    static final Set<EventType> ESCALATION_TYPES = Set.of(EventType.ESCALATED, EventType.DUE_DATE_RECALCULATED);
     static final Set<EventType> INTAKE_TYPES = Set.of(EventType.SUBMITTED);
 
     private final InboxProcessor inboxProcessor;

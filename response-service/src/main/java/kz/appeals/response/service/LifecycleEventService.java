@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.contracts.AppealEvents;
+import kz.appeals.contracts.AppealEvents.DueDateRecalculated;
 import kz.appeals.contracts.AppealEvents.Escalated;
 import kz.appeals.contracts.AppealEvents.Redirected;
 import kz.appeals.contracts.AppealEvents.Routed;
@@ -32,7 +33,8 @@ import java.util.UUID;
 
 /**
  * Applies what other services decided about an appeal: intake names the applicant by pseudonym, routing puts it into
- * a body's inbox or moves it, escalation records that a higher body oversees it. Runs inside the inbox transaction,
+ * a body's inbox or moves it, escalation records that a higher body oversees it and publishes the due dates a
+ * calendar load moved. Runs inside the inbox transaction,
  * so each event takes effect once. A polled batch costs a few statements whatever its size: the state it needs is
  * read in one query per table, changed in memory by the appeal's rules in delivery order, and written back in one
  * statement per table.
@@ -94,6 +96,7 @@ public class LifecycleEventService {
                 case ROUTED -> assign(routed(event.dataAs(Routed.class), actor(event)));
                 case REDIRECTED -> assign(redirected(event.dataAs(Redirected.class), actor(event)));
                 case ESCALATED -> escalate(event.dataAs(Escalated.class));
+                case DUE_DATE_RECALCULATED -> recalculated(event.dataAs(DueDateRecalculated.class));
                 case SUBMITTED -> rememberApplicant(event.dataAs(Submitted.class));
                 default -> throw new UnprocessableEventException("response-service does not handle " + event.type());
             }
@@ -141,6 +144,25 @@ public class LifecycleEventService {
             Appeal appeal = appeals.get(escalated.appealId());
             if (appeal != null) {
                 appeal.markEscalated(escalated.newDueDate());
+            }
+        }
+
+        /**
+         * The escalation service's new due date, for the term the appeal shows ({@link Appeal#dueDateRecalculated}).
+         */
+        private void recalculated(DueDateRecalculated recalculated) {
+            Appeal appeal = appeals.get(recalculated.appealId());
+            if (appeal == null) {
+                LOG.debugf("due date of %s recalculated before it was routed here", recalculated.appealId());
+                return;
+            }
+            String holder = appeal.escalated() ? latestEscalation(appeal.id())
+                    .map(AppealEscalationTable.Row::toBodyCode).orElse(appeal.bodyCode()) : appeal.bodyCode();
+            if (!appeal.dueDateRecalculated(holder, recalculated.bodyCode(), recalculated.cycle(),
+                    recalculated.previousDueDate(), recalculated.dueDate())) {
+                LOG.debugf("due date of %s recalculated for a term it no longer shows (%s, cycle %d, %s)",
+                        recalculated.appealId(), recalculated.bodyCode(), recalculated.cycle(),
+                        recalculated.previousDueDate());
             }
         }
 

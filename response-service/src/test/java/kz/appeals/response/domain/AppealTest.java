@@ -61,6 +61,23 @@ class AppealTest {
         assertEquals("ROUTED", arrival.action());
     }
 
+    /** The escalation service's recalculation after a calendar load is taken only for the term the appeal shows. */
+    @Test
+    void aRecalculatedDueDateReplacesOnlyTheTermItWasCountedFor() {
+        Appeal appeal = routedTo("A", T0);
+        LocalDate shown = appeal.dueDate();
+        LocalDate moved = DEADLINES.calendar().addWorkingDays(shown, 1);
+
+        assertFalse(appeal.dueDateRecalculated("A", "B", 1, shown, moved), "another body's term");
+        assertFalse(appeal.dueDateRecalculated("A", "A", 2, shown, moved), "another cycle's term");
+        assertFalse(appeal.dueDateRecalculated("A", "A", 1, shown.minusDays(1), moved),
+                "a date this appeal no longer shows (e.g. the office extended it meanwhile)");
+        assertEquals(shown, appeal.dueDate());
+
+        assertTrue(appeal.dueDateRecalculated("A", "A", 1, shown, moved));
+        assertEquals(moved, appeal.dueDate());
+    }
+
     @Test
     void acknowledgeThenAnswer() {
         Appeal appeal = routedTo("A", T0);

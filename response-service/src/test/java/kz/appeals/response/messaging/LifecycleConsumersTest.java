@@ -3,6 +3,9 @@ package kz.appeals.response.messaging;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import kz.appeals.appk.WorkingCalendar;
+import kz.appeals.contracts.AppealEvents.BodyLevel;
+import kz.appeals.contracts.AppealEvents.DueDateRecalculated;
 import kz.appeals.contracts.AppealEvents.Routed;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
@@ -18,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +187,33 @@ class LifecycleConsumersTest {
                 .body(Map.of("outcome", "EXPLAINED", "text", "Scheduled for spring", "language", "ru"))
                 .post("/api/v1/appeals/{id}/answer", appealId).then().statusCode(200)
                 .body("status", equalTo("ANSWERED"));
+    }
+
+    /**
+     * After an administrator loads a calendar year, the escalation service publishes the due dates it moved: the
+     * office's inbox shows the new one for the term it recalculated, and ignores one for a term it does not show
+     * (another body's: here, had it been taken, the right one would no longer match what the appeal shows).
+     */
+    @Test
+    void aDueDateACalendarLoadMovedReplacesTheOneTheOfficeSees() {
+        String office = newOfficeKato();
+        UUID appealId = UUID.randomUUID();
+        send(sender, routed(appealId, office));
+        awaitAppeal(office, appealId);
+        LocalDate shown = LocalDate.parse(as(office).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
+                .extract().path("dueDate"));
+        LocalDate moved = WorkingCalendar.bundled().addWorkingDays(shown, 1);
+
+        send(sender, new DueDateRecalculated(appealId, "rural-akim:" + newOfficeKato(), BodyLevel.RURAL_DISTRICT, 1,
+                shown, moved.plusDays(7), moved.getYear(), now()));
+        send(sender, new DueDateRecalculated(appealId, "rural-akim:" + office, BodyLevel.RURAL_DISTRICT, 1, shown,
+                moved, moved.getYear(), now()));
+
+        eventually(() -> as(office).get("/api/v1/inbox").then().statusCode(200)
+                .body("items.appealId", contains(appealId.toString()))
+                .body("items[0].dueDate", equalTo(moved.toString())));
+        as(office).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
+                .body("dueDate", equalTo(moved.toString()));
     }
 
     @Test
