@@ -11,6 +11,7 @@ import kz.appeals.intake.domain.Applicant;
 import kz.appeals.intake.domain.Category;
 import kz.appeals.intake.domain.Iin;
 import kz.appeals.intake.domain.KnownSettlement;
+import kz.appeals.platform.calendar.CalendarInForce;
 import kz.appeals.platform.privacy.PublicText;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;

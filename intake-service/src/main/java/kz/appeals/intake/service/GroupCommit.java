@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import kz.appeals.contracts.AppealEvents;
 import kz.appeals.intake.config.IntakeConfig;
 import kz.appeals.intake.domain.ReceiptNumber;
+import kz.appeals.platform.calendar.CalendarInForce;
 import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.platform.problem.ProblemException;

@@ -6,6 +6,7 @@ import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.contracts.CalendarEvents;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.Topics;
+import kz.appeals.platform.calendar.CalendarInForce;
 import kz.appeals.testing.EventJson;
 import kz.appeals.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package kz.appeals.response.api;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import kz.appeals.appk.DeadlinePolicy;
-import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.Topics;
 import kz.appeals.platform.security.Roles;
 import kz.appeals.testing.AuthorizationMatrix;
@@ -38,7 +38,9 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    private static final DeadlinePolicy DEADLINES = new DeadlinePolicy(WorkingCalendar.bundled());
+    /** The service's own rules, with the calendar in force (years other tests published included). */
+    @Inject
+    DeadlinePolicy deadlines;
     /** Registered before any other test's appeal, so that it heads its region's inbox, which lists by due date. */
     private static final LocalDate EARLIEST = LocalDate.of(2026, 1, 5);
 
@@ -87,7 +89,7 @@ class AuthorizationMatrixTest {
             case "POST /api/v1/appeals/{id}/answer" -> office(role).map(r -> routedAppeal()
                     .withBody("{\"outcome\":\"SATISFIED\",\"text\":\"Repaired\",\"language\":\"ru\"}"));
             case "POST /api/v1/appeals/{id}/extend" -> office(role).map(r -> routedAppeal()
-                    .withBody("{\"newDueDate\":\"" + DEADLINES.calendar().addWorkingDays(DEADLINES.answerDue(DAY), 10)
+                    .withBody("{\"newDueDate\":\"" + deadlines.calendar().addWorkingDays(deadlines.answerDue(DAY), 10)
                             + "\",\"reason\":\"Asphalt plant closed until spring\"}")
                     .withClaims(Map.of(OfficeScope.HEAD_CLAIM, true)));
             case "POST /api/v1/appeals/{id}/take-over" ->

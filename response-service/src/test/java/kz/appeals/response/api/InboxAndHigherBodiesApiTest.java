@@ -1,9 +1,9 @@
 package kz.appeals.response.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
-import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents.Acknowledged;
 import kz.appeals.contracts.AppealEvents.Body;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
@@ -63,7 +63,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class InboxAndHigherBodiesApiTest {
 
-    private static final DeadlinePolicy DEADLINES = new DeadlinePolicy(WorkingCalendar.bundled());
+    /** The service's own rules, with the calendar in force (years other tests published included). */
+    @Inject
+    DeadlinePolicy deadlines;
     private static final String PROBLEM = "application/problem+json";
 
     private static KafkaProbe routing;
@@ -289,9 +291,9 @@ class InboxAndHigherBodiesApiTest {
 
     /** The latest registration day whose term ends within five working days from today but not before today. */
     private LocalDate registeredDueSoon() {
-        LocalDate dueBy = DEADLINES.calendar().addWorkingDays(today, 5);
+        LocalDate dueBy = deadlines.calendar().addWorkingDays(today, 5);
         LocalDate day = today;
-        while (DEADLINES.answerDue(day).isAfter(dueBy)) {
+        while (deadlines.answerDue(day).isAfter(dueBy)) {
             day = day.minusDays(1);
         }
         return day;

@@ -1,9 +1,9 @@
 package kz.appeals.response.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import kz.appeals.appk.AppkTerms;
 import kz.appeals.appk.DeadlinePolicy;
-import kz.appeals.appk.WorkingCalendar;
 import kz.appeals.contracts.AppealEvents.Answered;
 import kz.appeals.contracts.AppealEvents.Escalated;
 import kz.appeals.contracts.AppealEvents.Extended;
@@ -57,7 +57,9 @@ class TermsAndApplicantApiTest {
 
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
     private static final String PROBLEM = "application/problem+json";
-    private static final DeadlinePolicy DEADLINES = new DeadlinePolicy(WorkingCalendar.bundled());
+    /** The service's own rules, with the calendar in force (years other tests published included). */
+    @Inject
+    DeadlinePolicy deadlines;
 
     private static KafkaProbe routing;
     private static KafkaProbe intake;
@@ -93,14 +95,14 @@ class TermsAndApplicantApiTest {
 
     @Test
     void theInboxAndTheDetailShowTheTermOfFifteenWorkingDays() {
-        LocalDate due = DEADLINES.answerDue(DAY);
+        LocalDate due = deadlines.answerDue(DAY);
         as(office).get("/api/v1/inbox").then().statusCode(200)
                 .body("items[0].dueDate", equalTo(due.toString()));
         as(office).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
                 .body("termStart", equalTo(DAY.toString()))
                 .body("dueDate", equalTo(due.toString()))
-                .body("extensionCap", equalTo(DEADLINES.extensionCap(DAY).toString()))
-                .body("latestExtension", equalTo(DEADLINES.latestExtension(DAY).toString()))
+                .body("extensionCap", equalTo(deadlines.extensionCap(DAY).toString()))
+                .body("latestExtension", equalTo(deadlines.latestExtension(DAY).toString()))
                 .body("allowedActions", contains("ACKNOWLEDGE", "ANSWER", "REDIRECT"));
         asHead(office).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
                 .body("allowedActions", contains("ACKNOWLEDGE", "EXTEND", "ANSWER", "REDIRECT"));
@@ -108,7 +110,7 @@ class TermsAndApplicantApiTest {
 
     @Test
     void theHeadExtendsTheTermAndTheEventCarriesTheNewDate() throws Exception {
-        LocalDate newDue = DEADLINES.calendar().addWorkingDays(DEADLINES.answerDue(DAY), 10);
+        LocalDate newDue = deadlines.calendar().addWorkingDays(deadlines.answerDue(DAY), 10);
         asHead(office).contentType("application/json")
                 .body(Map.of("newDueDate", newDue.toString(), "reason", "Asphalt plant closed until spring"))
                 .post("/api/v1/appeals/{id}/extend", appealId).then().statusCode(200)
@@ -145,7 +147,7 @@ class TermsAndApplicantApiTest {
         eventually(() -> as(office).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
                 .body("dueDate", equalTo(escalated.newDueDate().toString())));
         asHead(office).contentType("application/json").header("Accept-Language", "kk")
-                .body(Map.of("newDueDate", DEADLINES.calendar().addWorkingDays(escalated.newDueDate(), 5).toString(),
+                .body(Map.of("newDueDate", deadlines.calendar().addWorkingDays(escalated.newDueDate(), 5).toString(),
                         "reason", "Contractor needed"))
                 .post("/api/v1/appeals/{id}/extend", appealId).then().statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("https://appeals.kz/problems/term-closed"))
@@ -157,11 +159,11 @@ class TermsAndApplicantApiTest {
     @Test
     void aLapsedTermIsNotExtended() {
         UUID lapsed = UUID.randomUUID();
-        LocalDate longAgo = DEADLINES.calendar().registrationDay(now().minus(Duration.ofDays(40)));
+        LocalDate longAgo = deadlines.calendar().registrationDay(now().minus(Duration.ofDays(40)));
         send(routing, routed(lapsed, office, longAgo, receipt(), now()));
         awaitAppeal(office, lapsed);
         asHead(office).contentType("application/json").header("Accept-Language", "ru")
-                .body(Map.of("newDueDate", DEADLINES.extensionCap(longAgo).minusDays(3).toString(),
+                .body(Map.of("newDueDate", deadlines.extensionCap(longAgo).minusDays(3).toString(),
                         "reason", "Contractor needed"))
                 .post("/api/v1/appeals/{id}/extend", lapsed).then().statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("https://appeals.kz/problems/term-closed"))
@@ -170,9 +172,9 @@ class TermsAndApplicantApiTest {
         // shown is the higher body's term, and still not the refused extension.
         var detail = as(office).get("/api/v1/appeals/{id}", lapsed).then().statusCode(200).extract().jsonPath();
         if (detail.getList("escalations").isEmpty()) {
-            assertEquals(DEADLINES.answerDue(longAgo).toString(), detail.getString("dueDate"));
+            assertEquals(deadlines.answerDue(longAgo).toString(), detail.getString("dueDate"));
         } else {
-            assertNotEquals(DEADLINES.extensionCap(longAgo).minusDays(3).toString(), detail.getString("dueDate"));
+            assertNotEquals(deadlines.extensionCap(longAgo).minusDays(3).toString(), detail.getString("dueDate"));
         }
     }
 
@@ -183,29 +185,29 @@ class TermsAndApplicantApiTest {
         Instant weekLater = DAY.plusDays(7).atTime(10, 0).toInstant(AppkTerms.NATIONAL_OFFSET);
         send(routing, redirected(appealId, office, newOffice, weekLater));
         awaitAppeal(newOffice, appealId);
-        LocalDate termStart = DEADLINES.redirectedTermStart(DAY, weekLater);
+        LocalDate termStart = deadlines.redirectedTermStart(DAY, weekLater);
         as(newOffice).get("/api/v1/appeals/{id}", appealId).then().statusCode(200)
                 .body("termStart", equalTo(termStart.toString()))
-                .body("extensionCap", equalTo(DEADLINES.extensionCap(DAY).toString()));
+                .body("extensionCap", equalTo(deadlines.extensionCap(DAY).toString()));
     }
 
     @Test
     void anExtensionThatBreaksTheLawIsRefusedAndChangesNothing() {
-        LocalDate due = DEADLINES.answerDue(DAY);
+        LocalDate due = deadlines.answerDue(DAY);
         // A clerk is not the head of the body.
         as(office).contentType("application/json")
-                .body(Map.of("newDueDate", DEADLINES.calendar().addWorkingDays(due, 5).toString(), "reason", "Busy"))
+                .body(Map.of("newDueDate", deadlines.calendar().addWorkingDays(due, 5).toString(), "reason", "Busy"))
                 .post("/api/v1/appeals/{id}/extend", appealId).then().statusCode(403).contentType(PROBLEM)
                 .body("type", equalTo("https://appeals.kz/problems/head-of-body-only"));
         // Past two months from receipt.
         asHead(office).contentType("application/json")
-                .body(Map.of("newDueDate", DEADLINES.extensionCap(DAY).plusDays(7).toString(), "reason", "Long"))
+                .body(Map.of("newDueDate", deadlines.extensionCap(DAY).plusDays(7).toString(), "reason", "Long"))
                 .post("/api/v1/appeals/{id}/extend", appealId).then().statusCode(422).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("newDueDate"))
                 .body("errors[0].code", equalTo("BEYOND_CAP"));
         // No written reason, no date.
         asHead(office).contentType("application/json")
-                .body(Map.of("newDueDate", DEADLINES.calendar().addWorkingDays(due, 5).toString(), "reason", " "))
+                .body(Map.of("newDueDate", deadlines.calendar().addWorkingDays(due, 5).toString(), "reason", " "))
                 .post("/api/v1/appeals/{id}/extend", appealId).then().statusCode(400)
                 .body("errors.field", hasItem("reason"));
         asHead(office).contentType("application/json").body(Map.of("reason", "No date"))
