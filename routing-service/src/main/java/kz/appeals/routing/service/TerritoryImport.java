@@ -4,15 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
+import kz.appeals.contracts.TerritoryEvents.Point;
+import kz.appeals.contracts.TerritoryEvents.PointSource;
 import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
 import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
 import kz.appeals.contracts.TerritoryEvents.UnitLevel;
 import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.routing.domain.KatoCode;
+import kz.appeals.routing.domain.Kazakhstan;
+import kz.appeals.routing.domain.PlacePoints;
 import kz.appeals.routing.domain.TerritorialLevel;
 import kz.appeals.routing.domain.TerritorialUnit;
 import kz.appeals.routing.domain.UnitKind;
+import org.locationtech.jts.geom.Geometry;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Loads the reference data: the KATO classifier (columns of the official file), the akims' register and the rural
@@ -48,6 +55,9 @@ public class TerritoryImport {
     }
 
     static final List<String> CLASSIFIER_COLUMNS = List.of("te", "name_kaz", "name_rus");
+    /** Optional columns of the classifier: the place's point, WGS 84 degrees, a decimal point or comma. */
+    static final List<String> POINT_COLUMNS = List.of("latitude", "longitude");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,3}([.,]\\d{1,15})?");
     static final List<String> AKIM_COLUMNS = List.of("rural_district_kato", "akim_name", "elected_since",
             "population", "office_phone", "office_email");
     /** The SAMPLE data is in force from this day, so demo appeals of any recent day can be routed. */
@@ -88,6 +98,10 @@ public class TerritoryImport {
     @Transactional
     public Result importClassifier(TabularFile file, String source, LocalDate effectiveFrom) {
         file.requireColumns(CLASSIFIER_COLUMNS);
+        boolean pointsGiven = file.header().stream().anyMatch(POINT_COLUMNS::contains);
+        if (pointsGiven) {
+            file.requireColumns(POINT_COLUMNS);
+        }
         progress.start("classifier", file.rows().size());
         holdWritesUntilTheEnd();
         try {
@@ -95,8 +109,20 @@ public class TerritoryImport {
             List<Problem.FieldError> errors = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             Set<String> regions = new HashSet<>();
+            Map<TabularFile.Line, double[]> points = new HashMap<>();
             for (TabularFile.Line row : file.rows()) {
                 validateClassifierRow(row, seen, current, effectiveFrom, errors);
+                if (pointsGiven) {
+                    double[] point = point(row, errors);
+                    if (point != null) {
+                        points.put(row, point);
+                    }
+                    TerritorialUnit unit = current.get(row.get("te"));
+                    if (unit != null && unit.validFrom.isAfter(effectiveFrom) && !Arrays.equals(pointOf(unit), point)) {
+                        errors.add(ImportProblem.at(row, "latitude", "before-version", "the point of " + unit.katoCode
+                                + " in force since " + unit.validFrom + " cannot be changed from " + effectiveFrom));
+                    }
+                }
                 if (KatoCode.isWellFormed(row.get("te"))) {
                     regions.add(row.get("te").substring(0, 2));
                 }
@@ -113,6 +139,7 @@ public class TerritoryImport {
             }
             rejectIfAny(errors);
             Map<String, UnitKind> kinds = kinds(file.rows(), current);
+            PlacePoints placePoints = new PlacePoints(areas(store.currentBoundaries()));
 
             long release = store.newRelease("CLASSIFIER", source, effectiveFrom, clock.instant());
             int added = 0;
@@ -122,6 +149,8 @@ public class TerritoryImport {
                 String code = row.get("te");
                 UnitKind kind = kinds.get(code);
                 TerritorialUnit unit = current.get(code);
+                // a file without the point columns says nothing about points: those known are kept
+                double[] point = pointsGiven ? points.get(row) : unit == null ? null : pointOf(unit);
                 if (unit == null) {
                     TerritorialUnit fresh = new TerritorialUnit();
                     fresh.katoCode = code;
@@ -131,17 +160,19 @@ public class TerritoryImport {
                     fresh.releaseId = release;
                     fresh.nameKk = row.get("name_kaz");
                     fresh.nameRu = row.get("name_rus");
+                    setPoint(fresh, point);
                     territory.persist(fresh);
-                    publish(fresh, kinds);
+                    publish(fresh, kinds, placePoints);
                     added++;
                 } else if (!unit.nameKk.equals(row.get("name_kaz")) || !unit.nameRu.equals(row.get("name_rus"))
-                        || unit.kind != kind) {
+                        || unit.kind != kind || !Arrays.equals(pointOf(unit), point)) {
                     publish(newVersion(unit, effectiveFrom, release, v -> {
                         v.nameKk = row.get("name_kaz");
                         v.nameRu = row.get("name_rus");
                         v.kind = kind;
                         v.level = kind.level();
-                    }), kinds);
+                        setPoint(v, point);
+                    }), kinds, placePoints);
                     changed++;
                 }
                 if (++done % PROGRESS_STEP == 0) {
@@ -150,7 +181,7 @@ public class TerritoryImport {
             }
             for (TerritorialUnit unit : retiring) {
                 unit.validTo = effectiveFrom;
-                publish(unit, kinds);
+                publish(unit, kinds, placePoints);
             }
             store.completeRelease(release, file.rows().size(), added + changed + retiring.size());
             entityManager.flush();
@@ -190,10 +221,11 @@ public class TerritoryImport {
             long release = store.newRelease("AKIMS", source, effectiveFrom, clock.instant());
             int changed = 0;
             Map<String, UnitKind> kinds = kinds(List.of(), current);
+            PlacePoints placePoints = new PlacePoints(areas(store.currentBoundaries()));
             for (TabularFile.Line row : file.rows()) {
                 TerritorialUnit unit = current.get(row.get("rural_district_kato"));
                 if (!sameAkim(unit, proposed(unit, updates.get(row)))) {
-                    publish(newVersion(unit, effectiveFrom, release, updates.get(row)), kinds);
+                    publish(newVersion(unit, effectiveFrom, release, updates.get(row)), kinds, placePoints);
                     changed++;
                 }
             }
@@ -261,15 +293,82 @@ public class TerritoryImport {
                     progress.advance("writing", done);
                 }
             }
+            int moved = republishMovedPoints(current, boundaries, features);
             store.completeRelease(release, features.size(), added + changed);
             entityManager.flush();
             progress.advance("written", done);
-            progress.finish("boundaries from " + source + " imported");
+            progress.finish("boundaries from " + source + " imported; " + moved + " places' points moved");
             return new Result(release, "BOUNDARIES", effectiveFrom, features.size(), added, changed, 0);
         } catch (RuntimeException e) {
             progress.finish("boundaries from " + source + " rejected, nothing imported");
             throw e;
         }
+    }
+
+    /**
+     * A place without a point of its own is shown inside the boundary of the smallest unit containing it: republish
+     * every place whose point the new boundaries moved (or gave it a first one), so that the replicas show it there.
+     */
+    private int republishMovedPoints(Map<String, TerritorialUnit> current,
+                                     Map<String, ReferenceStore.StoredBoundary> before, List<GeoJson.Feature> features) {
+        Map<String, Geometry> areasBefore = areas(before);
+        Map<String, Geometry> areasAfter = new HashMap<>(areasBefore);
+        features.forEach(feature -> areasAfter.put(feature.katoCode(), feature.area()));
+        PlacePoints was = new PlacePoints(areasBefore);
+        PlacePoints is = new PlacePoints(areasAfter);
+        Map<String, UnitKind> kinds = kinds(List.of(), current);
+        int moved = 0;
+        for (TerritorialUnit unit : current.values()) {
+            if (pointOf(unit) == null && !was.of(unit).equals(is.of(unit))) {
+                publish(unit, kinds, is);
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private static Map<String, Geometry> areas(Map<String, ReferenceStore.StoredBoundary> boundaries) {
+        Map<String, Geometry> areas = new HashMap<>(boundaries.size());
+        boundaries.forEach((kato, stored) -> areas.put(kato, GeoJson.geometry(stored.geojson())));
+        return areas;
+    }
+
+    /** The row's latitude and longitude, both or neither, in Kazakhstan; null when none, or with the problems. */
+    private static double[] point(TabularFile.Line row, List<Problem.FieldError> errors) {
+        String latitude = row.get("latitude");
+        String longitude = row.get("longitude");
+        if (latitude.isEmpty() && longitude.isEmpty()) {
+            return null;
+        }
+        int before = errors.size();
+        for (String[] cell : new String[][]{{"latitude", latitude}, {"longitude", longitude}}) {
+            if (cell[1].isEmpty()) {
+                errors.add(ImportProblem.at(row, cell[0], "required", "latitude and longitude come together"));
+            } else if (!DECIMAL.matcher(cell[1]).matches()) {
+                errors.add(ImportProblem.at(row, cell[0], "number", "not a number of degrees: «" + cell[1] + "»"));
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        double[] point = {Double.parseDouble(latitude.replace(',', '.')), Double.parseDouble(longitude.replace(',', '.'))};
+        if (!Kazakhstan.mayContain(point[0], point[1])) {
+            errors.add(ImportProblem.at(row, "latitude", "outside-kazakhstan", "the point " + latitude + ", "
+                    + longitude + " is not in Kazakhstan (" + Kazakhstan.MIN_LATITUDE + "–" + Kazakhstan.MAX_LATITUDE
+                    + "° N, " + Kazakhstan.MIN_LONGITUDE + "–" + Kazakhstan.MAX_LONGITUDE
+                    + "° E): latitude and longitude swapped?"));
+            return null;
+        }
+        return point;
+    }
+
+    private static double[] pointOf(TerritorialUnit unit) {
+        return unit.latitude == null ? null : new double[]{unit.latitude, unit.longitude};
+    }
+
+    private static void setPoint(TerritorialUnit unit, double[] point) {
+        unit.latitude = point == null ? null : point[0];
+        unit.longitude = point == null ? null : point[1];
     }
 
     /**
@@ -411,19 +510,21 @@ public class TerritoryImport {
      * Every version a release writes goes onto the territory topic: localities (cities included) as settlements,
      * with the rural-level unit and the district they lie in, if any; every unit with an akim as a unit.
      */
-    private void publish(TerritorialUnit unit, Map<String, UnitKind> kinds) {
+    private void publish(TerritorialUnit unit, Map<String, UnitKind> kinds, PlacePoints points) {
         KatoCode code = unit.code();
+        Point point = points.of(unit).map(p -> new Point(p.latitude(), p.longitude(),
+                PointSource.valueOf(p.source().name()), p.boundaryKato())).orElse(null);
         if (unit.level == TerritorialLevel.SETTLEMENT) {
             outbox.record(new SettlementPublished(unit.katoCode,
                     nearestAbove(code, TerritorialLevel.RURAL_DISTRICT, kinds),
                     nearestAbove(code, TerritorialLevel.DISTRICT, kinds), code.region(), unit.nameKk, unit.nameRu,
-                    unit.validFrom, unit.validTo, clock.instant()));
+                    unit.validFrom, unit.validTo, clock.instant(), point));
             return;
         }
         outbox.record(new TerritorialUnitPublished(unit.katoCode, UnitLevel.valueOf(unit.level.name()),
                 unit.level == TerritorialLevel.RURAL_DISTRICT ? nearestAbove(code, TerritorialLevel.DISTRICT, kinds)
                         : null, code.region(), unit.nameKk, unit.nameRu, unit.population, unit.akimName,
-                unit.akimElectedSince, unit.validFrom, unit.validTo, clock.instant()));
+                unit.akimElectedSince, unit.validFrom, unit.validTo, clock.instant(), point));
     }
 
     private static String nearestAbove(KatoCode code, TerritorialLevel level, Map<String, UnitKind> kinds) {
