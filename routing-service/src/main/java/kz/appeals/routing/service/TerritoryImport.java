@@ -17,6 +17,7 @@ import kz.appeals.routing.domain.PlacePoints;
 import kz.appeals.routing.domain.TerritorialLevel;
 import kz.appeals.routing.domain.TerritorialUnit;
 import kz.appeals.routing.domain.UnitKind;
+import org.jboss.logging.Logger;
 import org.locationtech.jts.geom.Geometry;
 
 import java.io.InputStream;
@@ -28,12 +29,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -47,9 +50,13 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TerritoryImport {
 
+    /** What an import did; {@code notImported} names each boundary feature left out, with why (skip mode only). */
     public record Result(long release, String kind, LocalDate effectiveFrom, int rows, int added, int changed,
-                         int retired) {
+                         int retired, List<Problem.FieldError> notImported) {
     }
+
+    /** What a boundary import does with a feature it cannot import: reject the whole file, or skip that feature. */
+    public enum BadFeatures {REJECT, SKIP}
 
     public record SampleResult(Result classifier, Result akims, Result boundaries) {
     }
@@ -63,6 +70,7 @@ public class TerritoryImport {
     /** The SAMPLE data is in force from this day, so demo appeals of any recent day can be routed. */
     static final LocalDate SAMPLE_EFFECTIVE_FROM = LocalDate.of(2025, 1, 1);
     private static final int PROGRESS_STEP = 200;
+    private static final Logger LOG = Logger.getLogger(TerritoryImport.class);
 
     private final EntityManager entityManager;
     private final TerritoryRepository territory;
@@ -91,8 +99,8 @@ public class TerritoryImport {
         return new SampleResult(
                 importClassifier(TabularFile.csv(reader("/reference/sample-kato.csv")), "SAMPLE", SAMPLE_EFFECTIVE_FROM),
                 importAkims(TabularFile.csv(reader("/reference/sample-akims.csv")), "SAMPLE", SAMPLE_EFFECTIVE_FROM),
-                importBoundaries(GeoJson.features(resource("/reference/sample-boundaries.geojson")), "SAMPLE",
-                        SAMPLE_EFFECTIVE_FROM));
+                importBoundaries(GeoJson.read(resource("/reference/sample-boundaries.geojson")), "SAMPLE",
+                        SAMPLE_EFFECTIVE_FROM, BadFeatures.REJECT));
     }
 
     @Transactional
@@ -188,7 +196,7 @@ public class TerritoryImport {
             progress.advance("written", done);
             progress.finish("classifier from " + source + " imported");
             return new Result(release, "CLASSIFIER", effectiveFrom, file.rows().size(), added, changed,
-                    retiring.size());
+                    retiring.size(), List.of());
         } catch (RuntimeException e) {
             progress.finish("classifier from " + source + " rejected, nothing imported");
             throw e;
@@ -233,44 +241,46 @@ public class TerritoryImport {
             entityManager.flush();
             progress.advance("written", file.rows().size());
             progress.finish("akims from " + source + " imported");
-            return new Result(release, "AKIMS", effectiveFrom, file.rows().size(), 0, changed, 0);
+            return new Result(release, "AKIMS", effectiveFrom, file.rows().size(), 0, changed, 0, List.of());
         } catch (RuntimeException e) {
             progress.finish("akims from " + source + " rejected, nothing imported");
             throw e;
         }
     }
 
+    /**
+     * Boundaries from a GeoJSON file: each feature names its unit by code, or by name within its parent feature
+     * ({@link FeatureCodes}). Every feature that cannot be imported has one problem; with {@link BadFeatures#REJECT}
+     * any problem rejects the whole file, with {@link BadFeatures#SKIP} the other features are imported and the
+     * answer lists the problems — unless no feature is left.
+     */
     @Transactional
-    public Result importBoundaries(List<GeoJson.Feature> features, String source, LocalDate effectiveFrom) {
-        progress.start("boundaries", features.size());
+    public Result importBoundaries(GeoJson.Parsed file, String source, LocalDate effectiveFrom, BadFeatures bad) {
+        progress.start("boundaries", file.total());
         holdWritesUntilTheEnd();
         try {
             Map<String, TerritorialUnit> current = territory.currentByCode();
             Map<String, ReferenceStore.StoredBoundary> boundaries = store.currentBoundaries();
-            List<Problem.FieldError> errors = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (GeoJson.Feature feature : features) {
-                String where = "features[" + feature.index() + "].properties.kato";
-                TerritorialUnit unit = current.get(feature.katoCode());
-                if (unit == null
-                        || unit.level != TerritorialLevel.RURAL_DISTRICT && unit.level != TerritorialLevel.DISTRICT) {
-                    errors.add(new Problem.FieldError(where, "unknown", "Feature " + feature.index() + ": "
-                            + feature.katoCode() + " is not a rural-level unit, district or city administration in the"
-                            + " classifier"));
-                } else if (!seen.add(feature.katoCode())) {
-                    errors.add(new Problem.FieldError(where, "duplicate", "Feature " + feature.index() + ": "
-                            + feature.katoCode() + " has a boundary earlier in the file"));
+            Map<Integer, Problem.FieldError> problems = new TreeMap<>(file.problems());
+            List<GeoJson.Feature> coded = FeatureCodes.resolve(file.features(), current.values(), problems);
+            progress.advance("matched", file.total());
+            Map<String, GeoJson.Feature> byCode = new HashMap<>();
+            for (GeoJson.Feature feature : coded.stream().sorted(Comparator.comparingInt(GeoJson.Feature::index)).toList()) {
+                Problem.FieldError problem = boundaryProblem(feature, current.get(feature.katoCode()),
+                        boundaries.get(feature.katoCode()), byCode.get(feature.katoCode()), effectiveFrom);
+                if (problem == null) {
+                    byCode.put(feature.katoCode(), feature);
                 } else {
-                    ReferenceStore.StoredBoundary stored = boundaries.get(feature.katoCode());
-                    if (stored != null && stored.validFrom().isAfter(effectiveFrom)
-                            && !GeoJson.geometry(stored.geojson()).equalsExact(feature.area())) {
-                        errors.add(new Problem.FieldError(where, "before-version", "Feature " + feature.index()
-                                + ": the boundary of " + feature.katoCode() + " in force since " + stored.validFrom()
-                                + " cannot be replaced from " + effectiveFrom));
-                    }
+                    problems.put(feature.index(), problem);
                 }
             }
-            rejectIfAny(errors);
+            List<Problem.FieldError> notImported = List.copyOf(problems.values());
+            if (!notImported.isEmpty() && (bad == BadFeatures.REJECT || byCode.isEmpty())) {
+                throw new ImportProblem(notImported);
+            }
+            List<GeoJson.Feature> features = byCode.values().stream()
+                    .sorted(Comparator.comparingInt(GeoJson.Feature::index)).toList();
+            notImported.forEach(problem -> LOG.infof("Boundary import from %s: %s", source, problem.message()));
             long release = store.newRelease("BOUNDARIES", source, effectiveFrom, clock.instant());
             int added = 0;
             int changed = 0;
@@ -294,15 +304,41 @@ public class TerritoryImport {
                 }
             }
             int moved = republishMovedPoints(current, boundaries, features);
-            store.completeRelease(release, features.size(), added + changed);
+            store.completeRelease(release, file.total(), added + changed);
             entityManager.flush();
-            progress.advance("written", done);
-            progress.finish("boundaries from " + source + " imported; " + moved + " places' points moved");
-            return new Result(release, "BOUNDARIES", effectiveFrom, features.size(), added, changed, 0);
+            progress.advance("written", file.total());
+            progress.finish("boundaries from " + source + " imported: " + features.size() + " features, "
+                    + notImported.size() + " not imported; " + moved + " places' points moved");
+            return new Result(release, "BOUNDARIES", effectiveFrom, file.total(), added, changed, 0, notImported);
         } catch (RuntimeException e) {
             progress.finish("boundaries from " + source + " rejected, nothing imported");
             throw e;
         }
+    }
+
+    /**
+     * Why the feature's boundary cannot be imported, or null. Routing keeps the boundaries of bodies' units (region,
+     * district, city administration, rural-level unit), one per unit and file.
+     */
+    private static Problem.FieldError boundaryProblem(GeoJson.Feature feature, TerritorialUnit unit,
+                                                      ReferenceStore.StoredBoundary stored, GeoJson.Feature earlier,
+                                                      LocalDate effectiveFrom) {
+        String field = "features[" + feature.index() + "].properties.kato";
+        if (unit == null || unit.level == TerritorialLevel.SETTLEMENT) {
+            return new Problem.FieldError(field, "unknown", feature.label() + ": " + feature.katoCode()
+                    + " is no region, district, city administration or rural-level unit in the classifier");
+        }
+        if (earlier != null) {
+            return new Problem.FieldError(field, "duplicate", feature.label() + ": " + feature.katoCode()
+                    + " has a boundary earlier in the file (feature " + earlier.index() + ")");
+        }
+        if (stored != null && stored.validFrom().isAfter(effectiveFrom)
+                && !GeoJson.geometry(stored.geojson()).equalsExact(feature.area())) {
+            return new Problem.FieldError(field, "before-version", feature.label() + ": the boundary of "
+                    + feature.katoCode() + " in force since " + stored.validFrom() + " cannot be replaced from "
+                    + effectiveFrom);
+        }
+        return null;
     }
 
     /**
