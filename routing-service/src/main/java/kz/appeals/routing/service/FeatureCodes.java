@@ -14,8 +14,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Gives a KATO code to each boundary feature that names its unit only by name, as OpenStreetMap's boundaries do: the
@@ -35,10 +35,13 @@ final class FeatureCodes {
     /** The features with a code, larger units first; a problem for each that has none, by its index. */
     static List<GeoJson.Feature> resolve(List<GeoJson.Feature> features, Collection<TerritorialUnit> units,
                                          Map<Integer, Problem.FieldError> problems) {
+        if (features.stream().allMatch(feature -> feature.katoCode() != null)) {
+            return features;
+        }
         Map<String, List<TerritorialUnit>> byName = new HashMap<>();
         for (TerritorialUnit unit : units) {
             if (unit.level != TerritorialLevel.SETTLEMENT) {
-                Set.of(Spelling.nameKey(unit.nameKk), Spelling.nameKey(unit.nameRu)).stream()
+                Stream.of(Spelling.nameKey(unit.nameKk), Spelling.nameKey(unit.nameRu)).distinct()
                         .filter(FeatureCodes::saysEnough)
                         .forEach(key -> byName.computeIfAbsent(key, k -> new ArrayList<>()).add(unit));
             }

@@ -26,7 +26,6 @@ import static kz.appeals.routing.api.RoutingFlowTest.ADMIN;
 import static kz.appeals.routing.api.RoutingFlowTest.OPERATOR;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,13 +115,6 @@ class PlacePointsImportTest {
                 .body("te;name_kaz;name_rus;latitude\n950000000;Нүкте облысы;Точечная область;48\n")
                 .post("/api/v1/admin/territory/classifier")
                 .then().statusCode(422).body("errors[0].message", equalTo("Missing column longitude"));
-    }
-
-    @Test
-    void theDemoTerritoryHasAPointForEverySettlement() {
-        given().header("Authorization", ADMIN).post("/api/v1/admin/territory/import?source=sample").then().statusCode(200);
-        given().header("Authorization", OPERATOR).get("/api/v1/territory/991021001").then().statusCode(200)
-                .body("latitude", notNullValue()).body("longitude", notNullValue());
     }
 
     private static SettlementPublished settlement(KafkaProbe territory, String kato, PointSource source) {
