@@ -263,7 +263,7 @@ public class TerritoryImport {
             Map<String, ReferenceStore.StoredBoundary> boundaries = store.currentBoundaries();
             Map<Integer, Problem.FieldError> problems = new TreeMap<>(file.problems());
             List<GeoJson.Feature> coded = FeatureCodes.resolve(file.features(), current.values(), problems);
-            progress.advance("matched", file.total());
+            progress.advance("matched", 0);
             Map<String, GeoJson.Feature> byCode = new HashMap<>();
             for (GeoJson.Feature feature : coded.stream().sorted(Comparator.comparingInt(GeoJson.Feature::index)).toList()) {
                 Problem.FieldError problem = boundaryProblem(feature, current.get(feature.katoCode()),
