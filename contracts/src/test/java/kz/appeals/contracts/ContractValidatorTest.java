@@ -132,6 +132,29 @@ class ContractValidatorTest {
         assertTrue(!ContractValidator.violations(EventType.SUBMITTED, "[]").isEmpty());
     }
 
+    @Test
+    void aPlacesPointIsOptionalButWholeWhenGiven() {
+        assertEquals(List.of(), violations(EventType.SETTLEMENT_PUBLISHED, data -> data.remove("point")));
+        assertOneViolationNaming("point.latitude", violations(EventType.SETTLEMENT_PUBLISHED,
+                data -> ((ObjectNode) data.get("point")).put("latitude", 91)));
+        assertOneViolationNaming("source", violations(EventType.TERRITORIAL_UNIT_PUBLISHED,
+                data -> ((ObjectNode) data.get("point")).put("source", "CENTROID")));
+        assertOneViolationNaming("longitude", violations(EventType.TERRITORIAL_UNIT_PUBLISHED,
+                data -> ((ObjectNode) data.get("point")).remove("longitude")));
+    }
+
+    @Test
+    void aTerritoryEventOfBeforeThePointReadsAndWritesAsItDid() throws Exception {
+        TerritoryEvents.SettlementPublished before = new TerritoryEvents.SettlementPublished("194233100", "194230000",
+                "194200000", "190000000", "Жаңаауыл ауылы", "село Жанаауыл", LocalDate.of(2025, 1, 1), null,
+                Instant.parse("2026-11-22T03:00:00Z"));
+        String json = ContractJson.mapper().writeValueAsString(before);
+        assertTrue(!json.contains("point"), json);
+        assertEquals(List.of(), ContractValidator.violations(EventType.SETTLEMENT_PUBLISHED,
+                ContractJson.mapper().readTree(json)));
+        assertEquals(before, ContractJson.mapper().readValue(json, TerritoryEvents.SettlementPublished.class));
+    }
+
     private static void assertOneViolationNaming(String field, List<String> violations) {
         assertEquals(1, violations.size(), "expected exactly one violation about " + field + ": " + violations);
         assertTrue(violations.get(0).contains(field), "violation should name " + field + ": " + violations.get(0));

@@ -36,7 +36,8 @@ class SchemaMatchesRecordsTest {
             boolean.class, List.of("boolean", ""),
             int.class, List.of("integer", ""),
             Integer.class, List.of("integer", ""),
-            Double.class, List.of("number", ""));
+            Double.class, List.of("number", ""),
+            double.class, List.of("number", ""));
 
     @ParameterizedTest
     @EnumSource(EventType.class)

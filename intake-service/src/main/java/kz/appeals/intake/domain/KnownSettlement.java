@@ -26,6 +26,15 @@ public class KnownSettlement {
     @Column(name = "valid_to")
     public LocalDate validTo;
 
+    /** Where routing shows the place (WGS 84), both or neither; the applicant's own coordinates win over it. */
+    public Double latitude;
+
+    public Double longitude;
+
+    /** Where routing's point came from: CLASSIFIER, or BOUNDARY (inside the smallest boundary containing it). */
+    @Column(name = "point_source")
+    public String pointSource;
+
     /** Time of the reference event this row reflects; an older event never overwrites a newer one. */
     @Column(name = "as_of", nullable = false)
     public Instant asOf;

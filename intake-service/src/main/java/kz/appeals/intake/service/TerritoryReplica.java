@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import kz.appeals.contracts.TerritoryEvents.Point;
 import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
 import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
 import kz.appeals.platform.inbox.IncomingEvent;
@@ -30,7 +31,8 @@ import java.util.Map;
 @Transactional(Transactional.TxType.MANDATORY)
 public class TerritoryReplica {
 
-    private record Place(String katoCode, String nameKk, String nameRu, LocalDate validTo, Instant asOf) {
+    private record Place(String katoCode, String nameKk, String nameRu, LocalDate validTo, Instant asOf,
+                         Point point) {
     }
 
     private final AgroalDataSource dataSource;
@@ -50,19 +52,22 @@ public class TerritoryReplica {
         for (IncomingEvent event : events) {
             Place place = event.data() instanceof SettlementPublished settlement
                     ? new Place(settlement.katoCode(), settlement.nameKk(), settlement.nameRu(), settlement.validTo(),
-                            settlement.occurredAt())
+                            settlement.occurredAt(), settlement.point())
                     : placeOf(event.dataAs(TerritorialUnitPublished.class));
             latest.merge(place.katoCode(), place, (known, next) -> next.asOf().isBefore(known.asOf()) ? known : next);
         }
         List<Place> places = new ArrayList<>(latest.values());
         // the pool hands the connection enlisted in the inbox's transaction
         try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement("""
-                insert into known_settlement (kato_code, name_kk, name_ru, valid_to, as_of)
-                select kato_code, name_kk, name_ru, valid_to::date, as_of::timestamptz
-                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[])
-                     as place (kato_code, name_kk, name_ru, valid_to, as_of)
+                insert into known_settlement (kato_code, name_kk, name_ru, valid_to, as_of, latitude, longitude,
+                                              point_source)
+                select kato_code, name_kk, name_ru, valid_to::date, as_of::timestamptz, latitude, longitude, point_source
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::float8[], ?::float8[],
+                            ?::varchar[])
+                     as place (kato_code, name_kk, name_ru, valid_to, as_of, latitude, longitude, point_source)
                 on conflict (kato_code) do update set name_kk = excluded.name_kk, name_ru = excluded.name_ru,
-                    valid_to = excluded.valid_to, as_of = excluded.as_of
+                    valid_to = excluded.valid_to, as_of = excluded.as_of, latitude = excluded.latitude,
+                    longitude = excluded.longitude, point_source = excluded.point_source
                 where known_settlement.as_of <= excluded.as_of""")) {
             upsert.setArray(1, JdbcArrays.array(connection, "varchar", places, Place::katoCode));
             upsert.setArray(2, JdbcArrays.array(connection, "varchar", places, Place::nameKk));
@@ -71,6 +76,13 @@ public class TerritoryReplica {
             upsert.setArray(4, JdbcArrays.array(connection, "text", places,
                     place -> place.validTo() == null ? null : place.validTo().toString()));
             upsert.setArray(5, JdbcArrays.array(connection, "text", places, place -> place.asOf().toString()));
+            // an event without a point (published before points, or of a place routing knows none for) clears it
+            upsert.setArray(6, JdbcArrays.array(connection, "float8", places,
+                    place -> place.point() == null ? null : place.point().latitude()));
+            upsert.setArray(7, JdbcArrays.array(connection, "float8", places,
+                    place -> place.point() == null ? null : place.point().longitude()));
+            upsert.setArray(8, JdbcArrays.array(connection, "varchar", places,
+                    place -> place.point() == null ? null : place.point().source().name()));
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("intake: the territory replica could not be written: " + e.getMessage(), e);
@@ -79,6 +91,7 @@ public class TerritoryReplica {
     }
 
     private static Place placeOf(TerritorialUnitPublished unit) {
-        return new Place(unit.katoCode(), unit.nameKk(), unit.nameRu(), unit.validTo(), unit.occurredAt());
+        return new Place(unit.katoCode(), unit.nameKk(), unit.nameRu(), unit.validTo(), unit.occurredAt(),
+                unit.point());
     }
 }

@@ -103,13 +103,22 @@ public class TerritoryAdminResource {
     @POST
     @Path("/boundaries")
     @Consumes({"application/geo+json", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Import rural district boundaries (GeoJSON FeatureCollection, properties.kato, Polygon or "
-            + "MultiPolygon in WGS 84)")
+    @Operation(summary = "Import boundaries (GeoJSON FeatureCollection of Polygons and MultiPolygons in WGS 84, as "
+            + "OpenStreetMap publishes them)",
+            description = "Each feature names its unit — region, district, city administration or rural-level unit — "
+                    + "by KATO code (properties.kato or OpenStreetMap's ref:KATO), or by name (name, name:kk, name:ru) "
+                    + "within the feature of the nearest higher admin_level that contains it. Each feature that cannot "
+                    + "be imported gets one error naming its index and OpenStreetMap id; with badFeatures=skip the "
+                    + "others are imported and the answer lists the errors in notImported.")
     public TerritoryImport.Result importBoundaries(InputStream geojson,
                                                    @QueryParam("effectiveFrom") @Parameter(description = EFFECTIVE) String effectiveFrom,
-                                                   @QueryParam("source") String source) {
-        return imported("boundaries", territoryImport.importBoundaries(GeoJson.features(geojson),
-                sourceName(source, "boundaries.geojson"), day(effectiveFrom)));
+                                                   @QueryParam("source") String source,
+                                                   @QueryParam("badFeatures") @Parameter(description = "reject "
+                                                           + "(default): any bad feature rejects the whole file; skip: "
+                                                           + "the good features are imported, each bad one listed")
+                                                   String badFeatures) {
+        return imported("boundaries", territoryImport.importBoundaries(GeoJson.read(geojson),
+                sourceName(source, "boundaries.geojson"), day(effectiveFrom), badFeatures(badFeatures)));
     }
 
     @GET
@@ -124,6 +133,16 @@ public class TerritoryAdminResource {
         audit.record("territory-imported", "territory:" + kind, result.toString());
         cache.reload();
         return result;
+    }
+
+    private static TerritoryImport.BadFeatures badFeatures(String given) {
+        if (given == null || given.isBlank() || given.equals("reject")) {
+            return TerritoryImport.BadFeatures.REJECT;
+        }
+        if (given.equals("skip")) {
+            return TerritoryImport.BadFeatures.SKIP;
+        }
+        throw ProblemException.invalidField("badFeatures", "enum", "badFeatures is reject or skip, not " + given);
     }
 
     private LocalDate day(String effectiveFrom) {

@@ -67,6 +67,11 @@ public class TerritorialUnit {
     @Column(name = "office_email")
     public String officeEmail;
 
+    /** The place's point as the classifier import gave it (WGS 84), both or neither. */
+    public Double latitude;
+
+    public Double longitude;
+
     public KatoCode code() {
         return new KatoCode(katoCode);
     }
@@ -84,6 +89,8 @@ public class TerritorialUnit {
         next.population = population;
         next.officePhone = officePhone;
         next.officeEmail = officeEmail;
+        next.latitude = latitude;
+        next.longitude = longitude;
         next.validFrom = day;
         next.releaseId = release;
         return next;

@@ -16,26 +16,68 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Rural district boundaries as GeoJSON (RFC 7946): a FeatureCollection whose features carry the rural district's
- * KATO code in {@code properties.kato} and a Polygon or MultiPolygon in WGS 84 (longitude, latitude).
+ * Boundaries as GeoJSON (RFC 7946): a FeatureCollection of Polygons and MultiPolygons (holes, enclaves, exclaves)
+ * in WGS 84 (longitude, latitude), each naming its unit by KATO code — {@code properties.kato}, or OpenStreetMap's
+ * {@code ref:KATO} — or, as an OpenStreetMap export often does, only by name ({@code name}, {@code name:kk},
+ * {@code name:ru}, {@code official_name}) with its {@code admin_level}. Tags are read from the properties or from
+ * a {@code tags} object inside them (both exports exist). Every feature that cannot be read gets one problem, naming
+ * its index and its OpenStreetMap id; the others are returned.
  */
 public final class GeoJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
+    private static final List<String> CODE_TAGS = List.of("kato", "ref:KATO", "ref:kato", "KATO");
+    private static final List<String> NAME_TAGS = List.of("name", "name:kk", "name:ru", "official_name");
+    private static final List<String> ID_TAGS = List.of("@id", "osm_id", "id");
 
-    /** One feature: the rural district, its area, and the geometry as given (stored verbatim). */
-    public record Feature(int index, String katoCode, Geometry area, String geometryJson) {
+    /**
+     * One feature: its index in the file, its OpenStreetMap id if any, its unit's code (null when it gave only
+     * names), its names, its admin_level (null when not given), its area, and the geometry as given (stored verbatim).
+     */
+    public record Feature(int index, String osmId, String katoCode, List<String> names, Integer adminLevel,
+                          Geometry area, String geometryJson) {
+
+        /** How a problem names the feature: its index, and its id and name when it has them. */
+        public String label() {
+            List<String> known = new ArrayList<>();
+            if (osmId != null) {
+                known.add(osmId);
+            }
+            if (katoCode != null) {
+                known.add(katoCode);
+            }
+            if (!names.isEmpty()) {
+                known.add("«" + names.get(0) + "»");
+            }
+            return "Feature " + index + (known.isEmpty() ? "" : " (" + String.join(", ", known) + ")");
+        }
+
+        public Feature withKatoCode(String code) {
+            return new Feature(index, osmId, code, names, adminLevel, area, geometryJson);
+        }
+    }
+
+    /** The features read, and one problem per feature that could not be read, by its index. */
+    public record Parsed(List<Feature> features, Map<Integer, Problem.FieldError> problems) {
+
+        public int total() {
+            return features.size() + problems.size();
+        }
     }
 
     private GeoJson() {
     }
 
-    /** Every feature, or an {@link ImportProblem} naming each bad one by its index. */
-    public static List<Feature> features(InputStream source) {
+    /** Every feature that can be read, and a problem for each other one; a file that is no FeatureCollection fails. */
+    public static Parsed read(InputStream source) {
         JsonNode root;
         try {
             root = JSON.readTree(source);
@@ -47,35 +89,44 @@ public final class GeoJson {
                     "Expected a GeoJSON FeatureCollection with a features array")));
         }
         List<Feature> features = new ArrayList<>();
-        List<Problem.FieldError> errors = new ArrayList<>();
+        Map<Integer, Problem.FieldError> problems = new TreeMap<>();
         JsonNode all = root.path("features");
-        for (int i = 0; i < all.size() && errors.size() < ImportProblem.MAX_REPORTED; i++) {
+        for (int i = 0; i < all.size(); i++) {
             JsonNode feature = all.get(i);
             String where = "features[" + i + "]";
-            String kato = feature.path("properties").path("kato").asText("");
-            if (!KatoCode.isWellFormed(kato)) {
-                errors.add(new Problem.FieldError(where + ".properties.kato", "pattern",
-                        "Feature " + i + ", properties.kato: not a 9-digit KATO code: «" + kato + "»"));
+            JsonNode properties = feature.path("properties");
+            String osmId = firstOf(feature.path("id").isValueNode() ? feature.path("id").asText() : null,
+                    tag(properties, ID_TAGS));
+            List<String> names = names(properties);
+            Integer adminLevel = adminLevel(properties);
+            String kato = tag(properties, CODE_TAGS);
+            Feature unread = new Feature(i, osmId, kato, names, adminLevel, null, null);
+            if (kato != null && !KatoCode.isWellFormed(kato)) {
+                problems.put(i, new Problem.FieldError(where + ".properties.kato", "pattern",
+                        unread.label() + ", KATO code: not 9 digits: «" + kato + "»"));
+                continue;
+            }
+            if (kato == null && names.isEmpty()) {
+                problems.put(i, new Problem.FieldError(where + ".properties.kato", "required", unread.label()
+                        + ": names neither a KATO code (kato, ref:KATO) nor a name (name, name:kk, name:ru)"));
                 continue;
             }
             try {
                 Geometry area = geometry(feature.path("geometry"));
                 TopologyValidationError invalid = new IsValidOp(area).getValidationError();
                 if (invalid != null) {
-                    errors.add(new Problem.FieldError(where + ".geometry", "invalid-geometry", "Feature " + i
-                            + " (" + kato + "), geometry: " + invalid.getMessage() + " at " + invalid.getCoordinate()));
+                    problems.put(i, new Problem.FieldError(where + ".geometry", "invalid-geometry", unread.label()
+                            + ", geometry: " + invalid.getMessage() + " at " + invalid.getCoordinate()));
                     continue;
                 }
-                features.add(new Feature(i, kato, area, JSON.writeValueAsString(feature.path("geometry"))));
+                features.add(new Feature(i, osmId, kato, names, adminLevel, area,
+                        JSON.writeValueAsString(feature.path("geometry"))));
             } catch (IllegalArgumentException | IOException e) {
-                errors.add(new Problem.FieldError(where + ".geometry", "invalid-geometry",
-                        "Feature " + i + " (" + kato + "), geometry: " + e.getMessage()));
+                problems.put(i, new Problem.FieldError(where + ".geometry", "invalid-geometry",
+                        unread.label() + ", geometry: " + e.getMessage()));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ImportProblem(errors);
-        }
-        return features;
+        return new Parsed(features, problems);
     }
 
     /** A stored GeoJSON Polygon or MultiPolygon. */
@@ -85,6 +136,39 @@ public final class GeoJson {
         } catch (IOException e) {
             throw new IllegalStateException("Stored boundary is not JSON", e);
         }
+    }
+
+    /** The first of the tags given, from the properties or from their {@code tags} object. */
+    private static String tag(JsonNode properties, List<String> keys) {
+        for (JsonNode holder : List.of(properties, properties.path("tags"))) {
+            for (String key : keys) {
+                JsonNode value = holder.path(key);
+                if (value.isValueNode() && !value.asText().isBlank()) {
+                    return value.asText().strip();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> names(JsonNode properties) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String key : NAME_TAGS) {
+            String name = tag(properties, List.of(key));
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static Integer adminLevel(JsonNode properties) {
+        String level = tag(properties, List.of("admin_level"));
+        return level != null && level.matches("\\d{1,2}") ? Integer.valueOf(level) : null;
+    }
+
+    private static String firstOf(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
     }
 
     private static Geometry geometry(JsonNode node) {

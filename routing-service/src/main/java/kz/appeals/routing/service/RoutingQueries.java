@@ -28,7 +28,8 @@ public class RoutingQueries {
 
     public record UnitView(String katoCode, String level, String kind, String nameKk, String nameRu,
                            LocalDate validFrom, LocalDate validTo, String akimName, LocalDate akimElectedSince,
-                           Integer population, String officePhone, String officeEmail) {
+                           Integer population, String officePhone, String officeEmail, Double latitude,
+                           Double longitude) {
     }
 
     private final RoutedAppealRepository routedAppeals;
@@ -68,6 +69,6 @@ public class RoutingQueries {
 
     private static UnitView view(TerritorialUnit u) {
         return new UnitView(u.katoCode, u.level.name(), u.kind.name(), u.nameKk, u.nameRu, u.validFrom, u.validTo,
-                u.akimName, u.akimElectedSince, u.population, u.officePhone, u.officeEmail);
+                u.akimName, u.akimElectedSince, u.population, u.officePhone, u.officeEmail, u.latitude, u.longitude);
     }
 }

@@ -4,15 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
+import kz.appeals.contracts.TerritoryEvents.Point;
+import kz.appeals.contracts.TerritoryEvents.PointSource;
 import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
 import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
 import kz.appeals.contracts.TerritoryEvents.UnitLevel;
 import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.problem.Problem;
 import kz.appeals.routing.domain.KatoCode;
+import kz.appeals.routing.domain.Kazakhstan;
+import kz.appeals.routing.domain.PlacePoints;
 import kz.appeals.routing.domain.TerritorialLevel;
 import kz.appeals.routing.domain.TerritorialUnit;
 import kz.appeals.routing.domain.UnitKind;
+import org.jboss.logging.Logger;
+import org.locationtech.jts.geom.Geometry;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,13 +28,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Loads the reference data: the KATO classifier (columns of the official file), the akims' register and the rural
@@ -40,19 +50,27 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class TerritoryImport {
 
+    /** What an import did; {@code notImported} names each boundary feature left out, with why (skip mode only). */
     public record Result(long release, String kind, LocalDate effectiveFrom, int rows, int added, int changed,
-                         int retired) {
+                         int retired, List<Problem.FieldError> notImported) {
     }
+
+    /** What a boundary import does with a feature it cannot import: reject the whole file, or skip that feature. */
+    public enum BadFeatures {REJECT, SKIP}
 
     public record SampleResult(Result classifier, Result akims, Result boundaries) {
     }
 
     static final List<String> CLASSIFIER_COLUMNS = List.of("te", "name_kaz", "name_rus");
+    /** Optional columns of the classifier: the place's point, WGS 84 degrees, a decimal point or comma. */
+    static final List<String> POINT_COLUMNS = List.of("latitude", "longitude");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,3}([.,]\\d{1,15})?");
     static final List<String> AKIM_COLUMNS = List.of("rural_district_kato", "akim_name", "elected_since",
             "population", "office_phone", "office_email");
     /** The SAMPLE data is in force from this day, so demo appeals of any recent day can be routed. */
     static final LocalDate SAMPLE_EFFECTIVE_FROM = LocalDate.of(2025, 1, 1);
     private static final int PROGRESS_STEP = 200;
+    private static final Logger LOG = Logger.getLogger(TerritoryImport.class);
 
     private final EntityManager entityManager;
     private final TerritoryRepository territory;
@@ -81,13 +99,17 @@ public class TerritoryImport {
         return new SampleResult(
                 importClassifier(TabularFile.csv(reader("/reference/sample-kato.csv")), "SAMPLE", SAMPLE_EFFECTIVE_FROM),
                 importAkims(TabularFile.csv(reader("/reference/sample-akims.csv")), "SAMPLE", SAMPLE_EFFECTIVE_FROM),
-                importBoundaries(GeoJson.features(resource("/reference/sample-boundaries.geojson")), "SAMPLE",
-                        SAMPLE_EFFECTIVE_FROM));
+                importBoundaries(GeoJson.read(resource("/reference/sample-boundaries.geojson")), "SAMPLE",
+                        SAMPLE_EFFECTIVE_FROM, BadFeatures.REJECT));
     }
 
     @Transactional
     public Result importClassifier(TabularFile file, String source, LocalDate effectiveFrom) {
         file.requireColumns(CLASSIFIER_COLUMNS);
+        boolean pointsGiven = file.header().stream().anyMatch(POINT_COLUMNS::contains);
+        if (pointsGiven) {
+            file.requireColumns(POINT_COLUMNS);
+        }
         progress.start("classifier", file.rows().size());
         holdWritesUntilTheEnd();
         try {
@@ -95,8 +117,20 @@ public class TerritoryImport {
             List<Problem.FieldError> errors = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             Set<String> regions = new HashSet<>();
+            Map<TabularFile.Line, double[]> points = new HashMap<>();
             for (TabularFile.Line row : file.rows()) {
                 validateClassifierRow(row, seen, current, effectiveFrom, errors);
+                if (pointsGiven) {
+                    double[] point = point(row, errors);
+                    if (point != null) {
+                        points.put(row, point);
+                    }
+                    TerritorialUnit unit = current.get(row.get("te"));
+                    if (unit != null && unit.validFrom.isAfter(effectiveFrom) && !Arrays.equals(pointOf(unit), point)) {
+                        errors.add(ImportProblem.at(row, "latitude", "before-version", "the point of " + unit.katoCode
+                                + " in force since " + unit.validFrom + " cannot be changed from " + effectiveFrom));
+                    }
+                }
                 if (KatoCode.isWellFormed(row.get("te"))) {
                     regions.add(row.get("te").substring(0, 2));
                 }
@@ -113,6 +147,7 @@ public class TerritoryImport {
             }
             rejectIfAny(errors);
             Map<String, UnitKind> kinds = kinds(file.rows(), current);
+            PlacePoints placePoints = new PlacePoints(areas(store.currentBoundaries()));
 
             long release = store.newRelease("CLASSIFIER", source, effectiveFrom, clock.instant());
             int added = 0;
@@ -122,6 +157,8 @@ public class TerritoryImport {
                 String code = row.get("te");
                 UnitKind kind = kinds.get(code);
                 TerritorialUnit unit = current.get(code);
+                // a file without the point columns says nothing about points: those known are kept
+                double[] point = pointsGiven ? points.get(row) : unit == null ? null : pointOf(unit);
                 if (unit == null) {
                     TerritorialUnit fresh = new TerritorialUnit();
                     fresh.katoCode = code;
@@ -131,17 +168,19 @@ public class TerritoryImport {
                     fresh.releaseId = release;
                     fresh.nameKk = row.get("name_kaz");
                     fresh.nameRu = row.get("name_rus");
+                    setPoint(fresh, point);
                     territory.persist(fresh);
-                    publish(fresh, kinds);
+                    publish(fresh, kinds, placePoints);
                     added++;
                 } else if (!unit.nameKk.equals(row.get("name_kaz")) || !unit.nameRu.equals(row.get("name_rus"))
-                        || unit.kind != kind) {
+                        || unit.kind != kind || !Arrays.equals(pointOf(unit), point)) {
                     publish(newVersion(unit, effectiveFrom, release, v -> {
                         v.nameKk = row.get("name_kaz");
                         v.nameRu = row.get("name_rus");
                         v.kind = kind;
                         v.level = kind.level();
-                    }), kinds);
+                        setPoint(v, point);
+                    }), kinds, placePoints);
                     changed++;
                 }
                 if (++done % PROGRESS_STEP == 0) {
@@ -150,14 +189,14 @@ public class TerritoryImport {
             }
             for (TerritorialUnit unit : retiring) {
                 unit.validTo = effectiveFrom;
-                publish(unit, kinds);
+                publish(unit, kinds, placePoints);
             }
             store.completeRelease(release, file.rows().size(), added + changed + retiring.size());
             entityManager.flush();
             progress.advance("written", done);
             progress.finish("classifier from " + source + " imported");
             return new Result(release, "CLASSIFIER", effectiveFrom, file.rows().size(), added, changed,
-                    retiring.size());
+                    retiring.size(), List.of());
         } catch (RuntimeException e) {
             progress.finish("classifier from " + source + " rejected, nothing imported");
             throw e;
@@ -190,10 +229,11 @@ public class TerritoryImport {
             long release = store.newRelease("AKIMS", source, effectiveFrom, clock.instant());
             int changed = 0;
             Map<String, UnitKind> kinds = kinds(List.of(), current);
+            PlacePoints placePoints = new PlacePoints(areas(store.currentBoundaries()));
             for (TabularFile.Line row : file.rows()) {
                 TerritorialUnit unit = current.get(row.get("rural_district_kato"));
                 if (!sameAkim(unit, proposed(unit, updates.get(row)))) {
-                    publish(newVersion(unit, effectiveFrom, release, updates.get(row)), kinds);
+                    publish(newVersion(unit, effectiveFrom, release, updates.get(row)), kinds, placePoints);
                     changed++;
                 }
             }
@@ -201,44 +241,46 @@ public class TerritoryImport {
             entityManager.flush();
             progress.advance("written", file.rows().size());
             progress.finish("akims from " + source + " imported");
-            return new Result(release, "AKIMS", effectiveFrom, file.rows().size(), 0, changed, 0);
+            return new Result(release, "AKIMS", effectiveFrom, file.rows().size(), 0, changed, 0, List.of());
         } catch (RuntimeException e) {
             progress.finish("akims from " + source + " rejected, nothing imported");
             throw e;
         }
     }
 
+    /**
+     * Boundaries from a GeoJSON file: each feature names its unit by code, or by name within its parent feature
+     * ({@link FeatureCodes}). Every feature that cannot be imported has one problem; with {@link BadFeatures#REJECT}
+     * any problem rejects the whole file, with {@link BadFeatures#SKIP} the other features are imported and the
+     * answer lists the problems — unless no feature is left.
+     */
     @Transactional
-    public Result importBoundaries(List<GeoJson.Feature> features, String source, LocalDate effectiveFrom) {
-        progress.start("boundaries", features.size());
+    public Result importBoundaries(GeoJson.Parsed file, String source, LocalDate effectiveFrom, BadFeatures bad) {
+        progress.start("boundaries", file.total());
         holdWritesUntilTheEnd();
         try {
             Map<String, TerritorialUnit> current = territory.currentByCode();
             Map<String, ReferenceStore.StoredBoundary> boundaries = store.currentBoundaries();
-            List<Problem.FieldError> errors = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (GeoJson.Feature feature : features) {
-                String where = "features[" + feature.index() + "].properties.kato";
-                TerritorialUnit unit = current.get(feature.katoCode());
-                if (unit == null
-                        || unit.level != TerritorialLevel.RURAL_DISTRICT && unit.level != TerritorialLevel.DISTRICT) {
-                    errors.add(new Problem.FieldError(where, "unknown", "Feature " + feature.index() + ": "
-                            + feature.katoCode() + " is not a rural-level unit, district or city administration in the"
-                            + " classifier"));
-                } else if (!seen.add(feature.katoCode())) {
-                    errors.add(new Problem.FieldError(where, "duplicate", "Feature " + feature.index() + ": "
-                            + feature.katoCode() + " has a boundary earlier in the file"));
+            Map<Integer, Problem.FieldError> problems = new TreeMap<>(file.problems());
+            List<GeoJson.Feature> coded = FeatureCodes.resolve(file.features(), current.values(), problems);
+            progress.advance("matched", 0);
+            Map<String, GeoJson.Feature> byCode = new HashMap<>();
+            for (GeoJson.Feature feature : coded.stream().sorted(Comparator.comparingInt(GeoJson.Feature::index)).toList()) {
+                Problem.FieldError problem = boundaryProblem(feature, current.get(feature.katoCode()),
+                        boundaries.get(feature.katoCode()), byCode.get(feature.katoCode()), effectiveFrom);
+                if (problem == null) {
+                    byCode.put(feature.katoCode(), feature);
                 } else {
-                    ReferenceStore.StoredBoundary stored = boundaries.get(feature.katoCode());
-                    if (stored != null && stored.validFrom().isAfter(effectiveFrom)
-                            && !GeoJson.geometry(stored.geojson()).equalsExact(feature.area())) {
-                        errors.add(new Problem.FieldError(where, "before-version", "Feature " + feature.index()
-                                + ": the boundary of " + feature.katoCode() + " in force since " + stored.validFrom()
-                                + " cannot be replaced from " + effectiveFrom));
-                    }
+                    problems.put(feature.index(), problem);
                 }
             }
-            rejectIfAny(errors);
+            List<Problem.FieldError> notImported = List.copyOf(problems.values());
+            if (!notImported.isEmpty() && (bad == BadFeatures.REJECT || byCode.isEmpty())) {
+                throw new ImportProblem(notImported);
+            }
+            List<GeoJson.Feature> features = byCode.values().stream()
+                    .sorted(Comparator.comparingInt(GeoJson.Feature::index)).toList();
+            notImported.forEach(problem -> LOG.infof("Boundary import from %s: %s", source, problem.message()));
             long release = store.newRelease("BOUNDARIES", source, effectiveFrom, clock.instant());
             int added = 0;
             int changed = 0;
@@ -261,15 +303,108 @@ public class TerritoryImport {
                     progress.advance("writing", done);
                 }
             }
-            store.completeRelease(release, features.size(), added + changed);
+            int moved = republishMovedPoints(current, boundaries, features);
+            store.completeRelease(release, file.total(), added + changed);
             entityManager.flush();
-            progress.advance("written", done);
-            progress.finish("boundaries from " + source + " imported");
-            return new Result(release, "BOUNDARIES", effectiveFrom, features.size(), added, changed, 0);
+            progress.advance("written", file.total());
+            progress.finish("boundaries from " + source + " imported: " + features.size() + " features, "
+                    + notImported.size() + " not imported; " + moved + " places' points moved");
+            return new Result(release, "BOUNDARIES", effectiveFrom, file.total(), added, changed, 0, notImported);
         } catch (RuntimeException e) {
             progress.finish("boundaries from " + source + " rejected, nothing imported");
             throw e;
         }
+    }
+
+    /**
+     * Why the feature's boundary cannot be imported, or null. Routing keeps the boundaries of bodies' units (region,
+     * district, city administration, rural-level unit), one per unit and file.
+     */
+    private static Problem.FieldError boundaryProblem(GeoJson.Feature feature, TerritorialUnit unit,
+                                                      ReferenceStore.StoredBoundary stored, GeoJson.Feature earlier,
+                                                      LocalDate effectiveFrom) {
+        String field = "features[" + feature.index() + "].properties.kato";
+        if (unit == null || unit.level == TerritorialLevel.SETTLEMENT) {
+            return new Problem.FieldError(field, "unknown", feature.label() + ": " + feature.katoCode()
+                    + " is no region, district, city administration or rural-level unit in the classifier");
+        }
+        if (earlier != null) {
+            return new Problem.FieldError(field, "duplicate", feature.label() + ": " + feature.katoCode()
+                    + " has a boundary earlier in the file (feature " + earlier.index() + ")");
+        }
+        if (stored != null && stored.validFrom().isAfter(effectiveFrom)
+                && !GeoJson.geometry(stored.geojson()).equalsExact(feature.area())) {
+            return new Problem.FieldError(field, "before-version", feature.label() + ": the boundary of "
+                    + feature.katoCode() + " in force since " + stored.validFrom() + " cannot be replaced from "
+                    + effectiveFrom);
+        }
+        return null;
+    }
+
+    /**
+     * A place without a point of its own is shown inside the boundary of the smallest unit containing it: republish
+     * every place whose point the new boundaries moved (or gave it a first one), so that the replicas show it there.
+     */
+    private int republishMovedPoints(Map<String, TerritorialUnit> current,
+                                     Map<String, ReferenceStore.StoredBoundary> before, List<GeoJson.Feature> features) {
+        Map<String, Geometry> areasBefore = areas(before);
+        Map<String, Geometry> areasAfter = new HashMap<>(areasBefore);
+        features.forEach(feature -> areasAfter.put(feature.katoCode(), feature.area()));
+        PlacePoints was = new PlacePoints(areasBefore);
+        PlacePoints is = new PlacePoints(areasAfter);
+        Map<String, UnitKind> kinds = kinds(List.of(), current);
+        int moved = 0;
+        for (TerritorialUnit unit : current.values()) {
+            if (pointOf(unit) == null && !was.of(unit).equals(is.of(unit))) {
+                publish(unit, kinds, is);
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private static Map<String, Geometry> areas(Map<String, ReferenceStore.StoredBoundary> boundaries) {
+        Map<String, Geometry> areas = new HashMap<>(boundaries.size());
+        boundaries.forEach((kato, stored) -> areas.put(kato, GeoJson.geometry(stored.geojson())));
+        return areas;
+    }
+
+    /** The row's latitude and longitude, both or neither, in Kazakhstan; null when none, or with the problems. */
+    private static double[] point(TabularFile.Line row, List<Problem.FieldError> errors) {
+        String latitude = row.get("latitude");
+        String longitude = row.get("longitude");
+        if (latitude.isEmpty() && longitude.isEmpty()) {
+            return null;
+        }
+        int before = errors.size();
+        for (String[] cell : new String[][]{{"latitude", latitude}, {"longitude", longitude}}) {
+            if (cell[1].isEmpty()) {
+                errors.add(ImportProblem.at(row, cell[0], "required", "latitude and longitude come together"));
+            } else if (!DECIMAL.matcher(cell[1]).matches()) {
+                errors.add(ImportProblem.at(row, cell[0], "number", "not a number of degrees: «" + cell[1] + "»"));
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        double[] point = {Double.parseDouble(latitude.replace(',', '.')), Double.parseDouble(longitude.replace(',', '.'))};
+        if (!Kazakhstan.mayContain(point[0], point[1])) {
+            errors.add(ImportProblem.at(row, "latitude", "outside-kazakhstan", "the point " + latitude + ", "
+                    + longitude + " is not in Kazakhstan (" + Kazakhstan.MIN_LATITUDE + "–" + Kazakhstan.MAX_LATITUDE
+                    + "° N, " + Kazakhstan.MIN_LONGITUDE + "–" + Kazakhstan.MAX_LONGITUDE
+                    + "° E): latitude and longitude swapped?"));
+            return null;
+        }
+        return point;
+    }
+
+    private static double[] pointOf(TerritorialUnit unit) {
+        return unit.latitude == null ? null : new double[]{unit.latitude, unit.longitude};
+    }
+
+    private static void setPoint(TerritorialUnit unit, double[] point) {
+        unit.latitude = point == null ? null : point[0];
+        unit.longitude = point == null ? null : point[1];
     }
 
     /**
@@ -411,19 +546,21 @@ public class TerritoryImport {
      * Every version a release writes goes onto the territory topic: localities (cities included) as settlements,
      * with the rural-level unit and the district they lie in, if any; every unit with an akim as a unit.
      */
-    private void publish(TerritorialUnit unit, Map<String, UnitKind> kinds) {
+    private void publish(TerritorialUnit unit, Map<String, UnitKind> kinds, PlacePoints points) {
         KatoCode code = unit.code();
+        Point point = points.of(unit).map(p -> new Point(p.latitude(), p.longitude(),
+                PointSource.valueOf(p.source().name()), p.boundaryKato())).orElse(null);
         if (unit.level == TerritorialLevel.SETTLEMENT) {
             outbox.record(new SettlementPublished(unit.katoCode,
                     nearestAbove(code, TerritorialLevel.RURAL_DISTRICT, kinds),
                     nearestAbove(code, TerritorialLevel.DISTRICT, kinds), code.region(), unit.nameKk, unit.nameRu,
-                    unit.validFrom, unit.validTo, clock.instant()));
+                    unit.validFrom, unit.validTo, clock.instant(), point));
             return;
         }
         outbox.record(new TerritorialUnitPublished(unit.katoCode, UnitLevel.valueOf(unit.level.name()),
                 unit.level == TerritorialLevel.RURAL_DISTRICT ? nearestAbove(code, TerritorialLevel.DISTRICT, kinds)
                         : null, code.region(), unit.nameKk, unit.nameRu, unit.population, unit.akimName,
-                unit.akimElectedSince, unit.validFrom, unit.validTo, clock.instant()));
+                unit.akimElectedSince, unit.validFrom, unit.validTo, clock.instant(), point));
     }
 
     private static String nearestAbove(KatoCode code, TerritorialLevel level, Map<String, UnitKind> kinds) {

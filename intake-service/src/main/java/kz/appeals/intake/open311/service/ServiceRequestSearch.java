@@ -42,10 +42,11 @@ public class ServiceRequestSearch {
     private static final String SELECT = """
             select new kz.appeals.intake.open311.service.StoredRequest(a.id, a.publication, a.applicantSealed,
                 a.receiptNumber, a.categoryCode, a.description, a.katoCode, a.latitude, a.longitude, a.addressText, a.registeredAt, a.registrationDay, p.status,
-                p.bodyNameKk, p.bodyNameRu, p.dueOn, p.statusNotes, p.updatedAt, o.mediaUrl)
+                p.bodyNameKk, p.bodyNameRu, p.dueOn, p.statusNotes, p.updatedAt, o.mediaUrl, s.latitude, s.longitude)
             from Appeal a
             left join AppealProgress p on p.appealId = a.id
             left join Open311Origin o on o.appealId = a.id
+            left join KnownSettlement s on s.katoCode = a.katoCode
             """;
     /**
      * GeoReport reads are public: the list holds only appeals whose applicant chose to publish them, in categories
@@ -180,8 +181,11 @@ public class ServiceRequestSearch {
                     stored.dueOn(), null,
                     stored.updatedAt(), null);
         }
+        // the applicant's own coordinates, where given, say more than the point of the place they named
+        boolean ownPoint = stored.latitude() != null;
         return new ServiceRequestRow(stored.receiptNumber(), stored.categoryCode(), stored.description(),
-                stored.katoCode(), stored.latitude(), stored.longitude(), stored.addressText(), stored.registeredAt(),
+                stored.katoCode(), ownPoint ? stored.latitude() : stored.placeLatitude(),
+                ownPoint ? stored.longitude() : stored.placeLongitude(), stored.addressText(), stored.registeredAt(),
                 stored.registrationDay(), stored.status(), stored.bodyNameKk(), stored.bodyNameRu(), stored.dueOn(), publicNotes(stored),
                 stored.updatedAt(), stored.mediaUrl());
     }

@@ -9,10 +9,12 @@ import java.util.UUID;
 
 /**
  * An appeal as GeoReport reads it from the database, before {@link ServiceRequestSearch} decides what of it the
- * public may see: the sealed applicant is loaded only to mask their name in the office's answer.
+ * public may see: the sealed applicant is loaded only to mask their name in the office's answer. placeLatitude and
+ * placeLongitude are the point routing published for the appeal's KATO code, if any.
  */
 record StoredRequest(UUID appealId, Publication publication, byte[] applicantSealed, String receiptNumber,
                      String categoryCode, String description, String katoCode, Double latitude, Double longitude,
                      String addressText, Instant registeredAt, LocalDate registrationDay, CitizenStatus status, String bodyNameKk,
-                     String bodyNameRu, LocalDate dueOn, String statusNotes, Instant updatedAt, String mediaUrl) {
+                     String bodyNameRu, LocalDate dueOn, String statusNotes, Instant updatedAt, String mediaUrl,
+                     Double placeLatitude, Double placeLongitude) {
 }

@@ -189,6 +189,46 @@ class GeoReportTest {
     }
 
     @Test
+    void aRequestFiledByAddressIdIsShownAtTheSettlementsPointUnlessTheApplicantGaveTheirOwn() {
+        String settlement = "991097001";
+        try (KafkaProbe territory = new KafkaProbe(Topics.TERRITORY)) {
+            territory.send(Topics.TERRITORY, settlement,
+                    KafkaProbe.cloudEventHeaders(EventType.SETTLEMENT_PUBLISHED, UUID.randomUUID(), settlement),
+                    EventJson.write(new TerritoryEvents.SettlementPublished(settlement, "991097000", "991000000",
+                            "990000000", "Нүкте ауылы", "село Точка", LocalDate.of(2025, 1, 1), null, Instant.now(),
+                            new TerritoryEvents.Point(47.71234, 68.95678, TerritoryEvents.PointSource.BOUNDARY,
+                                    "991097000"))));
+        }
+        eventually(() -> assertEquals(1L, count("select count(*) from known_settlement where kato_code = '"
+                + settlement + "' and latitude = 47.71234 and longitude = 68.95678 and point_source = 'BOUNDARY'")));
+        String key = issueKey("address_id points");
+        Map<String, String> byAddressId = validForm(key, SampleCitizens.randomIin(), "yards");
+        byAddressId.remove("lat");
+        byAddressId.remove("long");
+        byAddressId.put("address_id", settlement);
+        String id = post("json", byAddressId).then().statusCode(201).extract().path("[0].service_request_id");
+
+        given().get("/open311/v2/requests/" + id + ".json").then().statusCode(200)
+                .body("[0].address_id", equalTo(settlement))
+                .body("[0].lat", equalTo(47.71234f)).body("[0].long", equalTo(68.95678f));
+        given().get("/open311/v2/requests/" + id + ".xml").then().statusCode(200)
+                .body("service_requests.request.lat", equalTo("47.71234"))
+                .body("service_requests.request.long", equalTo("68.95678"));
+        given().get("/open311/v2/requests.json?service_request_id=" + id).then().statusCode(200)
+                .body("[0].lat", equalTo(47.71234f)).body("[0].long", equalTo(68.95678f));
+        given().get("/open311/v2/requests.xml?service_code=yards").then().statusCode(200)
+                .body("service_requests.request.find { it.service_request_id == '" + id + "' }.lat",
+                        equalTo("47.71234"));
+
+        Map<String, String> both = validForm(key, SampleCitizens.randomIin(), "yards");
+        both.put("address_id", settlement);
+        String own = post("json", both).then().statusCode(201).extract().path("[0].service_request_id");
+        given().get("/open311/v2/requests/" + own + ".json").then().statusCode(200)
+                .body("[0].address_id", equalTo(settlement))
+                .body("[0].lat", equalTo(43.25f)).body("[0].long", equalTo(76.95f));
+    }
+
+    @Test
     void appealsAboutAPersonsOwnSituationNeverAppearInThePublicFeedButCanBeFollowed() {
         awaitSettlementKnown();
         String id = post("json", validForm(issueKey("social"), SampleCitizens.randomIin(), "social-support"))
