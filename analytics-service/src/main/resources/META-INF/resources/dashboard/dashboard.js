@@ -293,7 +293,8 @@ function figure(label, shown, detail) {
 function renderHeadline(headline) {
   const here = state.trail[state.trail.length - 1];
   $('#headline-title').textContent = t('headline') + ': '
-    + (here.level === 'COUNTRY' ? t('country') : nameOf(here.kato, headline.territory));
+    + (here.level === 'COUNTRY' ? t('country') : nameOf(here.kato, headline.territory))
+    + (here.level === 'RURAL_DISTRICT' && headline.territory.akimName ? ' · ' + t('akim') + ': ' + akimOf(here.kato) : '');
   $('#headline').replaceChildren(
     figure(t('received'), headline.received.shown),
     figure(t('answered'), headline.answered.shown,
@@ -517,6 +518,10 @@ async function render() {
   const path = step.level === 'COUNTRY' ? '' : '/' + LEVEL_PATH[step.level] + '/' + step.kato;
   try {
     renderHeadline(await read('/api/v1/dashboard/headline' + path + period()));
+    // an address that opens a district or rural district directly: its region's and district's names
+    await Promise.all(state.trail.slice(1, -1).filter(crumb => !state.names[crumb.kato]).map(crumb =>
+      readJson('/api/v1/dashboard/headline/' + LEVEL_PATH[crumb.level] + '/' + crumb.kato + period())
+        .then(headline => nameOf(crumb.kato, headline.territory), () => null)));
     renderBreadcrumbs();
     if (!token()) {
       $('#status').textContent = '';

@@ -5,6 +5,7 @@ import kz.appeals.analytics.domain.funnel.FunnelParameters;
 import kz.appeals.analytics.domain.funnel.FunnelPoint;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,7 +57,7 @@ public record Ranking(ReportingPeriod period, Instant computedAt, String formula
         NO_APPEALS, AKIM_NEW_IN_OFFICE, TOO_FEW_APPEALS;
 
         static NotRankedReason of(TerritoryMetrics territory) {
-            java.time.LocalDate since = territory.territory().akimElectedSince();
+            LocalDate since = territory.territory().akimElectedSince();
             if (since != null && since.isAfter(territory.period().from())) {
                 return AKIM_NEW_IN_OFFICE;
             }

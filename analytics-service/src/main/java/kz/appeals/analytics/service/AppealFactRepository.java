@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,8 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
      * Every metric in one statement. The period's days (with their bucket) and the calendar's days (with the first
      * late instant of a term starting that day and a running count of working days) join the facts as parallel
      * arrays, so any period and any calendar correction is one round trip. Percentiles of working days to answer
-     * are differences of that running count. The trust basis merges one applicant's appeals on one issue into a
+     * are differences of that running count, over the answered appeals only (greatest() skips a null: an unanswered
+     * appeal would count as answered in 0 days). The trust basis merges one applicant's appeals on one issue into a
      * unit and caps each applicant's total weight, counting only appeals registered since the rural district's
      * akim took office ({@link kz.appeals.analytics.domain.TrustIndex#FORMULA}). Residents are summed over the
      * territory's rural districts in the territorial reference.
@@ -57,8 +59,10 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                        count(*) filter (where s.first_answered_at < term.late_from) as answered_on_time,
                        count(*) filter (where s.first_answered_at is null and not s.extended
                            and term.late_from <= cast(?8 as timestamptz)) as overdue_now,
-                       percentile_cont(0.5) within group (order by greatest(0, answer.ordinal - term.ordinal)),
-                       percentile_cont(0.9) within group (order by greatest(0, answer.ordinal - term.ordinal)),
+                       percentile_cont(0.5) within group (order by case when answer.ordinal - term.ordinal is not null
+                           then greatest(0, answer.ordinal - term.ordinal) end),
+                       percentile_cont(0.9) within group (order by case when answer.ordinal - term.ordinal is not null
+                           then greatest(0, answer.ordinal - term.ordinal) end),
                        count(*) filter (where s.extended),
                        count(*) filter (where s.redirected_count > 0),
                        count(*) filter (where s.deemed_refused),
@@ -146,7 +150,7 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                 .setParameter(1, unitLevel.name())
                 .setParameter(2, kato)
                 .getResultList();
-        Map<String, Territory> units = new java.util.LinkedHashMap<>();
+        Map<String, Territory> units = new LinkedHashMap<>();
         rows.forEach(row -> units.put((String) row[0], territory(row, 1)));
         return units;
     }
@@ -206,7 +210,7 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                 .setParameter(5, arrayLiteral(calendar.workingDayOrdinals()))
                 .setParameter(6, query.scopeKato())
                 .setParameter(7, applicantWeightCap)
-                .setParameter(8, java.sql.Timestamp.from(now))
+                .setParameter(8, Timestamp.from(now))
                 .getResultList();
         return rows.stream().map(row -> {
             String category = (String) row[1];

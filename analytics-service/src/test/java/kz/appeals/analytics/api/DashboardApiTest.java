@@ -79,6 +79,8 @@ class DashboardApiTest {
         assertEquals(List.of("Сынақ Әкім", "Сынақ Әкім", "Сынақ Әкім", "Сынақ Әкім"),
                 units.getList("territory.akimName"));
         assertEquals("Тестовый сельский округ", units.getString("find { it.kato == '" + quiet + "' }.territory.nameRu"));
+        // Nothing answered: no median working days to answer (not zero).
+        assertNull(units.get("find { it.kato == '" + active + "' }.workingDaysToAnswer.median"));
 
         JsonPath ranking = JsonPath.from(asAnalyst()
                 .get("/api/v1/rankings/rural-districts" + PERIOD + "&districtKato=" + district).asString());
