@@ -1,176 +1,373 @@
 'use strict';
-// The trust dashboard: reads the analytics API (and routing's boundaries for the map) with the reader's bearer
-// token, drills down region → district → rural district, in Kazakh, Russian or English.
+// The trust dashboard: the headline figures of every level are public (small counts suppressed as in the open
+// data); with a reader's token it reads the analytics API (and routing's boundaries for the map) and drills down
+// region → district → rural district, in Kazakh, Russian or English. The place and the language are in the address,
+// so every drill-down is a real link, Back works, and a reload keeps them.
 
 const TEXTS = {
   kk: {
-    funnel: 'Салыстыру шұңқыры', band: 'Баға', shrunk: 'Тегістелген баға (95%)', keptShare: 'Жергілікті шешілді',
-    volume: 'Өтініштер (өлшенген)', limits95: '95% шектері', limits998: '99,8% шектері', reference: 'Орташа деңгей',
+    title: 'Әкімдерге деген сенім', skip: 'Негізгі мазмұнға өту', languageNav: 'Тіл', drillDown: 'Аумақтар',
+    from: 'Кезең басы', to: 'Кезең соңы', token: 'Кіру токені (қосымша)', show: 'Көрсету',
+    territory: 'Аумақ', category: 'Санат', akim: 'Әкім', since: 'қызметте', received: 'Өтініштер',
+    answered: 'Жауап берілді', per1000: '1000 тұрғынға', onTimeOfDue: 'Мерзімінде (мерзімі келгендерден)',
+    overdueNow: 'Қазір мерзімі өткен', reachedCentre: 'Президент Әкімшілігіне жетті', standing: 'Салыстыру',
+    headline: 'Негізгі көрсеткіштер', answeredShare: 'жауап берілді', ofDue: 'мерзімі келген {n} ішінен',
+    deemedRefused: 'Бас тарту деп танылды', extended: 'Мерзімі ұзартылды',
+    reachedDistrict: 'Аудан әкімдігіне жетті', reachedRegion: 'Облысқа жетті',
+    reachedPresidentialAdministration: 'Президент Әкімшілігіне жетті', satisfaction: 'Қанағаттанды',
+    ofRated: 'бағалаған {n} ішінен', medianDays: 'Жауапқа дейін (медиана, жұмыс күні)',
+    publicNote: 'Ашық көрініс: 1–4 сандары «<5» болып көрсетіледі. Рейтинг, карта және айлар бойынша көрсеткіштер үшін токен енгізіңіз.',
+    exactNote: 'Нақты сандар (қолжетімділік токені бойынша).',
+    ranking: 'Ауылдық округтер рейтингі', rankingCaption: 'Рейтингтегі ауылдық округтер, ең жақсы топтан бастап',
+    rankingExplained: 'Округтер шұңқыр бойынша салыстырылады: бір топтағылар бір орынды бөліседі. Баға — тегістелген үлес '
+      + '95% аралығымен. Қолданыстағы баптаулар: рейтинг үшін кемінде {min} өлшенген өтініш; бір өтініш берушінің '
+      + 'салмағы {cap}-тен аспайды; орташа деңгей {ref}.',
+    methodology: 'Әдістеме: рейтинг қарапайым тілмен', openData: 'Ашық деректер (CSV)',
+    rank: 'Орын', band: 'Топ', estimate: 'Баға (тегістелген)', interval: '95% аралық', keptShare: 'Жергілікті шешілді',
+    lettersPer1000: 'Жоғары жеткен хаттар, 1000 тұрғынға (баға)', notRanked: 'Рейтингте жоқ ауылдық округтер',
+    reason: 'Себебі', NO_APPEALS: 'өтініш жоқ', TOO_FEW_APPEALS: 'өтініш аз', AKIM_NEW_IN_OFFICE: 'әкім қызметке жаңа кірісті',
+    formula: 'Формула', computedAt: 'Есептелді',
+    funnel: 'Салыстыру шұңқыры', funnelTable: 'Салыстыру шұңқыры кесте түрінде', volume: 'Өтініштер (өлшенген)',
+    limits95: '95% шектері', limits998: '99,8% шектері', reference: 'Орташа деңгей',
     WORSE_99_8: 'күтілгеннен айтарлықтай нашар (99,8%)', WORSE_95: 'күтілгеннен нашар (95%)',
     AS_EXPECTED: 'күтілген шекте', BETTER_95: 'күтілгеннен жақсы (95%)',
-    BETTER_99_8: 'күтілгеннен айтарлықтай жақсы (99,8%)',
+    BETTER_99_8: 'күтілгеннен айтарлықтай жақсы (99,8%)', none: 'өтініш жоқ',
     funnelExplained: 'Әр нүкте — ауылдық округ: өтініштерінің қаншасы жергілікті шешілгені (тігінен) және барлық '
       + 'өтініштер саны (көлденеңінен). Сызықтар — осындай көлемдегі округті кездейсоқтық қана орташадан '
       + 'ауытқыта алатын шектер: олардың ішінде округ «күтілген шекте» және басқалармен салыстырылып орын '
       + 'алмайды; тек шектен тыс нүкте күтілгеннен нашар не жақсы. Шағын округтің шектері кеңірек, сондықтан '
       + 'бірнеше өтініш әкімді құлата да, көтере де алмайды. Әдіс: Spiegelhalter, Statistics in Medicine, 2005.',
-    title: 'Әкімдерге деген сенім', from: 'Кезең басы', to: 'Кезең соңы', token: 'Кіру токені', show: 'Көрсету',
-    territory: 'Аумақ', received: 'Өтініштер', per1000: '1000 тұрғынға', onTime: 'Мерзімінде жауап',
-    reachedCentre: 'Орталыққа жетті', trustIndex: 'Сенім индексі', ranking: 'Ауылдық округтер рейтингі',
-    rank: 'Орын', interval: '95% аралық', formula: 'Формула', map: 'Сенім индексінің картасы',
-    legendLow: 'төмен', legendHigh: 'жоғары', legendNone: 'рейтингте жоқ', country: 'Қазақстан',
-    regions: 'Облыстар', districts: 'Аудандар', ruralDistricts: 'Ауылдық округтер', categories: 'Санаттар бойынша',
-    trend: 'Айлар бойынша', notRanked: 'Рейтингке аз өтініш', akim: 'Әкім', since: 'қызметте',
-    needToken: 'Токенді енгізіңіз', failed: 'Деректер жүктелмеді', loading: 'Жүктелуде…', computedAt: 'Есептелді'
+    map: 'Салыстыру картасы', mapExplained: 'Әр ауылдық округ шұңқырдағы тобы бойынша боялған және белгісі бар; '
+      + 'округті ашу үшін оны таңдаңыз.',
+    trend: 'Айлар бойынша', month: 'Ай', asTable: 'Кесте түрінде', trendSummary: 'Айына өтініштер: {list}.',
+    country: 'Қазақстан', regions: 'Облыстар', districts: 'Аудандар', ruralDistricts: 'Ауылдық округтер',
+    categories: 'Санаттар бойынша', failed: 'Деректер жүктелмеді', badToken: 'Токен жарамсыз немесе мерзімі өтті: басқасын енгізіңіз',
+    forbidden: 'Бұл токенге рұқсат жоқ', loading: 'Жүктелуде…'
   },
   ru: {
-    funnel: 'Воронка сравнения', band: 'Оценка', shrunk: 'Сглаженная оценка (95%)', keptShare: 'Решено на месте',
-    volume: 'Обращения (взвешенные)', limits95: 'Границы 95%', limits998: 'Границы 99,8%', reference: 'Средний уровень',
+    title: 'Доверие к акимам', skip: 'Перейти к основному содержанию', languageNav: 'Язык', drillDown: 'Территории',
+    from: 'Начало периода', to: 'Конец периода', token: 'Токен доступа (необязательно)', show: 'Показать',
+    territory: 'Территория', category: 'Категория', akim: 'Аким', since: 'в должности с', received: 'Обращения',
+    answered: 'Получили ответ', per1000: 'На 1000 жителей', onTimeOfDue: 'В срок (из тех, чей срок наступил)',
+    overdueNow: 'Просрочено сейчас', reachedCentre: 'Дошли до Администрации Президента', standing: 'Сравнение',
+    headline: 'Главные цифры', answeredShare: 'получили ответ', ofDue: 'из {n}, чей срок наступил',
+    deemedRefused: 'Признано отказом', extended: 'Срок продлён',
+    reachedDistrict: 'Дошли до районного акимата', reachedRegion: 'Дошли до области',
+    reachedPresidentialAdministration: 'Дошли до Администрации Президента', satisfaction: 'Довольны ответом',
+    ofRated: 'из {n} оценивших', medianDays: 'До ответа (медиана, рабочих дней)',
+    publicNote: 'Открытый просмотр: числа от 1 до 4 показаны как «<5». Рейтинг, карта и помесячные цифры — по токену доступа.',
+    exactNote: 'Точные цифры (по токену доступа).',
+    ranking: 'Рейтинг сельских округов', rankingCaption: 'Сельские округа в рейтинге, начиная с лучшей группы',
+    rankingExplained: 'Округа сравниваются по воронке: все в одной группе делят одно место. Оценка — сглаженная доля '
+      + 'с 95% интервалом. Действующие настройки: для рейтинга нужно не меньше {min} взвешенных обращений; обращения '
+      + 'одного заявителя весят не больше {cap}; средний уровень {ref}.',
+    methodology: 'Методика: как устроен рейтинг', openData: 'Открытые данные (CSV)',
+    rank: 'Место', band: 'Группа', estimate: 'Оценка (сглаженная)', interval: '95% интервал', keptShare: 'Решено на месте',
+    lettersPer1000: 'Дошедшие выше письма на 1000 жителей (оценка)', notRanked: 'Сельские округа вне рейтинга',
+    reason: 'Причина', NO_APPEALS: 'нет обращений', TOO_FEW_APPEALS: 'мало обращений',
+    AKIM_NEW_IN_OFFICE: 'аким недавно в должности', formula: 'Формула', computedAt: 'Рассчитано',
+    funnel: 'Воронка сравнения', funnelTable: 'Воронка сравнения в виде таблицы', volume: 'Обращения (взвешенные)',
+    limits95: 'Границы 95%', limits998: 'Границы 99,8%', reference: 'Средний уровень',
     WORSE_99_8: 'значительно хуже ожидаемого (99,8%)', WORSE_95: 'хуже ожидаемого (95%)',
     AS_EXPECTED: 'в пределах ожидаемого', BETTER_95: 'лучше ожидаемого (95%)',
-    BETTER_99_8: 'значительно лучше ожидаемого (99,8%)',
+    BETTER_99_8: 'значительно лучше ожидаемого (99,8%)', none: 'нет обращений',
     funnelExplained: 'Каждая точка — сельский округ: какая доля его обращений решена на месте (по вертикали) при '
       + 'скольких обращениях (по горизонтали). Линии — границы, в которых одна лишь случайность держит округ '
       + 'такого размера вокруг среднего: внутри них округ «в пределах ожидаемого» и не упорядочивается против '
       + 'других; хуже или лучше ожидаемого — только точка за границей. У малого округа границы шире, поэтому '
       + 'несколько обращений не могут ни утопить, ни вознести акима. Метод: Spiegelhalter, Statistics in Medicine, 2005.',
-    title: 'Доверие к акимам', from: 'Начало периода', to: 'Конец периода', token: 'Токен доступа', show: 'Показать',
-    territory: 'Территория', received: 'Обращения', per1000: 'На 1000 жителей', onTime: 'Ответ в срок',
-    reachedCentre: 'Дошли до центра', trustIndex: 'Индекс доверия', ranking: 'Рейтинг сельских округов',
-    rank: 'Место', interval: '95% интервал', formula: 'Формула', map: 'Карта индекса доверия',
-    legendLow: 'низкий', legendHigh: 'высокий', legendNone: 'вне рейтинга', country: 'Казахстан',
-    regions: 'Области', districts: 'Районы', ruralDistricts: 'Сельские округа', categories: 'По категориям',
-    trend: 'По месяцам', notRanked: 'Мало обращений для рейтинга', akim: 'Аким', since: 'в должности с',
-    needToken: 'Введите токен', failed: 'Не удалось загрузить данные', loading: 'Загрузка…', computedAt: 'Рассчитано'
+    map: 'Карта сравнения', mapExplained: 'Каждый сельский округ окрашен и помечен знаком по своей группе в воронке; '
+      + 'выберите округ, чтобы открыть его.',
+    trend: 'По месяцам', month: 'Месяц', asTable: 'В виде таблицы', trendSummary: 'Обращений по месяцам: {list}.',
+    country: 'Казахстан', regions: 'Области', districts: 'Районы', ruralDistricts: 'Сельские округа',
+    categories: 'По категориям', failed: 'Не удалось загрузить данные', badToken: 'Токен недействителен или истёк: введите другой',
+    forbidden: 'Этому токену доступ не разрешён', loading: 'Загрузка…'
   },
   en: {
-    funnel: 'Funnel plot', band: 'Band', shrunk: 'Shrunk estimate (95%)', keptShare: 'Kept locally',
-    volume: 'Appeals (weighted)', limits95: '95% limits', limits998: '99.8% limits', reference: 'Reference rate',
+    title: 'Trust in akims', skip: 'Skip to the main content', languageNav: 'Language', drillDown: 'Territories',
+    from: 'Period from', to: 'Period to', token: 'Access token (optional)', show: 'Show',
+    territory: 'Territory', category: 'Category', akim: 'Akim', since: 'in office since', received: 'Appeals',
+    answered: 'Answered', per1000: 'Per 1,000 residents', onTimeOfDue: 'On time (of those due)',
+    overdueNow: 'Overdue now', reachedCentre: 'Reached the Presidential Administration', standing: 'Comparison',
+    headline: 'Headline figures', answeredShare: 'answered', ofDue: 'of {n} due', deemedRefused: 'Deemed refused',
+    extended: 'Term extended', reachedDistrict: 'Reached the district akimat', reachedRegion: 'Reached the region',
+    reachedPresidentialAdministration: 'Reached the Presidential Administration', satisfaction: 'Satisfied',
+    ofRated: 'of {n} who rated', medianDays: 'To answer (median, working days)',
+    publicNote: 'Public view: counts of 1 to 4 read "<5". The ranking, the map and the monthly figures need an access token.',
+    exactNote: 'Exact figures (access token).',
+    ranking: 'Rural districts ranked', rankingCaption: 'Ranked rural districts, best band first',
+    rankingExplained: 'Districts are compared by the funnel: everyone in one band shares a rank. The estimate is the '
+      + 'shrunk share with its 95% interval. Settings in force: at least {min} weighted appeals to be ranked; one '
+      + "applicant's appeals weigh at most {cap}; reference rate {ref}.",
+    methodology: 'Methodology: how the ranking works', openData: 'Open data (CSV)',
+    rank: 'Rank', band: 'Band', estimate: 'Estimate (shrunk)', interval: '95% interval', keptShare: 'Kept locally',
+    lettersPer1000: 'Letters that went higher per 1,000 residents (estimate)', notRanked: 'Rural districts not ranked',
+    reason: 'Why', NO_APPEALS: 'no appeals', TOO_FEW_APPEALS: 'too few appeals', AKIM_NEW_IN_OFFICE: 'akim new in office',
+    formula: 'Formula', computedAt: 'Computed',
+    funnel: 'Funnel plot', funnelTable: 'The funnel plot as a table', volume: 'Appeals (weighted)',
+    limits95: '95% limits', limits998: '99.8% limits', reference: 'Reference rate',
     WORSE_99_8: 'much worse than expected (99.8%)', WORSE_95: 'worse than expected (95%)',
     AS_EXPECTED: 'as expected', BETTER_95: 'better than expected (95%)',
-    BETTER_99_8: 'much better than expected (99.8%)',
+    BETTER_99_8: 'much better than expected (99.8%)', none: 'no appeals',
     funnelExplained: 'Each dot is a rural district: the share of its appeals settled locally (up) against how many '
       + 'appeals it had (across). The lines are the limits within which chance alone keeps a district of that size '
       + 'around the average: inside them a district is "as expected" and is not ordered against the others; only a '
       + 'dot outside is worse or better than expected. A small district has wider limits, so a few appeals can '
       + 'neither sink nor lift an akim. Method: Spiegelhalter, Statistics in Medicine, 2005.',
-    title: 'Trust in akims', from: 'Period from', to: 'Period to', token: 'Access token', show: 'Show',
-    territory: 'Territory', received: 'Appeals', per1000: 'Per 1,000 residents', onTime: 'Answered on time',
-    reachedCentre: 'Reached the centre', trustIndex: 'Trust index', ranking: 'Rural districts ranked',
-    rank: 'Rank', interval: '95% interval', formula: 'Formula', map: 'Trust index map',
-    legendLow: 'low', legendHigh: 'high', legendNone: 'not ranked', country: 'Kazakhstan',
-    regions: 'Regions', districts: 'Districts', ruralDistricts: 'Rural districts', categories: 'By category',
-    trend: 'By month', notRanked: 'Too few appeals to rank', akim: 'Akim', since: 'in office since',
-    needToken: 'Enter a token', failed: 'Could not load the data', loading: 'Loading…', computedAt: 'Computed'
+    map: 'Comparison map', mapExplained: 'Each rural district is coloured and marked by its band in the funnel; '
+      + 'select a district to open it.',
+    trend: 'By month', month: 'Month', asTable: 'As a table', trendSummary: 'Appeals per month: {list}.',
+    country: 'Kazakhstan', regions: 'Regions', districts: 'Districts', ruralDistricts: 'Rural districts',
+    categories: 'By category', failed: 'Could not load the data', badToken: 'The token is invalid or expired: enter another',
+    forbidden: 'This token may not read it', loading: 'Loading…'
   }
 };
 
+const CATEGORIES = {
+  roads: ['Жолдар', 'Дороги', 'Roads'], yards: ['Аулалар', 'Дворы', 'Yards'],
+  playgrounds: ['Балалар алаңдары', 'Детские площадки', 'Playgrounds'],
+  lighting: ['Көше жарығы', 'Уличное освещение', 'Street lighting'],
+  water: ['Сумен жабдықтау', 'Водоснабжение', 'Water supply'], heating: ['Жылумен жабдықтау', 'Теплоснабжение', 'Heating'],
+  waste: ['Қоқыс шығару', 'Вывоз мусора', 'Waste collection'],
+  transport: ['Қоғамдық көлік', 'Общественный транспорт', 'Public transport'],
+  'social-support': ['Әлеуметтік көмек', 'Социальная помощь', 'Social support'],
+  land: ['Жер қатынастары', 'Земельные отношения', 'Land'],
+  'public-safety': ['Қоғамдық қауіпсіздік', 'Общественная безопасность', 'Public safety'],
+  other: ['Басқа', 'Другое', 'Other']
+};
+
+/** Colour-blind-safe (orange–purple diverging), and every band also has a symbol: colour is never the only cue. */
+const BANDS = {
+  WORSE_99_8: { colour: '#b35806', symbol: '▼▼' }, WORSE_95: { colour: '#f1a340', symbol: '▼' },
+  AS_EXPECTED: { colour: '#e6e1d3', symbol: '=' }, BETTER_95: { colour: '#998ec3', symbol: '▲' },
+  BETTER_99_8: { colour: '#542788', symbol: '▲▲' }, none: { colour: '#c8ced4', symbol: '·' }
+};
+const LEVELS = ['COUNTRY', 'REGION', 'DISTRICT', 'RURAL_DISTRICT'];
 const LEVEL_PATH = { REGION: 'regions', DISTRICT: 'districts', RURAL_DISTRICT: 'rural-districts' };
-const state = { lang: 'ru', trail: [{ level: 'COUNTRY', kato: 'KZ' }], names: {}, territoryUrl: null };
+const LEVEL_PARAMETER = { REGION: 'region', DISTRICT: 'district', RURAL_DISTRICT: 'rural' };
+const SVG = ['svg', 'path', 'polyline', 'text', 'line', 'title', 'g', 'circle', 'a', 'rect'];
+const state = { lang: 'ru', trail: [], from: '', to: '', names: {}, territoryUrl: null };
 
 const $ = (selector) => document.querySelector(selector);
-const t = (key) => TEXTS[state.lang][key];
+const t = (key, values = {}) => TEXTS[state.lang][key].replace(/\{(\w+)\}/g, (_, name) => values[name]);
 const percent = (share) => share == null ? '—' : (100 * share).toFixed(1) + '%';
 const number = (value, digits = 2) => value == null ? '—' : Number(value).toFixed(digits);
+const token = () => sessionStorage.getItem('appeals.token');
 
 function element(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(
-    ['svg', 'path', 'polyline', 'text', 'line', 'title', 'g', 'circle'].includes(tag) ? 'http://www.w3.org/2000/svg'
-      : 'http://www.w3.org/1999/xhtml', tag);
-  Object.entries(attributes).forEach(([name, value]) => value != null && node.setAttribute(name, value));
-  children.flat().forEach(child => node.append(child));
+  const node = SVG.includes(tag) && tag !== 'a' || (tag === 'a' && attributes.svg)
+    ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => value != null && name !== 'svg'
+    && node.setAttribute(name, value));
+  children.flat().forEach(child => child != null && node.append(child));
   return node;
 }
 
-function nameOf(metrics) {
-  const territory = metrics.territory || {};
-  const name = state.lang === 'kk' ? territory.nameKk || territory.nameRu : territory.nameRu || territory.nameKk;
-  if (name) state.names[metrics.kato] = { kk: territory.nameKk, ru: territory.nameRu };
-  return name || metrics.kato;
+// ---- the address: place, period and language ----
+
+/** KATO codes nest: a rural district's first four digits name its district, the first two its region. */
+const regionOf = (kato) => kato.slice(0, 2) + '0000000';
+const districtOf = (kato) => kato.slice(0, 4) + '00000';
+
+function trailTo(level, kato) {
+  const trail = [{ level: 'COUNTRY', kato: 'KZ' }];
+  if (level === 'COUNTRY') return trail;
+  trail.push({ level: 'REGION', kato: regionOf(kato) });
+  if (level !== 'REGION') trail.push({ level: 'DISTRICT', kato: districtOf(kato) });
+  if (level === 'RURAL_DISTRICT') trail.push({ level, kato });
+  return trail;
 }
 
-function remembered(kato) {
+function addressOf(trail, lang = state.lang) {
+  const query = new URLSearchParams({ lang, from: state.from, to: state.to });
+  const step = trail[trail.length - 1];
+  if (step.level !== 'COUNTRY') query.set(LEVEL_PARAMETER[step.level], step.kato);
+  return location.pathname + '?' + query;
+}
+
+function readAddress() {
+  const query = new URLSearchParams(location.search);
+  const browserLanguage = (navigator.language || 'ru').slice(0, 2);
+  state.lang = [query.get('lang'), sessionStorage.getItem('appeals.lang'), browserLanguage]
+    .find(lang => lang in TEXTS) || 'ru';
+  const today = new Date(Date.now() + 5 * 3600 * 1000).toISOString().slice(0, 10);
+  state.from = query.get('from') || today.slice(0, 4) + '-01-01';
+  state.to = query.get('to') || today;
+  const deepest = ['RURAL_DISTRICT', 'DISTRICT', 'REGION'].find(level => /^\d{9}$/.test(query.get(LEVEL_PARAMETER[level]) || ''));
+  state.trail = deepest ? trailTo(deepest, query.get(LEVEL_PARAMETER[deepest])) : trailTo('COUNTRY');
+}
+
+function go(address) {
+  history.pushState(null, '', address);
+  readAddress();
+  render().then(() => $('#main').focus({ preventScroll: true }));
+}
+
+/** A real link (it opens in a new tab, and reads as a link), followed in place when clicked plainly. */
+function link(label, address, attributes = {}) {
+  const anchor = element('a', Object.assign({ href: address }, attributes), label);
+  anchor.addEventListener('click', event => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    go(address);
+  });
+  return anchor;
+}
+
+const drillLink = (label, level, kato) => link(label, addressOf(trailTo(level, kato)), { 'data-kato': kato });
+
+// ---- reading ----
+
+class ReadError extends Error {
+  constructor(status, detail) { super(detail); this.status = status; }
+}
+
+async function readJson(url) {
+  const headers = token() ? { Authorization: 'Bearer ' + token() } : {};
+  const response = await fetch(url, { headers });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new ReadError(response.status, problem.detail || response.status + ' ' + response.statusText);
+  }
+  return response.json();
+}
+
+const period = () => '?from=' + state.from + '&to=' + state.to;
+
+function nameOf(kato, territory) {
+  if (territory && (territory.nameKk || territory.nameRu)) {
+    state.names[kato] = { kk: territory.nameKk, ru: territory.nameRu, akim: territory.akimName,
+      since: territory.akimElectedSince };
+  }
   const names = state.names[kato];
   if (!names) return kato;
   return (state.lang === 'kk' ? names.kk || names.ru : names.ru || names.kk) || kato;
 }
 
-async function read(url) {
-  const response = await fetch(url, { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('appeals.token') } });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    throw new Error(problem.detail || response.status + ' ' + response.statusText);
-  }
-  return response.json();
-}
+const akimOf = (kato) => {
+  const names = state.names[kato];
+  if (!names || !names.akim) return '—';
+  return names.akim + (names.since ? ' (' + t('since') + ' ' + names.since + ')' : '');
+};
 
-const period = () => '?from=' + $('#from').value + '&to=' + $('#to').value;
+const categoryName = (code) => (CATEGORIES[code] || [code, code, code])[['kk', 'ru', 'en'].indexOf(state.lang)];
+
+// ---- drawing ----
 
 function applyTexts() {
   document.documentElement.lang = state.lang;
   document.querySelectorAll('[data-text]').forEach(node => { node.textContent = t(node.dataset.text); });
-  document.querySelectorAll('[data-lang]').forEach(button =>
-    button.setAttribute('aria-pressed', String(button.dataset.lang === state.lang)));
-  document.title = t('title');
-}
-
-function drill(level, kato) {
-  const depth = ['COUNTRY', 'REGION', 'DISTRICT', 'RURAL_DISTRICT'].indexOf(level);
-  state.trail = state.trail.slice(0, depth).concat([{ level, kato }]);
-  render();
+  document.querySelectorAll('[data-label]').forEach(node => node.setAttribute('aria-label', t(node.dataset.label)));
+  document.querySelectorAll('#languages a').forEach(anchor => {
+    anchor.href = addressOf(state.trail, anchor.dataset.lang);
+    if (anchor.dataset.lang === state.lang) anchor.setAttribute('aria-current', 'page');
+    else anchor.removeAttribute('aria-current');
+  });
+  const methodology = 'methodology-' + state.lang + '.html';
+  $('#methodology-link').href = methodology;
+  $('#methodology-footer').href = methodology;
+  const region = state.trail[1];
+  $('#open-data-link').href = '/api/v1/open-data/rural-districts.csv' + period()
+    + (region ? '&regionKato=' + region.kato : '');
+  $('#from').value = state.from;
+  $('#to').value = state.to;
+  $('#token-field').hidden = Boolean(token());
 }
 
 function renderBreadcrumbs() {
   const crumbs = $('#breadcrumbs');
   crumbs.replaceChildren(...state.trail.map((step, index) => {
-    const label = step.level === 'COUNTRY' ? t('country') : remembered(step.kato);
-    if (index === state.trail.length - 1) return element('span', {}, label);
-    const link = element('a', { 'data-kato': step.kato }, label);
-    link.addEventListener('click', () => drill(step.level, step.kato));
-    return element('span', {}, link);
+    const label = step.level === 'COUNTRY' ? t('country') : nameOf(step.kato);
+    if (index === state.trail.length - 1) return element('span', { 'aria-current': 'page' }, label);
+    return element('span', {}, link(label, addressOf(state.trail.slice(0, index + 1)), { 'data-kato': step.kato }));
+  }));
+  const here = state.trail[state.trail.length - 1];
+  document.title = (here.level === 'COUNTRY' ? t('country') : nameOf(here.kato)) + ' — ' + t('title');
+}
+
+function figure(label, shown, detail) {
+  return element('div', {}, element('dt', {}, label),
+    element('dd', {}, shown, detail ? element('small', {}, detail) : null));
+}
+
+function renderHeadline(headline) {
+  const here = state.trail[state.trail.length - 1];
+  $('#headline-title').textContent = t('headline') + ': '
+    + (here.level === 'COUNTRY' ? t('country') : nameOf(here.kato, headline.territory))
+    + (here.level === 'RURAL_DISTRICT' && headline.territory.akimName ? ' · ' + t('akim') + ': ' + akimOf(here.kato) : '');
+  $('#headline').replaceChildren(
+    figure(t('received'), headline.received.shown),
+    figure(t('answered'), headline.answered.shown,
+      headline.answeredShare == null ? null : percent(headline.answeredShare) + ' ' + t('answeredShare')),
+    figure(t('onTimeOfDue'), headline.answeredOnTime.shown, t('ofDue', { n: headline.due.shown })
+      + (headline.onTimeShareOfDue == null ? '' : ' · ' + percent(headline.onTimeShareOfDue))),
+    figure(t('overdueNow'), headline.overdueNow.shown),
+    figure(t('deemedRefused'), headline.deemedRefused.shown),
+    figure(t('extended'), headline.extended.shown),
+    figure(t('reachedDistrict'), headline.reachedDistrictAkimat.shown),
+    figure(t('reachedRegion'), headline.reachedRegion.shown),
+    figure(t('reachedPresidentialAdministration'), headline.reachedPresidentialAdministration.shown),
+    figure(t('satisfaction'), percent(headline.satisfactionRate), t('ofRated', { n: headline.rated.shown })),
+    figure(t('medianDays'), number(headline.medianWorkingDaysToAnswer, 1)));
+  $('#headline-note').textContent = headline.smallCountsSuppressed ? t('publicNote') : t('exactNote');
+}
+
+/** @param standing per KATO code, what the ranking says of the unit (its band, or why it is not ranked) */
+function renderUnits(title, units, drillLevel, standing = {}) {
+  $('#units-section').hidden = false;
+  $('#units-title').textContent = title;
+  $('#units-caption').textContent = title;
+  $('#units-name-header').textContent = t(drillLevel ? 'territory' : 'category');
+  $('#units tbody').replaceChildren(...units.map(metrics => {
+    const name = drillLevel ? nameOf(metrics.kato, metrics.territory) : categoryName(metrics.categoryCode);
+    return element('tr', { 'data-kato': metrics.kato || '', 'data-category': metrics.categoryCode || '' },
+      element('th', { scope: 'row' }, drillLevel ? drillLink(name, drillLevel, metrics.kato) : name),
+      element('td', {}, drillLevel === 'RURAL_DISTRICT' ? akimOf(metrics.kato) : '—'),
+      element('td', {}, String(metrics.received)), element('td', {}, number(metrics.receivedPer1000Residents)),
+      element('td', {}, percent(metrics.onTimeShareOfDue)), element('td', {}, String(metrics.overdueNow)),
+      element('td', {}, String(metrics.escalations.reachedPresidentialAdministration)),
+      element('td', standing[metrics.kato] ? { 'data-band': standing[metrics.kato].band } : {},
+        standing[metrics.kato] ? standing[metrics.kato].text : '—'));
   }));
 }
 
-function unitRow(metrics, clickable) {
-  const name = nameOf(metrics);
-  const cell = clickable ? element('a', {}, name) : name;
-  if (clickable) cell.addEventListener('click', () => drill(metrics.level, metrics.kato));
-  const trust = metrics.trust ? number(metrics.trust.lower, 3) : '—';
-  return element('tr', { 'data-kato': metrics.kato || '', 'data-category': metrics.categoryCode || '' },
-    element('td', {}, metrics.categoryCode || cell), element('td', {}, String(metrics.received)),
-    element('td', {}, number(metrics.receivedPer1000Residents)), element('td', {}, percent(metrics.onTimeRate)),
-    element('td', {}, String(metrics.escalations.reachedPresidentialAdministration)),
-    element('td', {}, trust));
-}
-
-function renderUnits(title, units, clickable) {
-  $('#units-title').textContent = title;
-  $('#units tbody').replaceChildren(...units.map(unit => unitRow(unit, clickable)));
-}
+const bandText = (band) => band ? BANDS[band].symbol + ' ' + t(band) : '—';
+const shrunkShare = (estimate) => estimate ? percent(estimate.estimate) : '—';
+const shrunkInterval = (estimate) => estimate ? percent(estimate.lower) + ' – ' + percent(estimate.upper) : '—';
+const perThousand = (point) => point && point.shrunk ? number(point.shrunk.estimate) + ' (' + number(point.shrunk.lower)
+  + ' – ' + number(point.shrunk.upper) + ')' : '—';
 
 function renderRanking(ranking) {
   $('#ranking-section').hidden = false;
-  $('#ranking tbody').replaceChildren(...ranking.ranked.map(entry => {
-    const link = element('a', {}, remembered(entry.kato));
-    link.addEventListener('click', () => drill('RURAL_DISTRICT', entry.kato));
-    return element('tr', { 'data-kato': entry.kato },
-      element('td', {}, String(entry.rank)), element('td', {}, link), element('td', {}, String(entry.received)),
-      element('td', {}, number(entry.trust.lower, 3)),
-      element('td', {}, number(entry.trust.lower, 3) + ' – ' + number(entry.trust.upper, 3)),
-      element('td', { 'data-band': entry.funnel.band }, t(entry.funnel.band)),
-      element('td', {}, shrunk(entry.funnel.shrunk)));
-  }));
-  renderFunnel(ranking);
-  $('#not-ranked').textContent = ranking.notRanked.length === 0 ? ''
-    : t('notRanked') + ': ' + ranking.notRanked.map(entry => remembered(entry.kato)).join(', ');
+  $('#ranking-explained').textContent = t('rankingExplained', { min: ranking.minimumAppeals,
+    cap: ranking.applicantWeightCap, ref: percent(ranking.funnel.referenceRate) });
+  $('#ranking tbody').replaceChildren(...ranking.ranked.map(entry => element('tr', { 'data-kato': entry.kato },
+    element('td', {}, String(entry.rank)),
+    element('th', { scope: 'row' }, drillLink(nameOf(entry.kato), 'RURAL_DISTRICT', entry.kato)),
+    element('td', {}, String(entry.received)),
+    element('td', { 'data-band': entry.funnel.band }, bandText(entry.funnel.band)),
+    element('td', {}, shrunkShare(entry.funnel.shrunk)), element('td', {}, shrunkInterval(entry.funnel.shrunk)),
+    element('td', {}, percent(entry.funnel.rate)), element('td', {}, perThousand(entry.escalationFunnel)))));
+  $('#not-ranked tbody').replaceChildren(...ranking.notRanked.map(entry => element('tr', { 'data-kato': entry.kato },
+    element('th', { scope: 'row' }, drillLink(nameOf(entry.kato), 'RURAL_DISTRICT', entry.kato)),
+    element('td', {}, akimOf(entry.kato)), element('td', {}, String(entry.received)),
+    element('td', { 'data-reason': entry.reasonCode }, t(entry.reasonCode)),
+    element('td', entry.funnel ? { 'data-band': entry.funnel.band } : {},
+      bandText(entry.funnel && entry.funnel.band)))));
   $('#formula').textContent = ranking.formula;
   $('#computed-at').textContent = t('computedAt') + ' ' + nationalTime(ranking.computedAt);
+  renderFunnel(ranking);
 }
 
-const shrunk = (estimate) => number(estimate.estimate, 3) + ' (' + number(estimate.lower, 3) + ' – '
-  + number(estimate.upper, 3) + ')';
-const BAND_COLOUR = { WORSE_99_8: '#9b2226', WORSE_95: '#ee9b00', AS_EXPECTED: '#5c677d', BETTER_95: '#52b788',
-  BETTER_99_8: '#1b4332' };
+/** Per KATO code, the ranking's word on a unit: its band, or why it is not ranked. */
+function standingOf(ranking) {
+  const standing = {};
+  ranking.ranked.forEach(entry => {
+    standing[entry.kato] = { band: entry.funnel.band, text: bandText(entry.funnel.band) };
+  });
+  ranking.notRanked.forEach(entry => { standing[entry.kato] = { text: t(entry.reasonCode) }; });
+  return standing;
+}
 
 /**
  * The funnel plot (Spiegelhalter 2005) of the ranking's territories: share kept locally against weighted appeals
@@ -187,28 +384,30 @@ function renderFunnel(ranking) {
     ...points.map(p => Math.min(p.rate, p.limits998.lower)))) / 10);
   const minVolume = Math.log10(Math.max(1, points[0].volume));
   const maxVolume = Math.max(minVolume + 1, Math.log10(points[points.length - 1].volume));
-  const x = (volume) => 50 + 530 * (Math.log10(Math.max(1, volume)) - minVolume) / (maxVolume - minVolume);
-  const y = (share) => 270 - 250 * (share - low) / (1 - low);
+  const x = (volume) => 60 + 520 * (Math.log10(Math.max(1, volume)) - minVolume) / (maxVolume - minVolume);
+  const y = (share) => 280 - 260 * (share - low) / (1 - low);
   const limit = (pick, dash) => element('polyline', { points: points.map(p => x(p.volume) + ',' + y(pick(p))).join(' '),
-    fill: 'none', stroke: '#5c677d', 'stroke-width': 1, 'stroke-dasharray': dash });
+    fill: 'none', stroke: '#5c677d', 'stroke-width': 1.2, 'stroke-dasharray': dash });
   $('#funnel').replaceChildren(
-    element('line', { x1: 50, x2: 580, y1: y(reference), y2: y(reference), stroke: '#005f73', 'stroke-width': 1.5 }),
-    limit(p => p.limits95.lower, '4 3'), limit(p => p.limits95.upper, '4 3'),
+    element('line', { x1: 60, x2: 580, y1: y(reference), y2: y(reference), stroke: '#005f73', 'stroke-width': 1.5 }),
+    element('line', { x1: 60, x2: 60, y1: y(1), y2: y(low), stroke: '#8896a4' }),
+    limit(p => p.limits95.lower, '5 4'), limit(p => p.limits95.upper, '5 4'),
     limit(p => p.limits998.lower, null), limit(p => p.limits998.upper, null),
-    element('text', { x: 4, y: y(1) + 4, 'font-size': 11 }, number(1, 1)),
-    element('text', { x: 4, y: y(low) + 4, 'font-size': 11 }, number(low, 1)),
-    element('text', { x: 50, y: 292, 'font-size': 11 }, String(Math.round(10 ** minVolume))),
-    element('text', { x: 580, y: 292, 'font-size': 11, 'text-anchor': 'end' },
-      t('volume') + ' ' + Math.round(10 ** maxVolume)),
+    element('text', { x: 4, y: y(1) + 5 }, '100%'),
+    element('text', { x: 4, y: y(low) + 5 }, percent(low).replace('.0', '')),
+    element('text', { x: 60, y: 310 }, String(Math.round(10 ** minVolume))),
+    element('text', { x: 580, y: 310, 'text-anchor': 'end' }, t('volume') + ' ' + Math.round(10 ** maxVolume)),
     ...points.map(p => element('g', { 'data-kato': p.id },
-      element('circle', { cx: x(p.volume), cy: y(p.rate), r: 4, fill: BAND_COLOUR[p.band] },
-        element('title', {}, remembered(p.id) + ' — ' + percent(p.rate) + ', ' + t(p.band))))));
+      element('circle', { cx: x(p.volume), cy: y(p.rate), r: 6, fill: BANDS[p.band].colour, stroke: '#1d2733' },
+        element('title', {}, nameOf(p.id) + ' — ' + percent(p.rate) + ', ' + t(p.band))))));
   $('#funnel-reference').textContent = t('reference') + ': ' + percent(reference);
   $('#funnel-table tbody').replaceChildren(...points.map(p => element('tr', { 'data-kato': p.id },
-    element('td', {}, remembered(p.id)), element('td', {}, number(p.volume, 1)), element('td', {}, percent(p.rate)),
+    element('th', { scope: 'row' }, nameOf(p.id)), element('td', {}, number(p.volume, 1)),
+    element('td', {}, percent(p.rate)),
     element('td', {}, percent(p.limits95.lower) + ' – ' + percent(p.limits95.upper)),
     element('td', {}, percent(p.limits998.lower) + ' – ' + percent(p.limits998.upper)),
-    element('td', { 'data-band': p.band }, t(p.band)), element('td', {}, shrunk(p.shrunk)))));
+    element('td', { 'data-band': p.band }, bandText(p.band)),
+    element('td', {}, shrunkShare(p.shrunk) + ' (' + shrunkInterval(p.shrunk) + ')'))));
 }
 
 /**
@@ -220,120 +419,159 @@ function nationalTime(instant) {
   return shifted.slice(0, 10) + ' ' + shifted.slice(11, 19) + ' (UTC+5)';
 }
 
-/** An absolute scale, red at 0 through yellow to green at 1, so that colours compare across regions and periods. */
-function colour(trust) {
-  if (trust == null) return '#c8ced4';
-  const share = Math.max(0, Math.min(1, trust));
-  return 'hsl(' + Math.round(120 * share) + ', 70%, ' + (50 - 12 * share) + '%)';
-}
-
-function renderMap(collection, metricsByKato, prefix) {
+/**
+ * The rural districts coloured by their band in the ranking's funnel, each a link that can be focused and followed
+ * by keyboard, marked with its band's symbol, and named with its band for a screen reader.
+ */
+function renderMap(collection, bands, prefix) {
   const features = collection.features.filter(feature => feature.properties.kato.startsWith(prefix));
   $('#map-section').hidden = features.length === 0;
-  const rings = features.flatMap(feature => feature.geometry.type === 'Polygon'
-    ? [feature.geometry.coordinates] : feature.geometry.coordinates).flat();
-  const points = rings.flat();
+  const polygonsOf = (feature) => feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates]
+    : feature.geometry.coordinates;
+  const points = features.flatMap(feature => polygonsOf(feature).flat()).flat();
   if (points.length === 0) return;
   const [minX, maxX] = [Math.min(...points.map(p => p[0])), Math.max(...points.map(p => p[0]))];
   const [minY, maxY] = [Math.min(...points.map(p => p[1])), Math.max(...points.map(p => p[1]))];
   const aspect = Math.cos((minY + maxY) / 2 * Math.PI / 180);
-  const scale = Math.min(580 / ((maxX - minX) * aspect || 1), 380 / ((maxY - minY) || 1));
-  const project = ([x, y]) => (10 + (x - minX) * aspect * scale).toFixed(1) + ',' + (390 - (y - minY) * scale).toFixed(1);
+  const width = (maxX - minX) * aspect || 1;
+  const height = (maxY - minY) || 1;
+  // The frame takes the territory's own shape, so that a long district is not a strip in an empty box.
+  const scale = Math.min(580 / width, 580 / height);
+  $('#map').setAttribute('viewBox', '0 0 ' + Math.ceil(width * scale + 20) + ' ' + Math.ceil(height * scale + 20));
+  const project = ([x, y]) => [10 + (x - minX) * aspect * scale, 10 + (maxY - y) * scale];
   $('#map').replaceChildren(...features.map(feature => {
     const kato = feature.properties.kato;
-    const metrics = metricsByKato[kato];
-    const trust = metrics && metrics.trust ? metrics.trust.lower : null;
-    const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-    const d = polygons.flatMap(polygon => polygon.map(ring => 'M' + ring.map(project).join('L') + 'Z')).join('');
-    const path = element('path', { d, fill: colour(trust), 'data-kato': kato, 'data-trust': trust },
-      element('title', {}, remembered(kato) + ' — ' + t('trustIndex') + ': ' + number(trust, 3)));
-    path.addEventListener('click', () => drill('RURAL_DISTRICT', kato));
-    return path;
+    const band = bands[kato] || 'none';
+    const ring = polygonsOf(feature).flat().flat().map(project);
+    const d = polygonsOf(feature).flatMap(polygon => polygon.map(r =>
+      'M' + r.map(p => project(p).map(c => c.toFixed(1)).join(',')).join('L') + 'Z')).join('');
+    const label = nameOf(kato) + ' — ' + t(band);
+    const anchor = element('a', { svg: true, href: addressOf(trailTo('RURAL_DISTRICT', kato)), 'aria-label': label,
+      'data-kato': kato },
+    element('title', {}, label),
+    element('path', { d, fill: BANDS[band].colour, 'data-kato': kato, 'data-band': band }),
+    element('text', { x: (ring.reduce((s, p) => s + p[0], 0) / ring.length).toFixed(1),
+      y: (ring.reduce((s, p) => s + p[1], 0) / ring.length + 6).toFixed(1), 'text-anchor': 'middle',
+      'aria-hidden': 'true' }, BANDS[band].symbol));
+    anchor.addEventListener('click', event => {
+      event.preventDefault();
+      go(anchor.getAttribute('href'));
+    });
+    return anchor;
   }));
+  $('#map-legend').replaceChildren(...Object.keys(BANDS).map(band => element('li', {},
+    element('span', { class: 'swatch', style: 'background:' + BANDS[band].colour + ';color:'
+      + (band.endsWith('99_8') ? '#fff' : '#1d2733'), 'aria-hidden': 'true' }, BANDS[band].symbol), t(band))));
 }
 
+/** Appeals per month from zero, every month a dot (a single month still draws), and the same as text and table. */
 function renderTrend(series) {
   $('#trend-section').hidden = false;
-  $('#trend-title').textContent = t('trend');
   const most = Math.max(1, ...series.map(bucket => bucket.received));
-  const x = index => 40 + index * (540 / Math.max(1, series.length - 1));
-  const received = series.map((bucket, index) => x(index) + ',' + (190 - 170 * bucket.received / most)).join(' ');
-  const trust = series.filter(bucket => bucket.trust).map(bucket =>
-    x(series.indexOf(bucket)) + ',' + (190 - 170 * bucket.trust.lower)).join(' ');
-  const labels = series.map((bucket, index) =>
-    element('text', { x: x(index), y: 210, 'text-anchor': 'middle', 'font-size': 10 }, bucket.period.from.slice(0, 7)));
+  const x = index => 60 + (series.length === 1 ? 260 : index * (520 / (series.length - 1)));
+  const y = count => 220 - 200 * count / most;
+  const every = Math.ceil(series.length / 6);
   $('#trend').replaceChildren(
-    element('line', { x1: 40, y1: 190, x2: 580, y2: 190, stroke: '#8896a4' }),
-    element('text', { x: 4, y: 24, 'font-size': 10 }, String(most)),
-    element('polyline', { points: received, fill: 'none', stroke: '#005f73', 'stroke-width': 2, id: 'trend-received' }),
-    element('polyline', { points: trust, fill: 'none', stroke: '#ca6702', 'stroke-width': 2, id: 'trend-trust' }),
-    ...labels);
+    element('line', { x1: 60, y1: 220, x2: 580, y2: 220, stroke: '#8896a4' }),
+    element('line', { x1: 60, y1: 20, x2: 60, y2: 220, stroke: '#8896a4' }),
+    element('text', { x: 52, y: 225, 'text-anchor': 'end' }, '0'),
+    element('text', { x: 52, y: 25, 'text-anchor': 'end' }, String(most)),
+    element('polyline', { id: 'trend-received', points: series.map((b, i) => x(i) + ',' + y(b.received)).join(' '),
+      fill: 'none', stroke: '#005f73', 'stroke-width': 2.5 }),
+    ...series.map((b, i) => element('circle', { cx: x(i), cy: y(b.received), r: 4, fill: '#005f73' })),
+    ...series.map((b, i) => i % every === 0 ? element('text', { x: x(i), y: 248, 'text-anchor': 'middle' },
+      b.period.from.slice(0, 7)) : null).filter(label => label));
+  $('#trend-summary').textContent = t('trendSummary', { list: series.map(b => b.period.from.slice(0, 7) + ' — '
+    + b.received).join(', ') });
+  $('#trend-table tbody').replaceChildren(...series.map(b => element('tr', {},
+    element('th', { scope: 'row' }, b.period.from.slice(0, 7)), element('td', {}, String(b.received)),
+    element('td', {}, String(b.answered)), element('td', {}, percent(b.onTimeShareOfDue)),
+    element('td', {}, b.trustBasis.appeals > 0 ? percent(b.trustBasis.keptLocally / b.trustBasis.appeals) : '—'))));
 }
 
+function explain(error) {
+  if (error.status === 401) {
+    sessionStorage.removeItem('appeals.token');
+    $('#token-field').hidden = false;
+    return t('badToken');
+  }
+  return error.status === 403 ? t('forbidden') : t('failed') + ' (' + (error.status || error.message) + ')';
+}
+
+let drawing = 0;
+
 async function render() {
+  const mine = ++drawing;
+  // a newer drawing (another click meanwhile) takes over: this one stops at its next read
+  const read = async (url) => {
+    const value = await readJson(url);
+    if (mine !== drawing) throw new ReadError(0, 'superseded');
+    return value;
+  };
   applyTexts();
   renderBreadcrumbs();
-  if (!sessionStorage.getItem('appeals.token')) {
-    $('#status').textContent = t('needToken');
-    return;
-  }
   $('#status').textContent = t('loading');
-  const step = state.trail[state.trail.length - 1];
-  ['#ranking-section', '#funnel-section', '#map-section', '#trend-section'].forEach(section => {
+  ['#units-section', '#ranking-section', '#funnel-section', '#map-section', '#trend-section'].forEach(section => {
     $(section).hidden = true;
   });
+  const step = state.trail[state.trail.length - 1];
+  const path = step.level === 'COUNTRY' ? '' : '/' + LEVEL_PATH[step.level] + '/' + step.kato;
   try {
-    if (step.level === 'COUNTRY') {
-      renderUnits(t('regions'), await read('/api/v1/metrics/regions' + period()), true);
-    } else {
-      const path = '/api/v1/metrics/' + LEVEL_PATH[step.level] + '/' + step.kato;
-      const own = await read(path + period());
-      nameOf(own);
-      renderBreadcrumbs();
-      if (step.level === 'RURAL_DISTRICT') {
-        const territory = own.territory || {};
-        renderUnits(t('categories') + (territory.akimName ? ' · ' + t('akim') + ': ' + territory.akimName
-          + (territory.akimElectedSince ? ' (' + t('since') + ' ' + territory.akimElectedSince + ')' : '') : ''),
-          await read(path + '/categories' + period()), false);
-      } else {
-        renderUnits(t(step.level === 'REGION' ? 'districts' : 'ruralDistricts'),
-          await read(path + '/units' + period()), true);
-        const scope = (step.level === 'REGION' ? 'regionKato=' : 'districtKato=') + step.kato;
-        const ruralDistricts = await read('/api/v1/metrics/rural-districts' + period() + '&' + scope);
-        const byKato = Object.fromEntries(ruralDistricts.map(metrics => { nameOf(metrics); return [metrics.kato, metrics]; }));
-        renderRanking(await read('/api/v1/rankings/rural-districts' + period() + '&' + scope));
-        const region = state.trail[1].kato;
-        const boundaries = await read(state.territoryUrl + '/api/v1/territory/boundaries?regionKato=' + region);
-        renderMap(boundaries, byKato, step.level === 'REGION' ? step.kato.slice(0, 2) : step.kato.slice(0, 4));
-      }
-      renderTrend(await read(path + '/series' + period() + '&granularity=month'));
+    renderHeadline(await read('/api/v1/dashboard/headline' + path + period()));
+    // an address that opens a district or rural district directly: its region's and district's names
+    await Promise.all(state.trail.slice(1, -1).filter(crumb => !state.names[crumb.kato]).map(crumb =>
+      readJson('/api/v1/dashboard/headline/' + LEVEL_PATH[crumb.level] + '/' + crumb.kato + period())
+        .then(headline => nameOf(crumb.kato, headline.territory), () => null)));
+    renderBreadcrumbs();
+    if (!token()) {
+      $('#status').textContent = '';
+      return;
     }
+    if (step.level === 'COUNTRY') {
+      renderUnits(t('regions'), await read('/api/v1/metrics/regions' + period()), 'REGION');
+    } else if (step.level === 'RURAL_DISTRICT') {
+      renderUnits(t('categories'), await read('/api/v1/metrics' + path + '/categories' + period()), null);
+    } else {
+      const scope = (step.level === 'REGION' ? 'regionKato=' : 'districtKato=') + step.kato;
+      const ruralDistricts = await read('/api/v1/metrics/rural-districts' + period() + '&' + scope);
+      ruralDistricts.forEach(metrics => nameOf(metrics.kato, metrics.territory));
+      const ranking = await read('/api/v1/rankings/rural-districts' + period() + '&' + scope);
+      const units = await read('/api/v1/metrics' + path + '/units' + period());
+      renderUnits(t(step.level === 'REGION' ? 'districts' : 'ruralDistricts'), units,
+        step.level === 'REGION' ? 'DISTRICT' : 'RURAL_DISTRICT', standingOf(ranking));
+      renderRanking(ranking);
+      const bands = Object.fromEntries(ranking.ranked.concat(ranking.notRanked).filter(entry => entry.funnel)
+        .map(entry => [entry.kato, entry.funnel.band]));
+      const boundaries = await read(state.territoryUrl + '/api/v1/territory/boundaries?regionKato='
+        + state.trail[1].kato);
+      renderMap(boundaries, bands, step.level === 'REGION' ? step.kato.slice(0, 2) : step.kato.slice(0, 4));
+    }
+    if (step.level !== 'COUNTRY') renderTrend(await read('/api/v1/metrics' + path + '/series' + period() + '&granularity=month'));
     $('#status').textContent = '';
   } catch (error) {
-    $('#status').textContent = t('failed') + ': ' + error.message;
+    if (mine === drawing) $('#status').textContent = explain(error);
   }
 }
 
 async function start() {
   const hash = new URLSearchParams(location.hash.slice(1));
-  if (hash.get('token')) {
-    sessionStorage.setItem('appeals.token', hash.get('token'));
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-  const query = new URLSearchParams(location.search);
-  const browserLanguage = (navigator.language || 'ru').slice(0, 2);
-  state.lang = [query.get('lang'), browserLanguage].find(lang => lang in TEXTS) || 'ru';
-  const today = new Date().toISOString().slice(0, 10);
-  $('#from').value = query.get('from') || today.slice(0, 4) + '-01-01';
-  $('#to').value = query.get('to') || today;
-  if (query.get('region')) state.trail.push({ level: 'REGION', kato: query.get('region') });
-  $('#token-field').hidden = Boolean(sessionStorage.getItem('appeals.token'));
-  document.querySelectorAll('[data-lang]').forEach(button =>
-    button.addEventListener('click', () => { state.lang = button.dataset.lang; render(); }));
+  if (hash.get('token')) sessionStorage.setItem('appeals.token', hash.get('token'));
+  readAddress();
+  // the token leaves the address; region= of older links becomes the dashboard's own address
+  history.replaceState(null, '', addressOf(state.trail));
+  document.querySelectorAll('#languages a').forEach(anchor => anchor.addEventListener('click', event => {
+    event.preventDefault();
+    sessionStorage.setItem('appeals.lang', anchor.dataset.lang);
+    go(addressOf(state.trail, anchor.dataset.lang));
+  }));
+  window.addEventListener('popstate', () => { readAddress(); render(); });
   $('#controls').addEventListener('submit', event => {
     event.preventDefault();
     if ($('#token').value) sessionStorage.setItem('appeals.token', $('#token').value);
-    render();
+    $('#token').value = '';
+    state.from = $('#from').value;
+    state.to = $('#to').value;
+    go(addressOf(state.trail));
   });
   state.territoryUrl = (await fetch('/api/v1/dashboard/config').then(response => response.json())).territoryUrl;
   render();

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -51,8 +54,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The trust dashboard as a person sees it: Debian's Chromium, headless, opens the page analytics serves, reads the
- * packaged routing and analytics services over the real broker and database, and shows the region's ranking, its
- * map coloured from the sample polygons, the drill-down and the three languages. A screenshot of each language is
+ * packaged routing and analytics services over the real broker and database, and shows the headline figures, the
+ * region's ranking explained with every rural district not ranked and why, the funnel, the map coloured by band
+ * from the sample polygons, the drill-down by real links (Back included), the three languages, the phone width
+ * without sideways scrolling, the keyboard's way through it, and the public view without a token. Screenshots are
  * kept in {@code system-tests/target/dashboard-*.png}.
  */
 class DashboardIT {
@@ -142,6 +147,8 @@ class DashboardIT {
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(page -> text("#status").isEmpty() && rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size()
                 && !browser.findElements(By.cssSelector("#map path")).isEmpty());
+        assertTrue(browser.getCurrentUrl().contains("region=" + REGION) && !browser.getCurrentUrl().contains("token"),
+                "the place is in the address, the token is not: " + browser.getCurrentUrl());
 
         // The ranking is the API's ranking of the region, in Russian, with the districts' Russian names.
         assertEquals("Рейтинг сельских округов", text("#ranking-section h2"));
@@ -157,8 +164,15 @@ class DashboardIT {
                     .asString());
             shown = rows("#ranking tbody tr").stream().map(row -> row.getAttribute("data-kato")).toList();
             Instant pageComputedAt = shownComputedAt();
+            // the headline figures the page read with it, as the API gives them now
+            String received = given().header("Authorization", bearer("analyst"))
+                    .get(analytics.baseUrl() + "/api/v1/dashboard/headline/regions/" + REGION + period).jsonPath()
+                    .getString("received.shown");
+            List<String> notRankedShown = rows("#not-ranked tbody tr").stream()
+                    .map(row -> row.getAttribute("data-kato")).toList();
             if (regionRanking.getList("ranked.kato").equals(shown) && pageComputedAt != null
-                    && !pageComputedAt.isBefore(firstSent)) {
+                    && regionRanking.getList("notRanked.kato").equals(notRankedShown)
+                    && !pageComputedAt.isBefore(firstSent) && text("#headline dd").startsWith(received)) {
                 break;
             }
             Thread.sleep(5_000);
@@ -169,7 +183,7 @@ class DashboardIT {
         String bestName = given().header("Authorization", bearer("analyst"))
                 .get(analytics.baseUrl() + "/api/v1/metrics/rural-districts/"
                         + regionRanking.getString("ranked[0].kato") + period).jsonPath().getString("territory.nameRu");
-        assertEquals(bestName, rows("#ranking tbody tr").get(0).findElements(By.tagName("td")).get(1).getText());
+        assertEquals(bestName, rowName("#ranking tbody tr"));
         // When it was computed, on the country's clock: after the events it counts, and not in the future.
         Instant shownComputedAt = shownComputedAt();
         assertTrue(shownComputedAt != null, "computed-at: " + text("#computed-at"));
@@ -181,28 +195,95 @@ class DashboardIT {
         assertTrue(expectedOrder.indexOf("991021000") < expectedOrder.indexOf("991025000"),
                 "no escalation ranks above two of four: " + expectedOrder);
 
-        // The map: every sample polygon of the region is drawn, the ranked ones coloured by their index.
+        // The ranking explained: the settings in force and a link to the methodology page in the page's language.
+        assertTrue(text("#ranking-explained").contains(String.valueOf(regionRanking.getInt("minimumAppeals")))
+                && text("#ranking-explained").contains(String.valueOf(regionRanking.getInt("applicantWeightCap"))),
+                "settings in force: " + text("#ranking-explained"));
+        assertTrue(browser.findElement(By.id("methodology-link")).getDomProperty("href")
+                .endsWith("/dashboard/methodology-ru.html"));
+        // Every rural district of the region is on the page (as the ranking the page shows lists it): ranked, or
+        // not ranked with its reason; and the ranking lists every rural district analytics knows in the region.
+        assertEquals(regionRanking.getList("notRanked.kato"), rows("#not-ranked tbody tr").stream()
+                .map(row -> row.getAttribute("data-kato")).toList());
+        for (WebElement row : rows("#not-ranked tbody tr")) {
+            assertTrue(!row.findElement(By.cssSelector("td[data-reason]")).getText().isBlank(), "reason shown");
+        }
+        JsonPath shownRanking = regionRanking;
+        List<String> everyRuralDistrict = given().header("Authorization", bearer("analyst"))
+                .get(analytics.baseUrl() + "/api/v1/metrics/rural-districts" + period + "&regionKato=" + REGION)
+                .jsonPath().getList("kato");
+        java.util.Set<String> ranked = new java.util.TreeSet<>(shownRanking.getList("ranked.kato"));
+        ranked.addAll(shownRanking.getList("notRanked.kato"));
+        assertTrue(ranked.containsAll(RURAL_DISTRICTS) && ranked.size() > RURAL_DISTRICTS.size()
+                && everyRuralDistrict.containsAll(ranked), "units without appeals listed too: " + ranked);
+
+        // The headline figures at the top, as the API gives them to the analyst, and the funnel with its table.
+        JsonPath headline = JsonPath.from(given().header("Authorization", bearer("analyst"))
+                .get(analytics.baseUrl() + "/api/v1/dashboard/headline/regions/" + REGION + period).asString());
+        List<WebElement> figures = browser.findElements(By.cssSelector("#headline dd"));
+        assertTrue(figures.size() >= 10, "headline figures: " + figures.size());
+        assertTrue(figures.get(0).getText().startsWith(headline.getString("received.shown")),
+                figures.get(0).getText() + " vs " + headline.getString("received.shown"));
+        assertTrue(browser.findElements(By.cssSelector("#funnel circle")).size() >= RURAL_DISTRICTS.size(),
+                "the funnel's dots");
+        assertTrue(rows("#funnel-table tbody tr").size() >= RURAL_DISTRICTS.size(), "the funnel as a table");
+        assertTrue(!text("#funnel-reference").isBlank());
+
+        // The map: every sample polygon of the region is drawn, the ranked ones coloured by their band, each
+        // marked with its band's symbol too, and named for a screen reader.
         List<WebElement> polygons = browser.findElements(By.cssSelector("#map path"));
         assertTrue(polygons.size() >= RURAL_DISTRICTS.size(), "polygons: " + polygons.size());
         for (String kato : RURAL_DISTRICTS) {
             WebElement polygon = browser.findElement(By.cssSelector("#map path[data-kato='" + kato + "']"));
             assertNotEquals("#c8ced4", polygon.getAttribute("fill"), kato + " is coloured");
+            WebElement area = browser.findElement(By.cssSelector("#map a[data-kato='" + kato + "']"));
+            assertTrue(!area.findElement(By.tagName("text")).getAttribute("textContent").isBlank(), "symbol");
+            assertTrue(area.getDomAttribute("aria-label").contains(" — "), area.getDomAttribute("aria-label"));
         }
+        assertEquals(List.of(), accessibilityProblems());
+        // Keyboard: the skip link first, then on to the drill-down links, the ranking's links and the map's areas.
+        browser.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertEquals("skip", browser.switchTo().activeElement().getDomAttribute("class"));
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        for (int tab = 0; tab < 400 && reached.size() < 3; tab++) {
+            WebElement focused = browser.switchTo().activeElement();
+            String where = (String) browser.executeScript("const e = arguments[0]; return e.closest('#units') ? "
+                    + "'units' : e.closest('#ranking') ? 'ranking' : e.closest('#map') ? 'map' : '';", focused);
+            if (!where.isEmpty() && focused.getDomAttribute("href") != null) {
+                reached.add(where);
+            }
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertEquals(java.util.Set.of("units", "ranking", "map"), reached, "reached by Tab");
         screenshot("ru");
 
         // Kazakh and English: the page's own words change, and so do the names of the territories.
-        browser.findElement(By.cssSelector("button[data-lang='kk']")).click();
+        browser.findElement(By.cssSelector("#languages a[data-lang='kk']")).click();
         wait.until(page -> text("#status").isEmpty() && "Ауылдық округтер рейтингі".equals(text("#ranking-section h2"))
                 && rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size());
+        assertTrue(browser.getCurrentUrl().contains("lang=kk"), browser.getCurrentUrl());
         String bestNameKk = given().header("Authorization", bearer("analyst"))
                 .get(analytics.baseUrl() + "/api/v1/metrics/rural-districts/"
                         + regionRanking.getString("ranked[0].kato") + period).jsonPath().getString("territory.nameKk");
-        assertEquals(bestNameKk, rows("#ranking tbody tr").get(0).findElements(By.tagName("td")).get(1).getText());
+        assertEquals(bestNameKk, rowName("#ranking tbody tr"));
         screenshot("kk");
-        browser.findElement(By.cssSelector("button[data-lang='en']")).click();
+        browser.findElement(By.cssSelector("#languages a[data-lang='en']")).click();
         wait.until(page -> text("#status").isEmpty() && "Rural districts ranked".equals(text("#ranking-section h2")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         screenshot("en");
+
+        // The phone: nothing scrolls sideways at 390 px; tables scroll inside their own region.
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        wait.until(page -> text("#status").isEmpty() && rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size());
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"), "reload keeps the language");
+        long documentWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
+        long viewportWidth = (Long) browser.executeScript("return window.innerWidth;");
+        assertTrue(documentWidth <= viewportWidth, "document " + documentWidth + " px in a " + viewportWidth
+                + " px viewport");
+        screenshot("phone");
+        browser.manage().window().setSize(new Dimension(1400, 1100));
 
         // Drill-down: region → district (its rural districts listed) → rural district (categories and trend).
         rows("#units tbody tr").stream().filter(row -> DISTRICT.equals(row.getAttribute("data-kato"))).findFirst()
@@ -214,14 +295,90 @@ class DashboardIT {
                 .containsAll(RURAL_DISTRICTS)
                 && browser.findElements(By.cssSelector("#map path")).stream()
                 .allMatch(path -> path.getAttribute("data-kato").startsWith(DISTRICT.substring(0, 4))));
+        assertTrue(browser.getCurrentUrl().contains("district=" + DISTRICT), browser.getCurrentUrl());
         browser.findElement(By.cssSelector("#map path[data-kato='991025000']")).click();
         wait.until(page -> text("#status").isEmpty()
                 && browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 4
                 && !rows("#units tbody tr[data-category='roads']").isEmpty());
+        assertEquals("Roads", rowName("#units tbody tr[data-category='roads']"), "category names translated");
         assertTrue(browser.findElement(By.id("trend-received")).getAttribute("points").contains(","),
                 "the monthly trend is drawn");
+        assertTrue(!text("#trend-summary").isBlank(), "the trend's text alternative");
         assertTrue(browser.findElement(By.id("status")).getText().isEmpty(), "no error shown");
+        assertEquals(List.of(), accessibilityProblems());
         screenshot("rural-district");
+        // Back returns to the district, inside the dashboard.
+        browser.navigate().back();
+        wait.until(page -> text("#status").isEmpty()
+                && browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 3);
+
+        // The public view, without a token: the headline figures as the open data would show them.
+        browser.executeScript("sessionStorage.removeItem('appeals.token');");
+        browser.get(analytics.baseUrl() + "/dashboard/?lang=ru&rural=991021000");
+        wait.until(page -> text("#status").isEmpty() && !browser.findElements(By.cssSelector("#headline dd")).isEmpty());
+        JsonPath open = JsonPath.from(given().get(analytics.baseUrl() + "/api/v1/dashboard/headline/rural-districts/"
+                + "991021000" + periodOf(browser.getCurrentUrl())).asString());
+        assertTrue(open.getBoolean("smallCountsSuppressed"));
+        assertTrue(text("#headline dd").startsWith(open.getString("received.shown")),
+                text("#headline dd") + " vs " + open.getString("received.shown"));
+        assertTrue(text("#headline-note").contains("<5"), text("#headline-note"));
+        assertEquals(4, browser.findElements(By.cssSelector("#breadcrumbs > span")).size(),
+                "region › district › rural district");
+        assertEquals(List.of(), accessibilityProblems());
+        screenshot("public");
+    }
+
+    /** The period of a dashboard address, as a query string. */
+    private static String periodOf(String address) {
+        Matcher period = Pattern.compile("from=([0-9-]+)&to=([0-9-]+)").matcher(address);
+        assertTrue(period.find(), address);
+        return "?from=" + period.group(1) + "&to=" + period.group(2);
+    }
+
+    /** The territory (or category) named in the first row matching the selector: its row header. */
+    private static String rowName(String selector) {
+        return rows(selector).get(0).findElement(By.cssSelector("th[scope='row']")).getText();
+    }
+
+    /**
+     * What an automated audit would flag, as far as the page's markup shows it: links without an address, tables
+     * without a caption or headers without a scope, charts without a text alternative, images without alt text,
+     * map areas without a name or a symbol (colour alone), inputs without a label, no language, no skip link.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> accessibilityProblems() {
+        return (List<String>) browser.executeScript("""
+                const problems = [];
+                document.querySelectorAll('a').forEach(a => {
+                  if (!a.getAttribute('href')) problems.push('link without href: ' + a.outerHTML.slice(0, 80));
+                });
+                document.querySelectorAll('table').forEach(table => {
+                  const caption = table.querySelector('caption');
+                  if (!caption || !caption.textContent.trim()) problems.push('table without caption: ' + table.id);
+                  table.querySelectorAll('th').forEach(th => {
+                    if (!['col', 'row'].includes(th.getAttribute('scope'))) problems.push('th without scope: ' + table.id);
+                  });
+                });
+                document.querySelectorAll('svg').forEach(svg => {
+                  if (svg.closest('[hidden]')) return;
+                  const label = svg.getAttribute('aria-label') || (svg.getAttribute('aria-labelledby') || '').split(' ')
+                    .map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
+                  if (!svg.getAttribute('role') || !label) problems.push('chart without text alternative: ' + svg.id);
+                });
+                document.querySelectorAll('img').forEach(img => {
+                  if (!img.hasAttribute('alt')) problems.push('image without alt: ' + img.src);
+                });
+                document.querySelectorAll('#map a').forEach(area => {
+                  if (!area.getAttribute('aria-label')) problems.push('map area without a name');
+                  if (!(area.querySelector('text') || {}).textContent) problems.push('map area marked by colour only');
+                });
+                document.querySelectorAll('input').forEach(input => {
+                  if (!input.closest('label') && !input.getAttribute('aria-label')) problems.push('input without label');
+                });
+                if (!document.documentElement.lang) problems.push('no language');
+                const skip = document.querySelector('a.skip');
+                if (!skip || !document.querySelector(skip.getAttribute('href'))) problems.push('no skip link');
+                return problems;""");
     }
 
     private static List<WebElement> rows(String selector) {

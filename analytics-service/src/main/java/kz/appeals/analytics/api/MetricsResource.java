@@ -44,7 +44,8 @@ public class MetricsResource {
     @GET
     @Path("/rural-districts")
     @Operation(summary = "Metrics of every rural district of a region or of a district",
-            description = "One entry per rural district that received appeals in the period, sorted by KATO code.")
+            description = "One entry per rural district, sorted by KATO code: every current one of the "
+                    + "territorial reference (zeros where no appeal came) and any other that received appeals.")
     public List<TerritoryMetrics> ruralDistricts(
             @Parameter(description = "KATO code of the region (or give districtKato)") @QueryParam("regionKato")
             String regionKato,
@@ -112,8 +113,9 @@ public class MetricsResource {
     @GET
     @Path("/{level}/{kato}/units")
     @Operation(summary = "Drill-down: the territories one level below",
-            description = "A region's districts or a district's rural districts that received appeals in the "
-                    + "period, by KATO code.")
+            description = "A region's districts or a district's rural districts, by KATO code: every current "
+                    + "one of the territorial reference (zeros where no appeal came) and any other that received "
+                    + "appeals in the period.")
     public List<TerritoryMetrics> units(
             @Parameter(description = "districts or regions") @PathParam("level") String level,
             @Parameter(description = KATO) @PathParam("kato") String kato,

@@ -107,9 +107,9 @@ public class OpenDataResource {
     private List<TerritoryMetrics> territories(String from, String to, String regionKato) {
         ReportingPeriod period = QueryParameters.period(from, to);
         return regionKato == null || regionKato.isBlank()
-                ? metrics.unitsOf(TerritoryLevel.COUNTRY, TerritoryLevel.COUNTRY_CODE, TerritoryLevel.RURAL_DISTRICT,
-                        period)
-                : metrics.unitsOf(TerritoryLevel.REGION, QueryParameters.kato("regionKato", regionKato),
+                ? metrics.unitsWithAppealsOf(TerritoryLevel.COUNTRY, TerritoryLevel.COUNTRY_CODE,
+                        TerritoryLevel.RURAL_DISTRICT, period)
+                : metrics.unitsWithAppealsOf(TerritoryLevel.REGION, QueryParameters.kato("regionKato", regionKato),
                         TerritoryLevel.RURAL_DISTRICT, period);
     }
 

@@ -5,6 +5,7 @@ import kz.appeals.analytics.domain.funnel.FunnelParameters;
 import kz.appeals.analytics.domain.funnel.FunnelPoint;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.Map;
  * evidence, so they are not ordered against each other, and their {@code rank} is shared (one plus the number of
  * territories in a better band). The Wilson interval ({@link TrustIndex}) stays in every row; it no longer orders
  * them, because its lower bound falls with volume (20 of 20 came below 170 of 183). A territory is ranked only with
- * at least {@code minimumAppeals} weighted appeals in the period; the others are listed with the reason and their
- * band. {@code computedAt} is when the facts it counts were read: a ranking may be served for a while after newer
+ * at least {@code minimumAppeals} weighted appeals in the period; the others — every unit of the territory without
+ * appeals too — are listed with the reason and their band. {@code computedAt} is when the facts it counts were read: a ranking may be served for a while after newer
  * facts came (see {@code RankingCache}), and says so.
  */
 public record Ranking(ReportingPeriod period, Instant computedAt, String formula, int minimumAppeals,
@@ -37,9 +38,40 @@ public record Ranking(ReportingPeriod period, Instant computedAt, String formula
                          FunnelPoint escalationFunnel) {
     }
 
-    /** @param funnel as for a ranked territory; null without appeals in the trust basis */
-    public record NotRanked(String kato, long received, TerritoryMetrics.TrustBasis trustBasis, String reason,
-                            FunnelPoint funnel, FunnelPoint escalationFunnel) {
+    /**
+     * @param reasonCode why it is not ranked, for a reader's language
+     * @param reason     the same in words
+     * @param funnel     as for a ranked territory; null without appeals in the trust basis
+     */
+    public record NotRanked(String kato, long received, TerritoryMetrics.TrustBasis trustBasis,
+                            NotRankedReason reasonCode, String reason, FunnelPoint funnel,
+                            FunnelPoint escalationFunnel) {
+    }
+
+    /**
+     * Why a territory is below the minimum volume. An akim who took office during the period is judged only on the
+     * appeals registered since ({@link TrustIndex#FORMULA}), so a new akim's short record is named as such rather
+     * than as a quiet village's.
+     */
+    public enum NotRankedReason {
+        NO_APPEALS, AKIM_NEW_IN_OFFICE, TOO_FEW_APPEALS;
+
+        static NotRankedReason of(TerritoryMetrics territory) {
+            LocalDate since = territory.territory().akimElectedSince();
+            if (since != null && since.isAfter(territory.period().from())) {
+                return AKIM_NEW_IN_OFFICE;
+            }
+            return territory.received() == 0 ? NO_APPEALS : TOO_FEW_APPEALS;
+        }
+
+        String explained(int minimumAppeals) {
+            return switch (this) {
+                case NO_APPEALS -> "no appeals in the period";
+                case AKIM_NEW_IN_OFFICE -> "akim new in office: fewer than " + minimumAppeals
+                        + " weighted appeals since taking office";
+                case TOO_FEW_APPEALS -> "fewer than " + minimumAppeals + " weighted appeals in the period";
+            };
+        }
     }
 
     public static Ranking of(ReportingPeriod period, Instant computedAt, int minimumAppeals, int applicantWeightCap,
@@ -54,9 +86,10 @@ public record Ranking(ReportingPeriod period, Instant computedAt, String formula
             if (territory.trust() != null && territory.trustBasis().appeals() >= minimumAppeals) {
                 eligible.add(territory);
             } else {
-                notRanked.add(new NotRanked(territory.kato(), territory.received(), territory.trustBasis(),
-                        "fewer than " + minimumAppeals + " weighted appeals in the period",
-                        points.get(territory.kato()), escalationPoints.get(territory.kato())));
+                NotRankedReason reason = NotRankedReason.of(territory);
+                notRanked.add(new NotRanked(territory.kato(), territory.received(), territory.trustBasis(), reason,
+                        reason.explained(minimumAppeals), points.get(territory.kato()),
+                        escalationPoints.get(territory.kato())));
             }
         }
         Comparator<TerritoryMetrics> byBand = Comparator.comparing(t -> points.get(t.kato()).band());

@@ -19,6 +19,11 @@ import java.util.List;
  * @param answered          of those, answered at least once
  * @param answeredOnTime    first answer on or before the current body's due date ({@link AnswerTerm})
  * @param onTimeRate        answeredOnTime / answered
+ * @param overdueNow        not answered although the current body's term ran out before now: the appeals an
+ *                          on-time rate over the answered ones leaves out (those deemed refused among them; not
+ *                          those whose term was extended, whose new term analytics does not know)
+ * @param onTimeShareOfDue  answeredOnTime / (answered + overdueNow): the share on time among the appeals whose
+ *                          answer came or was due
  * @param workingDaysToAnswer working days from the start of the current body's term to the first answer
  * @param extended          term extended by the head of the body at least once
  * @param redirected        redirected to another body at least once (misrouting)
@@ -35,7 +40,8 @@ import java.util.List;
  * @param trust             the trust index over {@code trustBasis}; absent when nothing was received
  */
 public record TerritoryMetrics(TerritoryLevel level, String kato, String categoryCode, ReportingPeriod period,
-                               Territory territory, long received, Double receivedPer1000Residents, long answered, long answeredOnTime, Double onTimeRate,
+                               Territory territory, long received, Double receivedPer1000Residents, long answered,
+                               long answeredOnTime, Double onTimeRate, long overdueNow, Double onTimeShareOfDue,
                                WorkingDaysToAnswer workingDaysToAnswer, long extended, Double extensionRate,
                                long redirected, Double redirectRate, long deemedRefused, Double deemedRefusalRate,
                                long escalated, Escalations escalations, long keptLocally, long reopened,
@@ -89,12 +95,12 @@ public record TerritoryMetrics(TerritoryLevel level, String kato, String categor
     }
 
     /** The counts as the metrics query returns them. */
-    public record Counts(long received, long answered, long answeredOnTime, Double medianWorkingDays,
+    public record Counts(long received, long answered, long answeredOnTime, long overdueNow, Double medianWorkingDays,
                          Double p90WorkingDays, long extended, long redirected, long deemedRefused, long escalated,
                          long reachedDistrictAkimat, long reachedRegion, long reachedPresidentialAdministration,
                          long keptLocally, long reopened, long rated, long satisfied, TrustBasis trustBasis) {
 
-        static final Counts NONE = new Counts(0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        static final Counts NONE = new Counts(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 new TrustBasis(0, 0, 0));
     }
 
@@ -105,7 +111,8 @@ public record TerritoryMetrics(TerritoryLevel level, String kato, String categor
         Long residents = territory.residents();
         return new TerritoryMetrics(level, kato, categoryCode, period, territory, c.received(),
                 perThousand(c.received(), residents), c.answered(),
-                c.answeredOnTime(), share(c.answeredOnTime(), c.answered()),
+                c.answeredOnTime(), share(c.answeredOnTime(), c.answered()), c.overdueNow(),
+                share(c.answeredOnTime(), c.answered() + c.overdueNow()),
                 new WorkingDaysToAnswer(c.medianWorkingDays(), c.p90WorkingDays()), c.extended(),
                 share(c.extended(), c.received()), c.redirected(), share(c.redirected(), c.received()),
                 c.deemedRefused(), share(c.deemedRefused(), c.received()), c.escalated(),
@@ -137,8 +144,7 @@ public record TerritoryMetrics(TerritoryLevel level, String kato, String categor
 
     public TerritoryMetrics withPeriod(ReportingPeriod other) {
         return new TerritoryMetrics(level, kato, categoryCode, other, territory, received, receivedPer1000Residents,
-                answered, answeredOnTime, onTimeRate,
-                workingDaysToAnswer, extended, extensionRate, redirected, redirectRate, deemedRefused,
+                answered, answeredOnTime, onTimeRate, overdueNow, onTimeShareOfDue, workingDaysToAnswer, extended, extensionRate, redirected, redirectRate, deemedRefused,
                 deemedRefusalRate, escalated, escalations, keptLocally, reopened, reopenRate, rated, satisfied,
                 satisfactionRate, trustBasis, trust);
     }

@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,8 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
      * Every metric in one statement. The period's days (with their bucket) and the calendar's days (with the first
      * late instant of a term starting that day and a running count of working days) join the facts as parallel
      * arrays, so any period and any calendar correction is one round trip. Percentiles of working days to answer
-     * are differences of that running count. The trust basis merges one applicant's appeals on one issue into a
+     * are differences of that running count, over the answered appeals only (greatest() skips a null: an unanswered
+     * appeal would count as answered in 0 days). The trust basis merges one applicant's appeals on one issue into a
      * unit and caps each applicant's total weight, counting only appeals registered since the rural district's
      * akim took office ({@link kz.appeals.analytics.domain.TrustIndex#FORMULA}). Residents are summed over the
      * territory's rural districts in the territorial reference.
@@ -55,8 +57,12 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                        count(*) as received,
                        count(s.first_answered_at) as answered,
                        count(*) filter (where s.first_answered_at < term.late_from) as answered_on_time,
-                       percentile_cont(0.5) within group (order by greatest(0, answer.ordinal - term.ordinal)),
-                       percentile_cont(0.9) within group (order by greatest(0, answer.ordinal - term.ordinal)),
+                       count(*) filter (where s.first_answered_at is null and not s.extended
+                           and term.late_from <= cast(?8 as timestamptz)) as overdue_now,
+                       percentile_cont(0.5) within group (order by case when answer.ordinal - term.ordinal is not null
+                           then greatest(0, answer.ordinal - term.ordinal) end),
+                       percentile_cont(0.9) within group (order by case when answer.ordinal - term.ordinal is not null
+                           then greatest(0, answer.ordinal - term.ordinal) end),
                        count(*) filter (where s.extended),
                        count(*) filter (where s.redirected_count > 0),
                        count(*) filter (where s.deemed_refused),
@@ -114,6 +120,41 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
             where unit.kato_code is not null
                or exists (select 1 from appeal_fact f where %2$s = wanted.kato)""";
 
+    /** The current units of one level within a territory, from the territorial reference, with or without appeals. */
+    private static final String UNITS_SQL = """
+            select unit.kato_code, unit.name_kk, unit.name_ru, residents.population, unit.akim_name,
+                   unit.akim_elected_since
+            from territorial_unit unit
+            left join lateral (
+                select case when count(*) > 0 and count(*) = count(t.population) then sum(t.population) end
+                           as population
+                from territorial_unit t
+                where t.level = 'RURAL_DISTRICT' and t.valid_to is null and %1$s = unit.kato_code) residents on true
+            where unit.level = ?1 and unit.valid_to is null and %2$s = ?2
+            order by unit.kato_code""";
+
+    /**
+     * The current units at {@code unitLevel} within the territory {@code kato} at {@code level}, by KATO code, as the
+     * territorial reference knows them: every akim of a region, not only those whose residents wrote.
+     */
+    public Map<String, Territory> units(TerritoryLevel level, String kato, TerritoryLevel unitLevel) {
+        String scope = switch (level) {
+            case COUNTRY -> "'" + TerritoryLevel.COUNTRY_CODE + "'";
+            case REGION -> "unit.region_kato";
+            case DISTRICT -> "unit.district_kato";
+            case RURAL_DISTRICT -> "unit.kato_code";
+        };
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery(UNITS_SQL.formatted(referenceColumn(unitLevel),
+                        scope))
+                .setParameter(1, unitLevel.name())
+                .setParameter(2, kato)
+                .getResultList();
+        Map<String, Territory> units = new LinkedHashMap<>();
+        rows.forEach(row -> units.put((String) row[0], territory(row, 1)));
+        return units;
+    }
+
     /** The regions of the territorial reference, by KATO code. */
     public List<String> regions() {
         return getEntityManager().createQuery(
@@ -153,8 +194,10 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
 
     /**
      * @param calendar the period's days with their bucket, and the calendar's days the query needs
+     * @param now      the moment an unanswered appeal's lapsed term makes it overdue
      */
-    public List<TerritoryMetrics> metrics(MetricsQuery query, QueryCalendar calendar, int applicantWeightCap) {
+    public List<TerritoryMetrics> metrics(MetricsQuery query, QueryCalendar calendar, int applicantWeightCap,
+                                          Instant now) {
         String sql = METRICS_SQL.formatted(column(query.groupLevel()),
                 query.byCategory() ? "coalesce(f.category_code, '')" : "''", column(query.scopeLevel()),
                 referenceColumn(query.groupLevel()));
@@ -167,18 +210,19 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                 .setParameter(5, arrayLiteral(calendar.workingDayOrdinals()))
                 .setParameter(6, query.scopeKato())
                 .setParameter(7, applicantWeightCap)
+                .setParameter(8, Timestamp.from(now))
                 .getResultList();
         return rows.stream().map(row -> {
             String category = (String) row[1];
             LocalDate bucket = day(row[2]);
             ReportingPeriod period = query.granularity() == null ? query.period()
                     : new ReportingPeriod(bucket, query.granularity().bucketEnd(bucket));
-            Counts counts = new Counts(count(row[3]), count(row[4]), count(row[5]), decimal(row[6]), decimal(row[7]),
-                    count(row[8]), count(row[9]), count(row[10]), count(row[11]), count(row[12]), count(row[13]),
-                    count(row[14]), count(row[15]), count(row[16]), count(row[17]), count(row[18]),
-                    new TrustBasis(count(row[19]), decimal(row[20]), decimal(row[21])));
+            Counts counts = new Counts(count(row[3]), count(row[4]), count(row[5]), count(row[6]), decimal(row[7]),
+                    decimal(row[8]), count(row[9]), count(row[10]), count(row[11]), count(row[12]), count(row[13]),
+                    count(row[14]), count(row[15]), count(row[16]), count(row[17]), count(row[18]), count(row[19]),
+                    new TrustBasis(count(row[20]), decimal(row[21]), decimal(row[22])));
             return TerritoryMetrics.of(query.groupLevel(), (String) row[0], category.isEmpty() ? null : category,
-                    period, territory(row, 22), counts);
+                    period, territory(row, 23), counts);
         }).toList();
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,19 +48,31 @@ public class MetricsService {
 
     public TerritoryMetrics of(TerritoryLevel level, String kato, ReportingPeriod period) {
         return run(MetricsQuery.of(level, kato, period)).stream().findFirst()
-                .orElseGet(() -> TerritoryMetrics.none(level, kato, period, known(level, kato)));
+                .orElseGet(() -> TerritoryMetrics.none(level, kato, period, level == TerritoryLevel.COUNTRY
+                        ? TerritoryMetrics.Territory.UNKNOWN : known(level, kato)));
     }
 
     /**
-     * The territories one level below {@code level} within {@code kato} that received appeals in the period, by
-     * KATO code: the drill-down from a region to its districts and from a district to its rural districts.
+     * The territories at {@code unitLevel} within {@code kato}, by KATO code: every current unit of the territorial
+     * reference (zeros where nothing came) and any other code appeals were routed to — the drill-down from a region
+     * to its districts and from a district to its rural districts, and what rankings compare.
      */
     public List<TerritoryMetrics> unitsOf(TerritoryLevel level, String kato, TerritoryLevel unitLevel,
                                           ReportingPeriod period) {
         if (level != TerritoryLevel.COUNTRY) {
             known(level, kato);
         }
-        return run(MetricsQuery.of(level, kato, period).groupedBy(unitLevel));
+        Map<String, TerritoryMetrics> units = new TreeMap<>();
+        facts.units(level, kato, unitLevel).forEach((code, territory) ->
+                units.put(code, TerritoryMetrics.none(unitLevel, code, period, territory)));
+        run(MetricsQuery.of(level, kato, period).groupedBy(unitLevel)).forEach(m -> units.put(m.kato(), m));
+        return List.copyOf(units.values());
+    }
+
+    /** The territories at {@code unitLevel} within {@code kato} that received appeals in the period, by KATO code. */
+    public List<TerritoryMetrics> unitsWithAppealsOf(TerritoryLevel level, String kato, TerritoryLevel unitLevel,
+                                                     ReportingPeriod period) {
+        return unitsOf(level, kato, unitLevel, period).stream().filter(unit -> unit.received() > 0).toList();
     }
 
     /** The territory's metrics per bucket, every bucket of the period present (zeros where nothing came). */
@@ -133,7 +146,7 @@ public class MetricsService {
 
     private List<TerritoryMetrics> run(MetricsQuery query) {
         QueryCalendar calendar = QueryCalendar.of(query.period(), query.granularity(), answerTerm, today());
-        List<TerritoryMetrics> metrics = facts.metrics(query, calendar, ranking.applicantWeightCap());
+        List<TerritoryMetrics> metrics = facts.metrics(query, calendar, ranking.applicantWeightCap(), clock.instant());
         if (query.granularity() == null) {
             return metrics;
         }

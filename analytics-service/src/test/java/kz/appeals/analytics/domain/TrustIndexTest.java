@@ -84,7 +84,7 @@ class TrustIndexTest {
     private static TerritoryMetrics district(String kato, long received, long keptLocally) {
         return TerritoryMetrics.of(TerritoryLevel.RURAL_DISTRICT, kato, null, NOVEMBER,
                 TerritoryMetrics.Territory.UNKNOWN, new TerritoryMetrics.Counts(
-                received, 0, 0, null, null, 0, 0, 0, received - keptLocally, 0, 0, 0, keptLocally, 0, 0, 0,
+                received, 0, 0, 0, null, null, 0, 0, 0, received - keptLocally, 0, 0, 0, keptLocally, 0, 0, 0,
                 new TerritoryMetrics.TrustBasis(received, received, keptLocally)));
     }
 }

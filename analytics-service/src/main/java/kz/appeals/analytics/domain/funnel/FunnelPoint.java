@@ -9,7 +9,7 @@ package kz.appeals.analytics.domain.funnel;
  * @param limits95  the 95 % control limits at its volume
  * @param limits998 the 99.8 % control limits at its volume
  * @param band      where it lies
- * @param shrunk    its shrunk estimate; null where the funnel has none (the Poisson funnel)
+ * @param shrunk    its shrunk estimate with a 95 % interval
  */
 public record FunnelPoint(String id, double volume, double rate, ControlLimits limits95, ControlLimits limits998,
                           FunnelBand band, ShrunkEstimate shrunk) {

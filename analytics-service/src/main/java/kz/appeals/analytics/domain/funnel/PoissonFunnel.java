@@ -12,14 +12,18 @@ import java.util.List;
  * thousands, the reference rate λ₀ = Σ letters / Σ thousands of residents; limits exact Poisson on the expected
  * count λ₀·volume (count quantiles at α/2 and 1 − α/2, divided by the volume, as {@link BinomialFunnel} does), or
  * when over-dispersed ({@link OverDispersion} on z = (y − λ₀) / √(λ₀ / volume)) the normal limits with the
- * additive random effect, λ₀ ± z·√(λ₀ / volume + τ²). Here fewer letters is better. No shrunk estimate.
+ * additive random effect, λ₀ ± z·√(λ₀ / volume + τ²). Here fewer letters is better. Shrunk estimate:
+ * {@link GammaPoissonShrinkage}.
  */
 public final class PoissonFunnel {
 
     public static final String METHOD = "Funnel plot (Spiegelhalter D. J., Funnel plots for comparing "
             + "institutional performance, Statistics in Medicine 2005;24:1185-1202) of letters per 1,000 residents "
             + "around the pooled rate, 95% and 99.8% limits: exact Poisson on the expected count, or when "
-            + "over-dispersed the normal limits with the additive random-effects variance tau2.";
+            + "over-dispersed the normal limits with the additive random-effects variance tau2. Shrunk estimate: "
+            + "empirical-Bayes gamma-Poisson posterior mean and 95% interval, the gamma prior's mean the reference "
+            + "rate and its variance tau2 by the method of moments (from the z-scores not winsorised; the prior "
+            + "weighs at most the units' total residents).";
 
     private PoissonFunnel() {
     }
@@ -33,12 +37,13 @@ public final class PoissonFunnel {
         }
         double lambda0 = thousands > 0 ? letters / thousands : 0;
         OverDispersion dispersion = overDispersion(units, lambda0);
+        GammaPoissonShrinkage shrinkage = GammaPoissonShrinkage.prior(lambda0, dispersion.momentTau2(), thousands);
         List<FunnelPoint> points = new ArrayList<>(units.size());
         for (FunnelUnit unit : units) {
             ControlLimits inner = limits(lambda0, dispersion.tau2(), unit.volume(), Funnel.INNER);
             ControlLimits outer = limits(lambda0, dispersion.tau2(), unit.volume(), Funnel.OUTER);
             points.add(new FunnelPoint(unit.id(), unit.volume(), unit.rate(), inner, outer,
-                    FunnelBand.of(unit.rate(), inner, outer, false), null));
+                    FunnelBand.of(unit.rate(), inner, outer, false), shrinkage.estimate(unit)));
         }
         return new Funnel(METHOD, lambda0, dispersion, Funnel.LEVELS, List.copyOf(points));
     }

@@ -80,4 +80,30 @@ class FunnelTest {
         // Expected 4.35 letters: none at all has probability e^-4.35 = 0.013, below 2.5 % but not below 0.1 %.
         assertEquals(FunnelBand.BETTER_95, funnel.byId().get("quiet").band());
     }
+
+    /**
+     * The shrunk rate per 1,000 residents: a village of 500 with 3 letters (6 per 1,000) and a town of 20,000 with
+     * 120 (the same 6 per 1,000) among villages at 2 per 1,000 with spread between them: the village is pulled
+     * towards the reference much more than the town, and both estimates lie inside their intervals.
+     */
+    @Test
+    void thePoissonFunnelShrinksASmallVillagesRateMoreThanATownsWithTheSameRate() {
+        List<FunnelUnit> units = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            units.add(new FunnelUnit("v" + i, 2.0, i % 4));
+        }
+        units.add(new FunnelUnit("village", 0.5, 3));
+        units.add(new FunnelUnit("town", 20.0, 120));
+        Funnel funnel = PoissonFunnel.of(units);
+        double reference = funnel.referenceRate();
+        ShrunkEstimate village = funnel.byId().get("village").shrunk();
+        ShrunkEstimate town = funnel.byId().get("town").shrunk();
+        assertTrue(village.estimate() > reference && village.estimate() < 6, "village " + village);
+        assertTrue(town.estimate() > village.estimate() && town.estimate() < 6, "town " + town);
+        assertTrue(6 - town.estimate() < (6 - village.estimate()) / 2, town + " vs " + village);
+        for (ShrunkEstimate estimate : List.of(village, town)) {
+            assertTrue(estimate.lower() < estimate.estimate() && estimate.estimate() < estimate.upper(),
+                    estimate.toString());
+        }
+    }
 }
