@@ -19,12 +19,11 @@ import java.util.Set;
 public class LifecycleConsumers {
 
     static final String CONSUMER_NAME = "intake-service";
-    static final Set<EventType> ROUTING_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED, EventType.NEEDS_TRIAGE,
-            EventType.OUTSIDE_COMPETENCE);
-    static final Set<EventType> RESPONSE_TYPES = Set.of(EventType.ACKNOWLEDGED, EventType.EXTENDED,
-            EventType.REDIRECT_REQUESTED, EventType.ANSWERED, EventType.RATED, EventType.REOPENED);
-    static final Set<EventType> ESCALATION_TYPES = Set.of(EventType.DEEMED_REFUSED, EventType.ESCALATED,
-            EventType.DUE_DATE_RECALCULATED);
+    /** What the timeline shows, from routing, response and escalation; deadline warnings are not among them. */
+    static final Set<EventType> TIMELINE_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED,
+            EventType.NEEDS_TRIAGE, EventType.OUTSIDE_COMPETENCE, EventType.ACKNOWLEDGED, EventType.EXTENDED,
+            EventType.REDIRECT_REQUESTED, EventType.ANSWERED, EventType.RATED, EventType.REOPENED,
+            EventType.DEEMED_REFUSED, EventType.ESCALATED, EventType.DUE_DATE_RECALCULATED);
 
     private final InboxProcessor inboxProcessor;
     private final CitizenTimeline timeline;
@@ -34,24 +33,10 @@ public class LifecycleConsumers {
         this.timeline = timeline;
     }
 
-    @Incoming("routing-events")
+    @Incoming("lifecycle-events")
     @Blocking
-    public void onRoutingEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatchTogether(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES,
-                timeline::applyAll);
-    }
-
-    @Incoming("response-events")
-    @Blocking
-    public void onResponseEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatchTogether(CONSUMER_NAME, "response-events", records, RESPONSE_TYPES,
-                timeline::applyAll);
-    }
-
-    @Incoming("escalation-events")
-    @Blocking
-    public void onEscalationEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatchTogether(CONSUMER_NAME, "escalation-events", records, ESCALATION_TYPES,
+    public void onLifecycleEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatchTogether(CONSUMER_NAME, "lifecycle-events", records, TIMELINE_TYPES,
                 timeline::applyAll);
     }
 }

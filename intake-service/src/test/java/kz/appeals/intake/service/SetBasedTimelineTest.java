@@ -69,7 +69,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SetBasedTimelineTest {
 
     private static final String CONSUMER = "set-based-timeline-test";
-    private static final String CHANNEL = "response-events";
+    private static final String CHANNEL = "lifecycle-events";
     private static final Set<EventType> TIMELINE_TYPES = EnumSet.of(EventType.ROUTED, EventType.REDIRECTED,
             EventType.NEEDS_TRIAGE, EventType.OUTSIDE_COMPETENCE, EventType.ACKNOWLEDGED, EventType.EXTENDED,
             EventType.REDIRECT_REQUESTED, EventType.ANSWERED, EventType.RATED, EventType.REOPENED,
