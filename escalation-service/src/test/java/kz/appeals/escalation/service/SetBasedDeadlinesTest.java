@@ -78,7 +78,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SetBasedDeadlinesTest {
 
     private static final String CONSUMER = "set-based-deadlines-test";
-    private static final String CHANNEL = "routing-events";
+    private static final String CHANNEL = "lifecycle-events";
     private static final Set<EventType> HANDLED = EnumSet.of(EventType.SUBMITTED, EventType.ROUTED,
             EventType.REDIRECTED, EventType.NEEDS_TRIAGE, EventType.OUTSIDE_COMPETENCE, EventType.ANSWERED,
             EventType.EXTENDED, EventType.REOPENED);

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Reads intake's registrations (who the applicant is, by pseudonym), the decisions of routing (which body answers)
- * and of escalation (which higher body oversees). Each channel is read a polled batch at a time, applied together in
- * one transaction (one by one only when that fails); a record that can never be applied is parked on
+ * and of escalation (which higher body oversees, and the due dates it owns), in one consumer loop over the three
+ * topics. Each polled batch is applied together in one transaction (one by one only when that fails); a record that can never be applied is parked on
  * appeals.dlq.response.
  */
 @ApplicationScoped
@@ -21,9 +21,9 @@ public class LifecycleConsumers {
 
     /** The inbox key: deduplication is per consuming service, not per channel. */
     static final String CONSUMER_NAME = "response-service";
-    static final Set<EventType> ROUTING_TYPES = Set.of(EventType.ROUTED, EventType.REDIRECTED);
-    static final Set<EventType> ESCALATION_TYPES = Set.of(EventType.ESCALATED, EventType.DUE_DATE_RECALCULATED);
-    static final Set<EventType> INTAKE_TYPES = Set.of(EventType.SUBMITTED);
+    /** The submission (for the applicant's pseudonym), routing's placements, escalation's terms. */
+    static final Set<EventType> INBOX_TYPES = Set.of(EventType.SUBMITTED, EventType.ROUTED, EventType.REDIRECTED,
+            EventType.ESCALATED, EventType.DUE_DATE_RECALCULATED);
 
     private final InboxProcessor inboxProcessor;
     private final LifecycleEventService service;
@@ -33,24 +33,10 @@ public class LifecycleConsumers {
         this.service = service;
     }
 
-    @Incoming("routing-events")
+    @Incoming("lifecycle-events")
     @Blocking
-    public void onRoutingEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatchTogether(CONSUMER_NAME, "routing-events", records, ROUTING_TYPES,
-                service::applyAll);
-    }
-
-    @Incoming("escalation-events")
-    @Blocking
-    public void onEscalationEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatchTogether(CONSUMER_NAME, "escalation-events", records, ESCALATION_TYPES,
-                service::applyAll);
-    }
-
-    @Incoming("intake-events")
-    @Blocking
-    public void onIntakeEvents(ConsumerRecords<String, String> records) {
-        inboxProcessor.processBatchTogether(CONSUMER_NAME, "intake-events", records, INTAKE_TYPES,
+    public void onLifecycleEvents(ConsumerRecords<String, String> records) {
+        inboxProcessor.processBatchTogether(CONSUMER_NAME, "lifecycle-events", records, INBOX_TYPES,
                 service::applyAll);
     }
 }

@@ -49,7 +49,7 @@ class BatchConsumptionTest {
 
     private static final String CONSUMER = "batch-consumption-test";
     private static final String EFFECT = "batch-consumption-test-effect";
-    private static final String CHANNEL = "routing-events";
+    private static final String CHANNEL = "lifecycle-events";
     /** More than InboxProcessor's limit for failures that are not an outage (8). */
     private static final int OUTAGE_ATTEMPTS = 10;
 

@@ -69,7 +69,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SetBasedBatchTest {
 
     private static final String CONSUMER = "set-based-batch-test";
-    private static final String CHANNEL = "routing-events";
+    private static final String CHANNEL = "lifecycle-events";
     private static final String SOURCE = "/kz/appeals/response";
 
     @Inject

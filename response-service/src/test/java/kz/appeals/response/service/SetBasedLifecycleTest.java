@@ -114,7 +114,7 @@ class SetBasedLifecycleTest {
         Map<World, Long> versionsOfDBefore = new HashMap<>();
         Map<World, Map<TopicPartition, List<ConsumerRecord<String, String>>>> polls = new HashMap<>();
         for (World world : List.of(together, oneByOne)) {
-            inboxProcessor.processBatchTogether(world.consumer(), "routing-events", poll(Map.of(
+            inboxProcessor.processBatchTogether(world.consumer(), "lifecycle-events", poll(Map.of(
                     partition(Topics.ROUTING, 0), List.of(world.record(EventType.ROUTED,
                             routed(world.id("D"), otherOffice, DAY, "KZ-D", t0))))), LIFECYCLE_TYPES,
                     lifecycle::applyAll);
@@ -148,11 +148,11 @@ class SetBasedLifecycleTest {
             batchTransaction.set(currentTransaction());
             lifecycle.applyAll(events);
         };
-        inboxProcessor.processBatchTogether(together.consumer(), "routing-events", poll(polls.get(together)),
+        inboxProcessor.processBatchTogether(together.consumer(), "lifecycle-events", poll(polls.get(together)),
                 LIFECYCLE_TYPES, remembersItsTransaction);
         for (List<ConsumerRecord<String, String>> partition : polls.get(oneByOne).values()) {
             for (ConsumerRecord<String, String> record : partition) {
-                inboxProcessor.processBatchTogether(oneByOne.consumer(), "routing-events",
+                inboxProcessor.processBatchTogether(oneByOne.consumer(), "lifecycle-events",
                         poll(Map.of(new TopicPartition(record.topic(), record.partition()), List.of(record))),
                         LIFECYCLE_TYPES, lifecycle::applyAll);
             }
@@ -210,7 +210,7 @@ class SetBasedLifecycleTest {
                 world.record(EventType.ESCALATED, escalated(world.id("A"), office, at))));
 
         try (KafkaProbe deadLetters = new KafkaProbe(Topics.deadLetter("response"))) {
-            inboxProcessor.processBatchTogether(world.consumer(), "routing-events", poll(poll), LIFECYCLE_TYPES,
+            inboxProcessor.processBatchTogether(world.consumer(), "lifecycle-events", poll(poll), LIFECYCLE_TYPES,
                     lifecycle::applyAll);
 
             Set<String> keys = Set.of(world.id("A").toString(), world.id("B").toString(), world.id("C").toString());
