@@ -71,9 +71,9 @@ public class RoutingPolicy {
         }
         Optional<Placement> place = placeByCode(kato, day, RoutingMethod.KATO, "KATO code " + kato);
         if (place.isEmpty()) {
-            steps.add(step(RoutingMethod.KATO, StepOutcome.NO_MATCH, territory.everKnown(kato)
-                    ? "KATO code " + kato + " was not in force on " + day
-                    : "KATO code " + kato + " is unknown to the classifier"));
+            steps.add(step(RoutingMethod.KATO, StepOutcome.NO_MATCH, territory.find(kato, day).isPresent()
+                    ? "KATO code " + kato + " lies under a unit not in force on " + day
+                    : territory.whyNotInForce(kato, day)));
         } else {
             steps.add(step(RoutingMethod.KATO, StepOutcome.DECIDED, place.get().detail()));
         }

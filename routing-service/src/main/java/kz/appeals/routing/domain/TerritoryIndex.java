@@ -81,6 +81,23 @@ public final class TerritoryIndex implements Territory {
         return Optional.of(lineage);
     }
 
+    /**
+     * Why a code the classifier has known is not in force on the day, in words for the operator: retired by a release
+     * (when, and what it was), or not yet in force.
+     */
+    public String whyNotInForce(String katoCode, LocalDate day) {
+        List<TerritorialUnit> versions = versionsByCode.getOrDefault(katoCode, List.of());
+        for (TerritorialUnit version : versions) {
+            if (!version.validFrom.isAfter(day)) {
+                return "KATO code " + katoCode + " (" + version.nameRu + ") was retired from the classifier on "
+                        + version.validTo + ", before " + day;
+            }
+        }
+        return versions.isEmpty() ? "KATO code " + katoCode + " is unknown to the classifier"
+                : "KATO code " + katoCode + " is in the classifier only from " + versions.get(versions.size() - 1).validFrom
+                + ", after " + day;
+    }
+
     /** Whether the code was ever in the classifier (to tell "retired" from "unknown"). */
     public boolean everKnown(String katoCode) {
         return versionsByCode.containsKey(katoCode);
