@@ -40,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * districts (the absorbed one's village gets a code under the other, as the bureau recodes it), retires a rural
  * district with its village and creates a new one — as districts were created, renamed and merged in 2022–2024.
  * Appeals routed before keep the body and its name as decided; appeals registered from the release's day route to the
- * new structure, those registered before it by the classifier of their day; a retired code gets a triage reason that
- * says so. Uses a region code no other test uses, free in the database, so the test can run again on the same one.
+ * new structure, those registered before it by the classifier of their day; the old code of a recoded village follows
+ * it to its new code; a code retired without successor gets a triage reason that says so. Uses a region code no other test uses, free in the database, so the test can run again on the same one.
  */
 @QuarkusTest
 class ClassifierReleaseTest {
@@ -117,6 +117,11 @@ class ClassifierReleaseTest {
             assertTrue(routedAppeals.findById(schoolsAfter).bodyNameRu.contains("Жанакалинский район"));
             // an appeal registered before the release's day is placed by the classifier of its day
             routed(routing, r + "1025001", "roads", SECOND_RELEASE.minusDays(1), "rural-akim:" + retired);
+
+            // the absorbed village's old code: the release recoded it (same names, district and day), so it follows
+            UUID atOldCode = routed(routing, r + "1023001", "roads", AFTER, "rural-akim:" + merging);
+            assertTrue(routedAppeals.findById(atOldCode).reason.contains("KATO code " + r + "1023001 (с.Бирлесу),"
+                    + " retired on " + SECOND_RELEASE + ", is now " + r + "1021003"), routedAppeals.findById(atOldCode).reason);
 
             UUID atRetiredCode = UUID.randomUUID();
             RoutingFlowTest.submit(routing, submitted(atRetiredCode, "roads", r + "1025001", AFTER));
