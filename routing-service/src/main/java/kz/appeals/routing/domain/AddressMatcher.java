@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
  * guessed. A place stands for the body above it — its rural district, village akimat or town, or the district or city
  * administration it lies straight under.
  * <p>
- * Built like a search engine's dictionary, so that a text costs the same whatever the size of the classifier: every
- * name is folded once, here; a text's words are folded once and looked up by their exact key (with a Russian ending
- * cut off); only when that does not settle it are near spellings sought, first among the names of districts and
- * cities, then among the places of the districts the text names — the whole country's names only for a text that
- * names no district — each among the names of the same first letter and a fitting length.
+ * Built like a search engine's dictionary, so that what a text costs hardly grows with the classifier: every name is
+ * folded once, here; a text's words are folded once and looked up by their exact key (with a Russian ending cut
+ * off); only when that does not settle it are near spellings sought, first among the names of districts and cities,
+ * then among the places of the districts the text names — the whole country's places only for a text that names no
+ * district — each among the names of the same first letter and a fitting length.
  */
 public final class AddressMatcher {
 
@@ -244,12 +244,12 @@ public final class AddressMatcher {
                     + closest.values().stream().limit(5).map(p -> p.body().katoCode + " (" + p.body().nameRu + ")")
                     .collect(Collectors.joining(", ")));
         }
-        TerritorialUnit unit = closest.values().iterator().next().hit.unit();
-        int cost = closest.values().iterator().next().hit.cost;
+        Hit hit = closest.values().iterator().next().hit;
+        TerritorialUnit unit = hit.unit();
         return new Found(unit, "the address «" + shorten(address) + "» matches "
                 + (unit.level == TerritorialLevel.SETTLEMENT ? "settlement " + unit.katoCode + " ("
                 + unit.nameKk + " / " + unit.nameRu + ")" : unit.describe())
-                + (cost == 0 ? "" : " allowing for spelling"));
+                + (hit.cost == 0 ? "" : " allowing for spelling"));
     }
 
     /**
