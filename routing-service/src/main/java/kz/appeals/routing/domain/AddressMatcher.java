@@ -259,7 +259,7 @@ public final class AddressMatcher {
      * band of cells within the allowance of the diagonal is computed: a cell outside it is more than allowed anyway.
      */
     static int cost(String phrase, String name) {
-        int allowed = name.length() <= 4 ? 0 : name.length() <= 7 ? 1 : 2;
+        int allowed = allowedTypos(name.length());
         int rows = phrase.length();
         int columns = name.length();
         int lengthGap = rows - columns;
@@ -306,6 +306,11 @@ public final class AddressMatcher {
             current = swap;
         }
         return prefix;
+    }
+
+    /** Typos a name of this length tolerates: none in the shortest, at most {@link #MAX_TYPOS}. */
+    private static int allowedTypos(int nameLength) {
+        return nameLength <= 4 ? 0 : nameLength <= 7 ? 1 : MAX_TYPOS;
     }
 
     /** The set of letters of a key, one bit each (letters that share a bit only make the filter let more through). */
@@ -378,7 +383,7 @@ public final class AddressMatcher {
             for (int i = firstLonger(names, phrase.length() - MAX_TYPOS - MAX_SUFFIX);
                  i < names.length && names[i].key.length() <= longest; i++) {
                 // each letter of the name the phrase lacks takes an edit: a name with too many is not read at all
-                if (Long.bitCount(names[i].letters & ~letters) > MAX_TYPOS) {
+                if (Long.bitCount(names[i].letters & ~letters) > allowedTypos(names[i].key.length())) {
                     continue;
                 }
                 int cost = cost(phrase, names[i].key);
