@@ -71,9 +71,15 @@ public class RoutingPolicy {
         }
         Optional<Placement> place = placeByCode(kato, day, RoutingMethod.KATO, "KATO code " + kato);
         if (place.isEmpty()) {
-            steps.add(step(RoutingMethod.KATO, StepOutcome.NO_MATCH, territory.everKnown(kato)
-                    ? "KATO code " + kato + " was not in force on " + day
-                    : "KATO code " + kato + " is unknown to the classifier"));
+            // an old code of a place a release recoded (a merge moves villages under another rural district)
+            place = territory.recoded(kato, day).flatMap(recoded -> placeByCode(recoded.successor().katoCode, day,
+                    RoutingMethod.KATO, "KATO code " + kato + " (" + recoded.retired().nameRu + "), retired on "
+                            + recoded.retired().validTo + ", is now " + recoded.successor().katoCode + ", which"));
+        }
+        if (place.isEmpty()) {
+            steps.add(step(RoutingMethod.KATO, StepOutcome.NO_MATCH, territory.find(kato, day).isPresent()
+                    ? "KATO code " + kato + " lies under a unit not in force on " + day
+                    : territory.whyNotInForce(kato, day)));
         } else {
             steps.add(step(RoutingMethod.KATO, StepOutcome.DECIDED, place.get().detail()));
         }

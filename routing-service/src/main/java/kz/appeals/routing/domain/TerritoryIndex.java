@@ -25,7 +25,16 @@ public final class TerritoryIndex implements Territory {
     private record Area(Boundary boundary, TerritorialLevel level, IndexedPointInAreaLocator locator) {
     }
 
+    /** What makes a unit the same place under another code: its names, level and district, and the day it began. */
+    private record Recoding(LocalDate day, TerritorialLevel level, String district, String nameKk, String nameRu) {
+        static Recoding of(TerritorialUnit unit, LocalDate day) {
+            return new Recoding(day, unit.level, unit.katoCode.substring(0, 4), unit.nameKk, unit.nameRu);
+        }
+    }
+
     private final Map<String, List<TerritorialUnit>> versionsByCode = new HashMap<>();
+    /** The code a retired version's place has from the day it was retired, where the release recoded it. */
+    private final Map<TerritorialUnit, String> recodedTo = new HashMap<>();
     private final STRtree areas = new STRtree();
     private final AddressMatcher addresses;
     private final int boundaryCount;
@@ -35,6 +44,7 @@ public final class TerritoryIndex implements Territory {
             versionsByCode.computeIfAbsent(unit.katoCode, c -> new ArrayList<>(1)).add(unit);
         }
         versionsByCode.values().forEach(v -> v.sort(Comparator.comparing((TerritorialUnit u) -> u.validFrom).reversed()));
+        findRecodings(units);
         for (Boundary boundary : boundaries) {
             IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(boundary.area());
             // builds the locator's index now, so that concurrent readers never race to build it
@@ -79,6 +89,79 @@ public final class TerritoryIndex implements Territory {
             }
         }
         return Optional.of(lineage);
+    }
+
+    /**
+     * The bureau recodes a place that moves under another unit (two rural districts merge: the absorbed one's villages
+     * get codes under the other): the release retires the old code and adds a new one with the same names, level and
+     * district from the same day. Where exactly one such unit began that day, it is the retired place's successor.
+     */
+    private void findRecodings(Collection<TerritorialUnit> units) {
+        Map<Recoding, List<TerritorialUnit>> begun = new HashMap<>();
+        for (TerritorialUnit unit : units) {
+            begun.computeIfAbsent(Recoding.of(unit, unit.validFrom), k -> new ArrayList<>(1)).add(unit);
+        }
+        for (TerritorialUnit unit : units) {
+            if (unit.validTo != null && find(unit.katoCode, unit.validTo).isEmpty()) {
+                List<TerritorialUnit> successors = begun.getOrDefault(Recoding.of(unit, unit.validTo), List.of());
+                if (successors.size() == 1 && !successors.get(0).katoCode.equals(unit.katoCode)) {
+                    recodedTo.put(unit, successors.get(0).katoCode);
+                }
+            }
+        }
+    }
+
+    /**
+     * The unit in force on the day that a code not in force then was recoded to by a release (following later
+     * recodings too), with the retired version it succeeds.
+     */
+    public Optional<Recoded> recoded(String katoCode, LocalDate day) {
+        String code = katoCode;
+        TerritorialUnit first = null;
+        for (int hop = 0; hop < 8; hop++) {
+            TerritorialUnit retired = lastBefore(code, day);
+            String next = retired == null ? null : recodedTo.get(retired);
+            if (next == null) {
+                return Optional.empty();
+            }
+            first = first == null ? retired : first;
+            Optional<TerritorialUnit> successor = find(next, day);
+            if (successor.isPresent()) {
+                return Optional.of(new Recoded(first, successor.get()));
+            }
+            code = next;
+        }
+        return Optional.empty();
+    }
+
+    /** A retired version and the unit its place has on a later day. */
+    public record Recoded(TerritorialUnit retired, TerritorialUnit successor) {
+    }
+
+    /** The latest version of the code that began by the day. */
+    private TerritorialUnit lastBefore(String katoCode, LocalDate day) {
+        for (TerritorialUnit version : versionsByCode.getOrDefault(katoCode, List.of())) {
+            if (!version.validFrom.isAfter(day)) {
+                return version;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why a code the classifier has known is not in force on the day, in words for the operator: retired by a release
+     * (when, and what it was), or not yet in force.
+     */
+    public String whyNotInForce(String katoCode, LocalDate day) {
+        List<TerritorialUnit> versions = versionsByCode.getOrDefault(katoCode, List.of());
+        TerritorialUnit retired = lastBefore(katoCode, day);
+        if (retired != null) {
+            return "KATO code " + katoCode + " (" + retired.nameRu + ") was retired from the classifier on "
+                    + retired.validTo + ", before " + day;
+        }
+        return versions.isEmpty() ? "KATO code " + katoCode + " is unknown to the classifier"
+                : "KATO code " + katoCode + " is in the classifier only from " + versions.get(versions.size() - 1).validFrom
+                + ", after " + day;
     }
 
     /** Whether the code was ever in the classifier (to tell "retired" from "unknown"). */

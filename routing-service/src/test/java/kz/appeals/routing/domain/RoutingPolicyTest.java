@@ -92,7 +92,8 @@ class RoutingPolicyTest {
     void aRetiredUnitAnEmptyLocationOrNothingNeedTriageNeverAnException() {
         RoutingDecision.NeedsTriage retired = assertInstanceOf(RoutingDecision.NeedsTriage.class,
                 policy.decide(new Location("991023001", null, null, null), "roads", TODAY, Set.of()));
-        assertTrue(retired.reason().contains("not in force"), retired.reason());
+        assertTrue(retired.reason().contains("KATO code 991023001 (село Бирлик) was retired from the classifier on 2026-01-01"),
+                retired.reason());
         RoutingDecision.NeedsTriage empty = assertInstanceOf(RoutingDecision.NeedsTriage.class,
                 policy.decide(new Location("", null, null, "  "), "roads", TODAY, Set.of()));
         assertTrue(empty.reason().contains("no address text"), empty.reason());
