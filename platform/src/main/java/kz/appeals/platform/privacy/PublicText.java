@@ -38,6 +38,7 @@ public final class PublicText {
                     + "|\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]))(?!\\d)");
     private static final Pattern EMAIL = Pattern.compile(
             "[\\p{L}\\p{N}._%+\\-]+\\s?@\\s?[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)*\\.\\p{L}{2,}");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|\\r");
     /** Name parts shorter than this are initials or particles ("А.", "ұлы" is kept): masking them would hide words. */
     private static final int SHORTEST_NAME_PART = 3;
@@ -80,6 +81,10 @@ public final class PublicText {
     }
 
     private static void maskEmails(String text, BitSet masked) {
+        // Most texts hold no at-sign, and looking for one costs far less than the pattern's attempt at every word.
+        if (text.indexOf('@') < 0) {
+            return;
+        }
         Matcher email = EMAIL.matcher(text);
         while (email.find()) {
             masked.set(email.start(), email.end());
@@ -87,6 +92,9 @@ public final class PublicText {
     }
 
     private static void maskNumbers(String text, BitSet masked) {
+        if (text.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+            return;
+        }
         BitSet dates = new BitSet(text.length());
         Matcher date = DATE.matcher(text);
         while (date.find()) {
@@ -168,7 +176,7 @@ public final class PublicText {
             if (name == null) {
                 continue;
             }
-            Arrays.stream(Normalizer.normalize(name, Normalizer.Form.NFKC).split("[^\\p{L}]+"))
+            Arrays.stream(NOT_LETTERS.split(Normalizer.normalize(name, Normalizer.Form.NFKC)))
                     .filter(part -> part.length() >= SHORTEST_NAME_PART)
                     .forEach(part -> {
                         String folded = fold(part);
@@ -181,11 +189,29 @@ public final class PublicText {
         }
         String folded = fold(text);
         for (String part : parts) {
-            Pattern word = Pattern.compile("(?<!\\p{L})" + Pattern.quote(part) + "\\p{L}{0," + LONGEST_NAME_ENDING
-                    + "}(?!\\p{L})");
-            Matcher match = word.matcher(folded);
-            while (match.find()) {
-                masked.set(match.start(), match.end());
+            maskWordsStartingWith(folded, part, masked);
+        }
+    }
+
+    /**
+     * Every word of {@code text} that is {@code stem} followed by at most {@link #LONGEST_NAME_ENDING} letters: a
+     * plain search, since a pattern compiled per name part and text cost more than the rest of the redaction.
+     */
+    private static void maskWordsStartingWith(String text, String stem, BitSet masked) {
+        int at = text.indexOf(stem);
+        while (at >= 0) {
+            int end = at + stem.length();
+            int letters = 0;
+            while (end < text.length() && letters <= LONGEST_NAME_ENDING && Character.isLetter(text.codePointAt(end))) {
+                end += Character.charCount(text.codePointAt(end));
+                letters++;
+            }
+            boolean wordStart = at == 0 || !Character.isLetter(text.codePointBefore(at));
+            if (wordStart && letters <= LONGEST_NAME_ENDING) {
+                masked.set(at, end);
+                at = text.indexOf(stem, end);
+            } else {
+                at = text.indexOf(stem, at + 1);
             }
         }
     }

@@ -83,6 +83,8 @@ class PublicTextTest {
                 "a word the name starts with is masked too: a wrong mask costs less than a leaked name");
         assertEquals("азаматтығының", PublicText.redact("азаматтығының", List.of("Азамат")),
                 "beyond a case ending the word is another word");
+        assertEquals("МолАзамат ***, 1***: ***", PublicText.redact("МолАзамат Азамат, 1Азамат: Азаматқа",
+                List.of("Азамат")), "inside a word it is another word; after a digit or a sign a name starts, each time");
     }
 
     @Test
