@@ -241,7 +241,11 @@ class TrustBasisAndBreakdownsTest {
 
         String csv = given().get("/api/v1/open-data/rural-districts.csv?from=2026-11-01&to=2026-11-30&regionKato="
                 + region).then().statusCode(200).contentType(startsWith("text/csv"))
-                .header("Cache-Control", "public, max-age=300").extract().asString();
+                .header("Cache-Control", "public, max-age=300")
+                .header("Content-Disposition", "attachment; filename=\"rural-districts-" + region
+                        + "-2026-11-01-2026-11-30.csv\"")
+                .header("Link", org.hamcrest.Matchers.containsString("<" + OpenDataResource.LICENCE + ">; rel=\"license\""))
+                .extract().asString();
         List<String> dictionary = given().get("/api/v1/open-data/dictionary").then().statusCode(200)
                 .extract().path("name");
         String[] lines = csv.split("\r\n");
