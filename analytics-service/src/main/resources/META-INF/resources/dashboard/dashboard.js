@@ -440,11 +440,13 @@ function renderMap(collection, bands, prefix) {
   // The frame takes the territory's own shape, so that a long district is not a strip in an empty box.
   const scale = Math.min(580 / width, 580 / height);
   $('#map').setAttribute('viewBox', '0 0 ' + Math.ceil(width * scale + 20) + ' ' + Math.ceil(height * scale + 20));
+  const labelled = features.length <= 12;
   const project = ([x, y]) => [10 + (x - minX) * aspect * scale, 10 + (maxY - y) * scale];
   $('#map').replaceChildren(...features.map(feature => {
     const kato = feature.properties.kato;
     const band = bands[kato] || 'none';
     const ring = polygonsOf(feature).flat().flat().map(project);
+    const centre = [0, 1].map(axis => ring.reduce((sum, p) => sum + p[axis], 0) / ring.length);
     const d = polygonsOf(feature).flatMap(polygon => polygon.map(r =>
       'M' + r.map(p => project(p).map(c => c.toFixed(1)).join(',')).join('L') + 'Z')).join('');
     const label = nameOf(kato) + ' — ' + t(band);
@@ -452,9 +454,12 @@ function renderMap(collection, bands, prefix) {
       'data-kato': kato },
     element('title', {}, label),
     element('path', { d, fill: BANDS[band].colour, 'data-kato': kato, 'data-band': band }),
-    element('text', { x: (ring.reduce((s, p) => s + p[0], 0) / ring.length).toFixed(1),
-      y: (ring.reduce((s, p) => s + p[1], 0) / ring.length + 6).toFixed(1), 'text-anchor': 'middle',
-      'aria-hidden': 'true' }, BANDS[band].symbol));
+    element('text', { x: centre[0].toFixed(1), y: (centre[1] + 6).toFixed(1), 'text-anchor': 'middle',
+      'aria-hidden': 'true' }, BANDS[band].symbol),
+    // a district's few areas are named on the map too (a region's hundred would cover it: their names are in the
+    // tables, and each area's name is read out and shown on hover)
+    labelled ? element('text', { x: centre[0].toFixed(1), y: (centre[1] + 24).toFixed(1), 'text-anchor': 'middle',
+      class: 'area-name', 'aria-hidden': 'true' }, nameOf(kato)) : null);
     anchor.addEventListener('click', event => {
       event.preventDefault();
       go(anchor.getAttribute('href'));
