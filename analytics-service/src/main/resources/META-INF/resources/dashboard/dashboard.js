@@ -437,11 +437,13 @@ function renderMap(collection, bands, prefix) {
   const aspect = Math.cos((minY + maxY) / 2 * Math.PI / 180);
   const width = (maxX - minX) * aspect || 1;
   const height = (maxY - minY) || 1;
-  // The frame takes the territory's own shape, so that a long district is not a strip in an empty box.
+  // The frame is always 600 units wide, so that labels keep their size, and as tall as the territory needs (at most
+  // square): a wide district fills it, a tall one stands in its middle, never a strip blown up to the page's width.
   const scale = Math.min(580 / width, 580 / height);
-  $('#map').setAttribute('viewBox', '0 0 ' + Math.ceil(width * scale + 20) + ' ' + Math.ceil(height * scale + 20));
+  $('#map').setAttribute('viewBox', '0 0 600 ' + Math.ceil(height * scale + 20));
+  const left = (600 - width * scale) / 2;
   const labelled = features.length <= 12;
-  const project = ([x, y]) => [10 + (x - minX) * aspect * scale, 10 + (maxY - y) * scale];
+  const project = ([x, y]) => [left + (x - minX) * aspect * scale, 10 + (maxY - y) * scale];
   $('#map').replaceChildren(...features.map(feature => {
     const kato = feature.properties.kato;
     const band = bands[kato] || 'none';
