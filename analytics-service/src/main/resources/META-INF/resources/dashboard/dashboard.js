@@ -1,7 +1,7 @@
 'use strict';
-// The trust dashboard: the headline figures of every level are public (small counts suppressed as in the open
-// data); with a reader's token it reads the analytics API (and routing's boundaries for the map) and drills down
-// region → district → rural district, in Kazakh, Russian or English. The place and the language are in the address,
+// The trust dashboard: public at every level (headline figures, units, ranking, trend — small counts suppressed as
+// in the open data); a reader's token makes them exact and adds the map (routing serves its boundaries to overseeing
+// roles only). It drills down region → district → rural district, in Kazakh, Russian or English. The place and the language are in the address,
 // so every drill-down is a real link, Back works, and a reload keeps them.
 
 const TEXTS = {
@@ -16,7 +16,7 @@ const TEXTS = {
     reachedDistrict: 'Аудан әкімдігіне жетті', reachedRegion: 'Облысқа жетті',
     reachedPresidentialAdministration: 'Президент Әкімшілігіне жетті', satisfaction: 'Қанағаттанды',
     ofRated: 'бағалаған {n} ішінен', medianDays: 'Жауапқа дейін (медиана, жұмыс күні)',
-    publicNote: 'Ашық көрініс: 1–4 сандары «<5» болып көрсетіледі. Рейтинг, карта және айлар бойынша көрсеткіштер үшін токен енгізіңіз.',
+    publicNote: 'Ашық көрініс: 1–4 сандары «<5» болып көрсетіледі, олардан есептелген көрсеткіштер көрсетілмейді. Нақты сандар мен карта үшін қолжетімділік токенін енгізіңіз.',
     exactNote: 'Нақты сандар (қолжетімділік токені бойынша).',
     ranking: 'Ауылдық округтер рейтингі', rankingCaption: 'Рейтингтегі ауылдық округтер, ең жақсы топтан бастап',
     rankingExplained: 'Округтер шұңқыр бойынша салыстырылады: бір топтағылар бір орынды бөліседі. Баға — тегістелген үлес '
@@ -55,7 +55,7 @@ const TEXTS = {
     reachedDistrict: 'Дошли до районного акимата', reachedRegion: 'Дошли до области',
     reachedPresidentialAdministration: 'Дошли до Администрации Президента', satisfaction: 'Довольны ответом',
     ofRated: 'из {n} оценивших', medianDays: 'До ответа (медиана, рабочих дней)',
-    publicNote: 'Открытый просмотр: числа от 1 до 4 показаны как «<5». Рейтинг, карта и помесячные цифры — по токену доступа.',
+    publicNote: 'Открытый просмотр: числа от 1 до 4 показаны как «<5», вычисленное из них не показано. Точные цифры и карта — по токену доступа.',
     exactNote: 'Точные цифры (по токену доступа).',
     ranking: 'Рейтинг сельских округов', rankingCaption: 'Сельские округа в рейтинге, начиная с лучшей группы',
     rankingExplained: 'Округа сравниваются по воронке: все в одной группе делят одно место. Оценка — сглаженная доля '
@@ -93,7 +93,7 @@ const TEXTS = {
     extended: 'Term extended', reachedDistrict: 'Reached the district akimat', reachedRegion: 'Reached the region',
     reachedPresidentialAdministration: 'Reached the Presidential Administration', satisfaction: 'Satisfied',
     ofRated: 'of {n} who rated', medianDays: 'To answer (median, working days)',
-    publicNote: 'Public view: counts of 1 to 4 read "<5". The ranking, the map and the monthly figures need an access token.',
+    publicNote: 'Public view: counts of 1 to 4 read "<5" and what is computed from them is not shown. Exact figures and the map need an access token.',
     exactNote: 'Exact figures (access token).',
     ranking: 'Rural districts ranked', rankingCaption: 'Ranked rural districts, best band first',
     rankingExplained: 'Districts are compared by the funnel: everyone in one band shares a rank. The estimate is the '
@@ -227,7 +227,7 @@ async function readJson(url) {
   const response = await fetch(url, { headers });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new ReadError(response.status, problem.detail || response.status + ' ' + response.statusText);
+    throw new ReadError(response.status, problem.detail || String(response.status));
   }
   return response.json();
 }
@@ -323,9 +323,9 @@ function renderUnits(title, units, drillLevel, standing = {}) {
     return element('tr', { 'data-kato': metrics.kato || '', 'data-category': metrics.categoryCode || '' },
       element('th', { scope: 'row' }, drillLevel ? drillLink(name, drillLevel, metrics.kato) : name),
       element('td', {}, drillLevel === 'RURAL_DISTRICT' ? akimOf(metrics.kato) : '—'),
-      element('td', {}, String(metrics.received)), element('td', {}, number(metrics.receivedPer1000Residents)),
-      element('td', {}, percent(metrics.onTimeShareOfDue)), element('td', {}, String(metrics.overdueNow)),
-      element('td', {}, String(metrics.escalations.reachedPresidentialAdministration)),
+      element('td', {}, metrics.received.shown), element('td', {}, number(metrics.receivedPer1000Residents)),
+      element('td', {}, percent(metrics.onTimeShareOfDue)), element('td', {}, metrics.overdueNow.shown),
+      element('td', {}, metrics.reachedPresidentialAdministration.shown),
       element('td', standing[metrics.kato] ? { 'data-band': standing[metrics.kato].band } : {},
         standing[metrics.kato] ? standing[metrics.kato].text : '—'));
   }));
@@ -344,13 +344,14 @@ function renderRanking(ranking) {
   $('#ranking tbody').replaceChildren(...ranking.ranked.map(entry => element('tr', { 'data-kato': entry.kato },
     element('td', {}, String(entry.rank)),
     element('th', { scope: 'row' }, drillLink(nameOf(entry.kato), 'RURAL_DISTRICT', entry.kato)),
-    element('td', {}, String(entry.received)),
-    element('td', { 'data-band': entry.funnel.band }, bandText(entry.funnel.band)),
-    element('td', {}, shrunkShare(entry.funnel.shrunk)), element('td', {}, shrunkInterval(entry.funnel.shrunk)),
-    element('td', {}, percent(entry.funnel.rate)), element('td', {}, perThousand(entry.escalationFunnel)))));
+    element('td', {}, entry.received.shown),
+    element('td', entry.funnel ? { 'data-band': entry.funnel.band } : {}, bandText(entry.funnel && entry.funnel.band)),
+    element('td', {}, shrunkShare(entry.funnel && entry.funnel.shrunk)),
+    element('td', {}, shrunkInterval(entry.funnel && entry.funnel.shrunk)),
+    element('td', {}, percent(entry.funnel && entry.funnel.rate)), element('td', {}, perThousand(entry.escalationFunnel)))));
   $('#not-ranked tbody').replaceChildren(...ranking.notRanked.map(entry => element('tr', { 'data-kato': entry.kato },
     element('th', { scope: 'row' }, drillLink(nameOf(entry.kato), 'RURAL_DISTRICT', entry.kato)),
-    element('td', {}, akimOf(entry.kato)), element('td', {}, String(entry.received)),
+    element('td', {}, akimOf(entry.kato)), element('td', {}, entry.received.shown),
     element('td', { 'data-reason': entry.reasonCode }, t(entry.reasonCode)),
     element('td', entry.funnel ? { 'data-band': entry.funnel.band } : {},
       bandText(entry.funnel && entry.funnel.band)))));
@@ -363,7 +364,8 @@ function renderRanking(ranking) {
 function standingOf(ranking) {
   const standing = {};
   ranking.ranked.forEach(entry => {
-    standing[entry.kato] = { band: entry.funnel.band, text: bandText(entry.funnel.band) };
+    const band = entry.funnel && entry.funnel.band;
+    standing[entry.kato] = { band, text: bandText(band) };
   });
   ranking.notRanked.forEach(entry => { standing[entry.kato] = { text: t(entry.reasonCode) }; });
   return standing;
@@ -435,14 +437,18 @@ function renderMap(collection, bands, prefix) {
   const aspect = Math.cos((minY + maxY) / 2 * Math.PI / 180);
   const width = (maxX - minX) * aspect || 1;
   const height = (maxY - minY) || 1;
-  // The frame takes the territory's own shape, so that a long district is not a strip in an empty box.
+  // The frame is always 600 units wide, so that labels keep their size, and as tall as the territory needs (at most
+  // square): a wide district fills it, a tall one stands in its middle, never a strip blown up to the page's width.
   const scale = Math.min(580 / width, 580 / height);
-  $('#map').setAttribute('viewBox', '0 0 ' + Math.ceil(width * scale + 20) + ' ' + Math.ceil(height * scale + 20));
-  const project = ([x, y]) => [10 + (x - minX) * aspect * scale, 10 + (maxY - y) * scale];
+  $('#map').setAttribute('viewBox', '0 0 600 ' + Math.ceil(height * scale + 20));
+  const left = (600 - width * scale) / 2;
+  const labelled = features.length <= 12;
+  const project = ([x, y]) => [left + (x - minX) * aspect * scale, 10 + (maxY - y) * scale];
   $('#map').replaceChildren(...features.map(feature => {
     const kato = feature.properties.kato;
     const band = bands[kato] || 'none';
     const ring = polygonsOf(feature).flat().flat().map(project);
+    const centre = [0, 1].map(axis => ring.reduce((sum, p) => sum + p[axis], 0) / ring.length);
     const d = polygonsOf(feature).flatMap(polygon => polygon.map(r =>
       'M' + r.map(p => project(p).map(c => c.toFixed(1)).join(',')).join('L') + 'Z')).join('');
     const label = nameOf(kato) + ' — ' + t(band);
@@ -450,9 +456,12 @@ function renderMap(collection, bands, prefix) {
       'data-kato': kato },
     element('title', {}, label),
     element('path', { d, fill: BANDS[band].colour, 'data-kato': kato, 'data-band': band }),
-    element('text', { x: (ring.reduce((s, p) => s + p[0], 0) / ring.length).toFixed(1),
-      y: (ring.reduce((s, p) => s + p[1], 0) / ring.length + 6).toFixed(1), 'text-anchor': 'middle',
-      'aria-hidden': 'true' }, BANDS[band].symbol));
+    element('text', { x: centre[0].toFixed(1), y: (centre[1] + 6).toFixed(1), 'text-anchor': 'middle',
+      'aria-hidden': 'true' }, BANDS[band].symbol),
+    // a district's few areas are named on the map too (a region's hundred would cover it: their names are in the
+    // tables, and each area's name is read out and shown on hover)
+    labelled ? element('text', { x: centre[0].toFixed(1), y: (centre[1] + 24).toFixed(1), 'text-anchor': 'middle',
+      class: 'area-name', 'aria-hidden': 'true' }, nameOf(kato)) : null);
     anchor.addEventListener('click', event => {
       event.preventDefault();
       go(anchor.getAttribute('href'));
@@ -464,43 +473,57 @@ function renderMap(collection, bands, prefix) {
       + (band.endsWith('99_8') ? '#fff' : '#1d2733'), 'aria-hidden': 'true' }, BANDS[band].symbol), t(band))));
 }
 
-/** Appeals per month from zero, every month a dot (a single month still draws), and the same as text and table. */
+/**
+ * Appeals per month on an axis from zero with its scale (gridlines at round steps), every month a dot, so a single
+ * month still draws; a month whose count is suppressed ("<5" in the public view) is a gap, not a zero. The same as
+ * text and as a table beside it.
+ */
 function renderTrend(series) {
   $('#trend-section').hidden = false;
-  const most = Math.max(1, ...series.map(bucket => bucket.received));
-  const x = index => 60 + (series.length === 1 ? 260 : index * (520 / (series.length - 1)));
-  const y = count => 220 - 200 * count / most;
+  const counts = series.map(bucket => bucket.received.count);
+  const most = Math.max(1, ...counts.filter(count => count != null));
+  const step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000]
+    .find(candidate => most / candidate <= 5) || 10 ** Math.ceil(Math.log10(most / 5));
+  const top = Math.ceil(most / step) * step;
+  const x = index => 70 + (series.length === 1 ? 250 : index * (500 / (series.length - 1)));
+  const y = count => 220 - 200 * count / top;
+  const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
   const every = Math.ceil(series.length / 6);
+  // runs of consecutive months with a published count: a suppressed month breaks the line
+  const runs = [];
+  counts.forEach((count, i) => {
+    if (count == null) return;
+    if (i === 0 || counts[i - 1] == null) runs.push([]);
+    runs[runs.length - 1].push(x(i) + ',' + y(count));
+  });
   $('#trend').replaceChildren(
-    element('line', { x1: 60, y1: 220, x2: 580, y2: 220, stroke: '#8896a4' }),
-    element('line', { x1: 60, y1: 20, x2: 60, y2: 220, stroke: '#8896a4' }),
-    element('text', { x: 52, y: 225, 'text-anchor': 'end' }, '0'),
-    element('text', { x: 52, y: 25, 'text-anchor': 'end' }, String(most)),
-    element('polyline', { id: 'trend-received', points: series.map((b, i) => x(i) + ',' + y(b.received)).join(' '),
-      fill: 'none', stroke: '#005f73', 'stroke-width': 2.5 }),
-    ...series.map((b, i) => element('circle', { cx: x(i), cy: y(b.received), r: 4, fill: '#005f73' })),
+    ...ticks.map(tick => element('line', { x1: 70, x2: 580, y1: y(tick), y2: y(tick), stroke: tick ? '#d5dde5' : '#5c677d' })),
+    ...ticks.map(tick => element('text', { x: 62, y: y(tick) + 5, 'text-anchor': 'end' }, String(tick))),
+    element('line', { x1: 70, y1: 20, x2: 70, y2: 220, stroke: '#5c677d' }),
+    ...runs.map((run, i) => element('polyline', { id: i === 0 ? 'trend-received' : null, points: run.join(' '),
+      fill: 'none', stroke: '#005f73', 'stroke-width': 2.5 })),
+    ...counts.map((count, i) => count == null ? null : element('circle', { cx: x(i), cy: y(count), r: 5, fill: '#005f73' }))
+      .filter(dot => dot),
     ...series.map((b, i) => i % every === 0 ? element('text', { x: x(i), y: 248, 'text-anchor': 'middle' },
       b.period.from.slice(0, 7)) : null).filter(label => label));
   $('#trend-summary').textContent = t('trendSummary', { list: series.map(b => b.period.from.slice(0, 7) + ' — '
-    + b.received).join(', ') });
+    + b.received.shown).join(', ') });
   $('#trend-table tbody').replaceChildren(...series.map(b => element('tr', {},
-    element('th', { scope: 'row' }, b.period.from.slice(0, 7)), element('td', {}, String(b.received)),
-    element('td', {}, String(b.answered)), element('td', {}, percent(b.onTimeShareOfDue)),
-    element('td', {}, b.trustBasis.appeals > 0 ? percent(b.trustBasis.keptLocally / b.trustBasis.appeals) : '—'))));
+    element('th', { scope: 'row' }, b.period.from.slice(0, 7)), element('td', {}, b.received.shown),
+    element('td', {}, b.answered.shown), element('td', {}, percent(b.onTimeShareOfDue)),
+    element('td', {}, percent(b.keptLocallyShare)))));
 }
 
+/** The reader's words for a failed read, never a server's detail or a raw code. */
 function explain(error) {
-  if (error.status === 401) {
-    sessionStorage.removeItem('appeals.token');
-    $('#token-field').hidden = false;
-    return t('badToken');
-  }
-  return error.status === 403 ? t('forbidden') : t('failed') + ' (' + (error.status || error.message) + ')';
+  if (error.status === 403) return t('forbidden');
+  return t('failed') + (error.status ? ' (HTTP ' + error.status + ')' : '');
 }
 
 let drawing = 0;
 
-async function render() {
+/** @param notice what the status line says once the page is drawn (empty: nothing) */
+async function render(notice = '') {
   const mine = ++drawing;
   // a newer drawing (another click meanwhile) takes over: this one stops at its next read
   const read = async (url) => {
@@ -523,33 +546,36 @@ async function render() {
       readJson('/api/v1/dashboard/headline/' + LEVEL_PATH[crumb.level] + '/' + crumb.kato + period())
         .then(headline => nameOf(crumb.kato, headline.territory), () => null)));
     renderBreadcrumbs();
-    if (!token()) {
-      $('#status').textContent = '';
-      return;
-    }
     if (step.level === 'COUNTRY') {
-      renderUnits(t('regions'), await read('/api/v1/metrics/regions' + period()), 'REGION');
+      renderUnits(t('regions'), await read('/api/v1/dashboard/units' + period()), 'REGION');
     } else if (step.level === 'RURAL_DISTRICT') {
-      renderUnits(t('categories'), await read('/api/v1/metrics' + path + '/categories' + period()), null);
+      renderUnits(t('categories'), await read('/api/v1/dashboard/categories' + path + period()), null);
     } else {
-      const scope = (step.level === 'REGION' ? 'regionKato=' : 'districtKato=') + step.kato;
-      const ruralDistricts = await read('/api/v1/metrics/rural-districts' + period() + '&' + scope);
-      ruralDistricts.forEach(metrics => nameOf(metrics.kato, metrics.territory));
-      const ranking = await read('/api/v1/rankings/rural-districts' + period() + '&' + scope);
-      const units = await read('/api/v1/metrics' + path + '/units' + period());
+      const ranking = await read('/api/v1/dashboard/ranking' + path + period());
+      ranking.ranked.concat(ranking.notRanked).forEach(entry => nameOf(entry.kato, entry.territory));
+      const units = await read('/api/v1/dashboard/units' + path + period());
       renderUnits(t(step.level === 'REGION' ? 'districts' : 'ruralDistricts'), units,
         step.level === 'REGION' ? 'DISTRICT' : 'RURAL_DISTRICT', standingOf(ranking));
       renderRanking(ranking);
-      const bands = Object.fromEntries(ranking.ranked.concat(ranking.notRanked).filter(entry => entry.funnel)
-        .map(entry => [entry.kato, entry.funnel.band]));
-      const boundaries = await read(state.territoryUrl + '/api/v1/territory/boundaries?regionKato='
-        + state.trail[1].kato);
-      renderMap(boundaries, bands, step.level === 'REGION' ? step.kato.slice(0, 2) : step.kato.slice(0, 4));
+      if (token()) {
+        const bands = Object.fromEntries(ranking.ranked.concat(ranking.notRanked).filter(entry => entry.funnel)
+          .map(entry => [entry.kato, entry.funnel.band]));
+        const boundaries = await read(state.territoryUrl + '/api/v1/territory/boundaries?regionKato='
+          + state.trail[1].kato);
+        renderMap(boundaries, bands, step.level === 'REGION' ? step.kato.slice(0, 2) : step.kato.slice(0, 4));
+      }
     }
-    if (step.level !== 'COUNTRY') renderTrend(await read('/api/v1/metrics' + path + '/series' + period() + '&granularity=month'));
-    $('#status').textContent = '';
+    if (step.level !== 'COUNTRY') renderTrend(await read('/api/v1/dashboard/trend' + path + period()));
+    $('#status').textContent = notice;
   } catch (error) {
-    if (mine === drawing) $('#status').textContent = explain(error);
+    if (mine !== drawing) return;
+    if (error.status === 401 && token()) {
+      // a bad or expired token: the public view instead, the token field open for another, and why
+      sessionStorage.removeItem('appeals.token');
+      await render(t('badToken'));
+      return;
+    }
+    $('#status').textContent = explain(error);
   }
 }
 

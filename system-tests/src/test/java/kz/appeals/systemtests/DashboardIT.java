@@ -16,6 +16,7 @@ import kz.appeals.contracts.Topics;
 import kz.appeals.testing.KafkaProbe;
 import kz.appeals.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -57,8 +58,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * packaged routing and analytics services over the real broker and database, and shows the headline figures, the
  * region's ranking explained with every rural district not ranked and why, the funnel, the map coloured by band
  * from the sample polygons, the drill-down by real links (Back included), the three languages, the phone width
- * without sideways scrolling, the keyboard's way through it, and the public view without a token. Screenshots are
- * kept in {@code system-tests/target/dashboard-*.png}.
+ * (360 px) without sideways scrolling, the keyboard's way through it, the public view without a token (ranking,
+ * units and trend with small counts suppressed), a bad token, the open data it links, and axe-core's audit of every
+ * view (no serious or critical violation). Screenshots are kept in {@code system-tests/target/dashboard-*.png};
+ * with {@code -Dappeals.dashboard.readme-screenshots=true} the public view's desktop and phone screenshots are also
+ * copied to {@code docs/img/} for the README.
  */
 class DashboardIT {
 
@@ -67,6 +71,8 @@ class DashboardIT {
     /** Three rural districts of the sample district, each with its own share of appeals that reached the centre. */
     private static final List<String> RURAL_DISTRICTS = List.of("991021000", "991023000", "991025000");
     private static final Path TARGET = Path.of("target");
+    /** The README's screenshots, rewritten only when asked, so that an ordinary run leaves the tree clean. */
+    private static final boolean README_SCREENSHOTS = Boolean.getBoolean("appeals.dashboard.readme-screenshots");
 
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static ServiceProcess routing;
@@ -95,6 +101,16 @@ class DashboardIT {
         // The Debian driver, named explicitly, so that Selenium never tries to download one.
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
+    }
+
+    /** What the page showed when the test ended, pass or fail: the status line, and a screenshot. */
+    @AfterEach
+    void keepTheLastView() throws Exception {
+        if (browser != null) {
+            System.out.println("DashboardIT: at " + browser.getCurrentUrl() + " the status line reads \""
+                    + browser.findElement(By.id("status")).getText() + "\"");
+            screenshot("last");
+        }
     }
 
     @AfterAll
@@ -143,7 +159,7 @@ class DashboardIT {
         browser.get(analytics.baseUrl() + "/dashboard/?lang=ru&region=" + REGION + "#token="
                 + Tokens.forRole("analyst"));
         // The page redraws its tables on every step, so an element read mid-redraw may be gone: read again.
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30))
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(page -> text("#status").isEmpty() && rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size()
                 && !browser.findElements(By.cssSelector("#map path")).isEmpty());
@@ -273,8 +289,8 @@ class DashboardIT {
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         screenshot("en");
 
-        // The phone: nothing scrolls sideways at 390 px; tables scroll inside their own region.
-        browser.manage().window().setSize(new Dimension(390, 844));
+        // The phone: nothing scrolls sideways at 360 px; tables scroll inside their own region.
+        browser.manage().window().setSize(new Dimension(360, 800));
         browser.navigate().refresh();
         wait.until(page -> text("#status").isEmpty() && rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size());
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"), "reload keeps the language");
@@ -284,6 +300,15 @@ class DashboardIT {
                 + " px viewport");
         screenshot("phone");
         browser.manage().window().setSize(new Dimension(1400, 1100));
+
+        // A rural district reached from the region's ranking: the breadcrumb names its district too.
+        browser.findElement(By.cssSelector("#ranking tbody tr[data-kato='991025000'] a")).click();
+        wait.until(page -> text("#status").isEmpty()
+                && browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 4);
+        assertTrue(browser.findElement(By.cssSelector("#breadcrumbs a[data-kato='" + DISTRICT + "']")).getText()
+                .matches(".*\\p{L}.*"), "the district by name: " + text("#breadcrumbs"));
+        browser.navigate().back();
+        wait.until(page -> text("#status").isEmpty() && rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size());
 
         // Drill-down: region → district (its rural districts listed) → rural district (categories and trend).
         rows("#units tbody tr").stream().filter(row -> DISTRICT.equals(row.getAttribute("data-kato"))).findFirst()
@@ -304,6 +329,8 @@ class DashboardIT {
         assertTrue(browser.findElement(By.id("trend-received")).getAttribute("points").contains(","),
                 "the monthly trend is drawn");
         assertTrue(!text("#trend-summary").isBlank(), "the trend's text alternative");
+        assertEquals("0", browser.findElement(By.cssSelector("#trend text")).getText(), "the count axis from zero");
+        assertTrue(browser.findElements(By.cssSelector("#trend text")).size() >= 3, "the axis has a scale");
         assertTrue(browser.findElement(By.id("status")).getText().isEmpty(), "no error shown");
         assertEquals(List.of(), accessibilityProblems());
         screenshot("rural-district");
@@ -312,20 +339,93 @@ class DashboardIT {
         wait.until(page -> text("#status").isEmpty()
                 && browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 3);
 
-        // The public view, without a token: the headline figures as the open data would show them.
+        // One month: the trend still draws, its one point on an axis from zero.
+        browser.get(analytics.baseUrl() + "/dashboard/?lang=en&rural=991025000&from=" + yesterday + "&to="
+                + yesterday);
+        wait.until(page -> text("#status").isEmpty() && !browser.findElements(By.id("trend-received")).isEmpty());
+        assertEquals(1, browser.findElements(By.cssSelector("#trend circle")).size(), "one month, one point");
+        assertTrue(browser.findElement(By.id("trend-received")).getAttribute("points").contains(","));
+
+        // The public view, without a token: the headline figures, the units, the ranking and the trend as the open
+        // data would show them (counts of 1-4 as "<5"); the map needs a token (routing's boundaries).
         browser.executeScript("sessionStorage.removeItem('appeals.token');");
+        browser.get(analytics.baseUrl() + "/dashboard/?lang=ru&district=" + DISTRICT);
+        // drawn when the status line ("Loading…" meanwhile) is empty again with the ranking and the trend on the page
+        wait.until(page -> text("#status").isEmpty() && rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size()
+                && !browser.findElements(By.id("trend-received")).isEmpty());
+        JsonPath publicRanking = JsonPath.from(given().get(analytics.baseUrl() + "/api/v1/dashboard/ranking/districts/"
+                + DISTRICT + periodOf(browser.getCurrentUrl())).asString());
+        assertTrue(publicRanking.getBoolean("smallCountsSuppressed"));
+        assertEquals(publicRanking.getList("ranked.kato"), rows("#ranking tbody tr").stream()
+                .map(row -> row.getAttribute("data-kato")).toList());
+        assertEquals(publicRanking.getString("ranked[0].received.shown"),
+                rows("#ranking tbody tr").get(0).findElements(By.tagName("td")).get(1).getText());
+        assertTrue(rows("#units tbody tr").stream().map(row -> row.getAttribute("data-kato")).toList()
+                .containsAll(RURAL_DISTRICTS), "every rural district listed without a token");
+        assertTrue(browser.findElement(By.id("map-section")).getAttribute("hidden") != null, "no map without a token");
+        assertTrue(text("#headline-note").contains("<5"), text("#headline-note"));
+        assertTrue(browser.findElement(By.id("token-field")).isDisplayed(), "the token field is offered");
+        assertEquals(List.of(), accessibilityProblems());
+        screenshot("public");
+        copyForTheReadme("public", "dashboard-desktop.png");
+        browser.manage().window().setSize(new Dimension(360, 800));
+        browser.navigate().refresh();
+        wait.until(page -> text("#status").isEmpty() && rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size());
+        assertTrue((Long) browser.executeScript("return document.documentElement.scrollWidth;")
+                <= (Long) browser.executeScript("return window.innerWidth;"), "no sideways scrolling at 360 px");
+        assertEquals(List.of(), accessibilityProblems());
+        screenshot("public-phone");
+        copyForTheReadme("public-phone", "dashboard-phone.png");
+        browser.manage().window().setSize(new Dimension(1400, 1100));
+
+        // A rural district opened directly: the breadcrumb has the region and the district by name.
         browser.get(analytics.baseUrl() + "/dashboard/?lang=ru&rural=991021000");
-        wait.until(page -> text("#status").isEmpty() && !browser.findElements(By.cssSelector("#headline dd")).isEmpty());
+        wait.until(page -> text("#status").isEmpty() && !browser.findElements(By.cssSelector("#headline dd")).isEmpty()
+                && !rows("#units tbody tr[data-category='roads']").isEmpty());
         JsonPath open = JsonPath.from(given().get(analytics.baseUrl() + "/api/v1/dashboard/headline/rural-districts/"
                 + "991021000" + periodOf(browser.getCurrentUrl())).asString());
         assertTrue(open.getBoolean("smallCountsSuppressed"));
         assertTrue(text("#headline dd").startsWith(open.getString("received.shown")),
                 text("#headline dd") + " vs " + open.getString("received.shown"));
-        assertTrue(text("#headline-note").contains("<5"), text("#headline-note"));
+        assertEquals("Дороги", rowName("#units tbody tr[data-category='roads']"), "category names translated");
         assertEquals(4, browser.findElements(By.cssSelector("#breadcrumbs > span")).size(),
                 "region › district › rural district");
-        assertEquals(List.of(), accessibilityProblems());
-        screenshot("public");
+        assertTrue(!text("#breadcrumbs").matches(".*\\d{9}.*"), "names, not codes: " + text("#breadcrumbs"));
+
+        // A bad token, in Kazakh: said in Kazakh, the token field stays for another, the public view meanwhile.
+        browser.get(analytics.baseUrl() + "/dashboard/?lang=kk&district=" + DISTRICT + "#token=not-a-token");
+        wait.until(page -> text("#status").startsWith("Токен"));
+        assertEquals("Токен жарамсыз немесе мерзімі өтті: басқасын енгізіңіз", text("#status"));
+        assertTrue(rows("#ranking tbody tr").size() >= RURAL_DISTRICTS.size(), "the public ranking meanwhile");
+        assertTrue(browser.findElement(By.id("token-field")).isDisplayed(), "the token field stays");
+        assertTrue(!text("#breadcrumbs").matches(".*\\d{9}.*"), text("#breadcrumbs"));
+
+        // The open data the page links: every rural district of the region, as a file, with its licence.
+        String openData = browser.findElement(By.id("open-data-link")).getDomProperty("href");
+        Response csv = given().get(openData);
+        assertEquals(200, csv.statusCode(), openData);
+        assertTrue(csv.header("Content-Disposition").startsWith("attachment; filename="), csv.header("Content-Disposition"));
+        assertTrue(csv.header("Link").contains("rel=\"license\"") && csv.header("Link").contains("dictionary"));
+        List<String> everyRuralDistrictOfTheRegion = given().header("Authorization", bearer("analyst"))
+                .get(analytics.baseUrl() + "/api/v1/metrics/rural-districts" + periodOf(openData) + "&regionKato="
+                        + REGION).jsonPath().getList("kato");
+        assertEquals(everyRuralDistrictOfTheRegion.size() + 1, csv.asString().split("\r\n").length,
+                "a row per rural district, with or without appeals");
+
+        // The small things: the icon, and the API described in its OpenAPI document.
+        given().get(analytics.baseUrl() + "/favicon.ico").then().statusCode(200).contentType("image/x-icon");
+        assertTrue(!given().get(analytics.baseUrl() + "/q/openapi?format=json").jsonPath().getString("info.description")
+                .isBlank());
+    }
+
+    /** Copies a screenshot to docs/img/ for the README, when the run asks for it. */
+    private static void copyForTheReadme(String shot, String name) throws java.io.IOException {
+        if (README_SCREENSHOTS) {
+            Path images = ServiceProcess.ROOT.resolve("docs/img");
+            Files.createDirectories(images);
+            Files.copy(TARGET.resolve("dashboard-" + shot + ".png"), images.resolve(name),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** The period of a dashboard address, as a query string. */
@@ -341,13 +441,25 @@ class DashboardIT {
     }
 
     /**
-     * What an automated audit would flag, as far as the page's markup shows it: links without an address, tables
-     * without a caption or headers without a scope, charts without a text alternative, images without alt text,
-     * map areas without a name or a symbol (colour alone), inputs without a label, no language, no skip link.
+     * The serious and critical violations axe-core (Deque's engine, injected into the page) finds, WCAG 2.x A and AA
+     * and best practice, and what it does not check but the issue asks: links without an address, tables without a
+     * caption or headers without a scope, charts without a text alternative, map areas without a name or a symbol
+     * (colour alone), no skip link.
      */
     @SuppressWarnings("unchecked")
-    private static List<String> accessibilityProblems() {
-        return (List<String>) browser.executeScript("""
+    private static List<String> accessibilityProblems() throws java.io.IOException {
+        List<String> problems = new ArrayList<>();
+        if (browser.executeScript("return typeof axe;").equals("undefined")) {
+            browser.executeScript(AXE.get());
+        }
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+        problems.addAll((List<String>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] }).then(results => done(results.violations
+                  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                  .map(v => 'axe ' + v.impact + ' ' + v.id + ': ' + v.nodes.slice(0, 3)
+                    .map(node => node.target.join(' ')).join('; '))), error => done(['axe failed: ' + error]));"""));
+        problems.addAll((List<String>) browser.executeScript("""
                 const problems = [];
                 document.querySelectorAll('a').forEach(a => {
                   if (!a.getAttribute('href')) problems.push('link without href: ' + a.outerHTML.slice(0, 80));
@@ -378,8 +490,27 @@ class DashboardIT {
                 if (!document.documentElement.lang) problems.push('no language');
                 const skip = document.querySelector('a.skip');
                 if (!skip || !document.querySelector(skip.getAttribute('href'))) problems.push('no skip link');
-                return problems;""");
+                return problems;"""));
+        return problems;
     }
+
+    /** axe-core's script, from the axe-core Selenium jar, read once. */
+    private static final Supplier<String> AXE = new Supplier<>() {
+        private String script;
+
+        @Override
+        public synchronized String get() {
+            if (script == null) {
+                try (var in = DashboardIT.class.getResourceAsStream("/axe.min.js")) {
+                    script = new String(java.util.Objects.requireNonNull(in, "axe.min.js on the class path")
+                            .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return script;
+        }
+    };
 
     private static List<WebElement> rows(String selector) {
         return browser.findElements(By.cssSelector(selector));

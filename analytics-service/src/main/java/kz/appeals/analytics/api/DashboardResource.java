@@ -8,7 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kz.appeals.analytics.config.DashboardConfig;
+import kz.appeals.analytics.domain.Granularity;
 import kz.appeals.analytics.domain.Headline;
+import kz.appeals.analytics.domain.RankingView;
+import kz.appeals.analytics.domain.TerritoryMetrics;
+import kz.appeals.platform.problem.Problem;
+import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.analytics.domain.ReportingPeriod;
 import kz.appeals.analytics.domain.TerritoryLevel;
 import kz.appeals.analytics.service.MetricsService;
@@ -19,15 +24,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * What the dashboard page (served at {@code /dashboard/}) reads before, or without, its reader signing in: its
- * settings, and the headline figures of every level — public, as the open data is, with the same suppression of
- * small counts; exact for the roles that read the metrics API.
+ * What the dashboard page (served at {@code /dashboard/}) reads: its settings, and at every level the headline
+ * figures, the units one level below (or the categories), the monthly trend and the ranking — public, since they
+ * are the open data's aggregates, with the open data's suppression of small counts; exact for the roles that read
+ * the metrics API.
  */
 @Path("/api/v1/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Dashboard", description = "The trust dashboard's public reads")
+@Tag(name = "Dashboard", description = "The trust dashboard's reads: public (small counts suppressed as in the open "
+        + "data), exact with an overseeing role's token")
 @PermitAll
 public class DashboardResource {
 
@@ -38,6 +47,10 @@ public class DashboardResource {
             + "due, overdue now, deemed refused, extended, escalations by the highest body reached, satisfaction. "
             + "Without an overseeing role's token a count of 1-4 reads \"<5\" and a share computed from one is null, "
             + "as in the open data.";
+    private static final String FROM = "First registration day of the period";
+    private static final String TO = "Last registration day of the period (inclusive)";
+    private static final String LEVEL = "rural-districts, districts or regions";
+    private static final String KATO = "KATO code of the territory, 9 digits";
 
     public record Settings(String territoryUrl) {
     }
@@ -84,8 +97,86 @@ public class DashboardResource {
                 QueryParameters.period(from, to));
     }
 
+    @GET
+    @Path("/units")
+    @Operation(summary = "The country's regions, each with its headline figures", description = HEADLINE)
+    public List<Headline> regions(@Parameter(description = FROM, required = true) @QueryParam("from") String from,
+                                  @Parameter(description = TO, required = true) @QueryParam("to") String to) {
+        return headlines(metrics.unitsOf(TerritoryLevel.COUNTRY, TerritoryLevel.COUNTRY_CODE, TerritoryLevel.REGION,
+                QueryParameters.period(from, to)));
+    }
+
+    @GET
+    @Path("/units/{level}/{kato}")
+    @Operation(summary = "A region's districts or a district's rural districts, each with its headline figures",
+            description = "Every unit of the territorial reference, with or without appeals. " + HEADLINE)
+    public List<Headline> units(@Parameter(description = "districts or regions") @PathParam("level") String level,
+                                @Parameter(description = KATO) @PathParam("kato") String kato,
+                                @Parameter(description = FROM, required = true) @QueryParam("from") String from,
+                                @Parameter(description = TO, required = true) @QueryParam("to") String to) {
+        TerritoryLevel scope = QueryParameters.level(level);
+        TerritoryLevel unit = scope.below().orElseThrow(() -> new ProblemException(Problem.of(404, "not-found",
+                "Not found", "a rural district is the lowest level: it has no units below it")));
+        return headlines(metrics.unitsOf(scope, QueryParameters.kato("kato", kato), unit,
+                QueryParameters.period(from, to)));
+    }
+
+    @GET
+    @Path("/categories/{level}/{kato}")
+    @Operation(summary = "The headline figures of a territory per category (categoryCode)", description = HEADLINE)
+    public List<Headline> categories(@Parameter(description = LEVEL) @PathParam("level") String level,
+                                     @Parameter(description = KATO) @PathParam("kato") String kato,
+                                     @Parameter(description = FROM, required = true) @QueryParam("from") String from,
+                                     @Parameter(description = TO, required = true) @QueryParam("to") String to) {
+        return headlines(metrics.byCategory(QueryParameters.level(level), QueryParameters.kato("kato", kato),
+                QueryParameters.period(from, to)));
+    }
+
+    @GET
+    @Path("/trend/{level}/{kato}")
+    @Operation(summary = "The headline figures of a territory per month of registration", description = HEADLINE)
+    public List<Headline> trend(@Parameter(description = LEVEL) @PathParam("level") String level,
+                                @Parameter(description = KATO) @PathParam("kato") String kato,
+                                @Parameter(description = FROM, required = true) @QueryParam("from") String from,
+                                @Parameter(description = TO, required = true) @QueryParam("to") String to) {
+        return headlines(metrics.series(QueryParameters.level(level), QueryParameters.kato("kato", kato),
+                QueryParameters.period(from, to), Granularity.MONTH));
+    }
+
+    @GET
+    @Path("/ranking/{level}/{kato}")
+    @Operation(summary = "The ranking of a region's or a district's rural districts",
+            description = "The trust index's funnel ranking (as GET /api/v1/rankings/rural-districts) of every rural "
+                    + "district of the territory. Without an overseeing role's token, a territory's appeals of 1-4 "
+                    + "read \"<5\" and its place in a funnel computed from a count of 1-4 is null, as in the open "
+                    + "data.")
+    public RankingView ranking(@Parameter(description = "districts or regions") @PathParam("level") String level,
+                               @Parameter(description = KATO) @PathParam("kato") String kato,
+                               @Parameter(description = FROM, required = true) @QueryParam("from") String from,
+                               @Parameter(description = TO, required = true) @QueryParam("to") String to) {
+        TerritoryLevel scope = QueryParameters.level(level);
+        if (scope == TerritoryLevel.RURAL_DISTRICT) {
+            throw new ProblemException(Problem.of(404, "not-found", "Not found",
+                    "rural districts are ranked within a region or a district"));
+        }
+        String code = QueryParameters.kato("kato", kato);
+        ReportingPeriod period = QueryParameters.period(from, to);
+        Map<String, TerritoryMetrics.Territory> names = metrics.unitsOf(scope, code, TerritoryLevel.RURAL_DISTRICT,
+                period).stream().collect(Collectors.toMap(TerritoryMetrics::kato, TerritoryMetrics::territory));
+        return RankingView.of(metrics.ranking(scope, code, TerritoryLevel.RURAL_DISTRICT, period), names,
+                !overseer());
+    }
+
     private Headline headline(TerritoryLevel level, String kato, ReportingPeriod period) {
-        boolean overseer = !caller.isAnonymous() && OVERSEEING_ROLES.stream().anyMatch(caller::hasRole);
-        return Headline.of(metrics.of(level, kato, period), !overseer);
+        return Headline.of(metrics.of(level, kato, period), !overseer());
+    }
+
+    private List<Headline> headlines(List<TerritoryMetrics> units) {
+        boolean suppress = !overseer();
+        return units.stream().map(unit -> Headline.of(unit, suppress)).toList();
+    }
+
+    private boolean overseer() {
+        return !caller.isAnonymous() && OVERSEEING_ROLES.stream().anyMatch(caller::hasRole);
     }
 }

@@ -120,7 +120,12 @@ enum OpenDataColumn {
             parameters -> parameters.overDispersion().phi()),
     ESCALATION_TAU2(ESCALATIONS, OVER_THE_EXPORT, "decimal", "between-district variance tau2 added to the "
             + "escalation funnel's limits; 0 unless phi is significantly above 1",
-            parameters -> parameters.overDispersion().tau2());
+            parameters -> parameters.overDispersion().tau2()),
+    ESCALATION_SHRUNK(ESCALATIONS, "decimal", "empirical-Bayes (gamma-Poisson) estimate of reached_district_akimat "
+            + "per 1,000 residents, pulled towards escalation_reference_per_1000_residents in proportion to its "
+            + "uncertainty (a village of a few hundred residents far more than a town)", point -> point.shrunk().estimate()),
+    ESCALATION_SHRUNK_LOWER(ESCALATIONS, "decimal", "lower end of its 95% interval", point -> point.shrunk().lower()),
+    ESCALATION_SHRUNK_UPPER(ESCALATIONS, "decimal", "upper end of its 95% interval", point -> point.shrunk().upper());
 
     /** Marks a column whose value is itself a count, published as "&lt;5" when it is small. */
     enum Published { COUNT }
@@ -148,6 +153,9 @@ enum OpenDataColumn {
 
     /** Marks a parameter of the whole export's funnel. */
     enum Pooled { OVER_THE_EXPORT }
+
+    static final int DECIMAL_PLACES = 4;
+    private static final double ROUNDING = Math.pow(10, DECIMAL_PLACES);
 
     private final String type;
     private final String meaning;
@@ -210,11 +218,16 @@ enum OpenDataColumn {
         return meaning;
     }
 
-    /** As published: empty when a rate has no denominator, small counts and what they give suppressed. */
+    /**
+     * As published: empty when a rate has no denominator, small counts and what they give suppressed, decimals
+     * rounded to {@link #DECIMAL_PLACES} places (more would claim a precision the counts do not have).
+     */
     Object valueOf(OpenDataRow row) {
         if (basedOn != null && basedOn.apply(row).stream().anyMatch(SmallCounts::identifying)) {
             return count ? SmallCounts.SUPPRESSED : null;
         }
-        return value.apply(row);
+        Object published = value.apply(row);
+        return published instanceof Double decimal && Double.isFinite(decimal)
+                ? Math.round(decimal * ROUNDING) / ROUNDING : published;
     }
 }

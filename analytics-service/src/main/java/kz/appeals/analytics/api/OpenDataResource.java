@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import kz.appeals.analytics.domain.ReportingPeriod;
 import kz.appeals.analytics.domain.TerritoryLevel;
 import kz.appeals.analytics.domain.TerritoryMetrics;
@@ -23,7 +24,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The metrics of every rural district as open data, for anyone: aggregates only, so no token is needed. The same
+ * The metrics of every rural district as open data, for anyone: aggregates only, so no token is needed; every rural
+ * district of the territorial reference is a row, with or without appeals (a district without a row would look like
+ * one that was not counted). Licensed CC BY 4.0. The same
  * rows as CSV (RFC 4180, UTF-8, comma, decimal point, empty for a rate without denominator) and as JSON.
  */
 @Path("/api/v1/open-data")
@@ -34,6 +37,10 @@ public class OpenDataResource {
     private static final String FROM = "First registration day of the period, e.g. 2026-11-01";
     private static final String TO = "Last registration day of the period (inclusive)";
     private static final String REGION = "KATO code of a region to export only its rural districts";
+    /** The licence the figures are published under, and the column dictionary, linked from every export. */
+    static final String LICENCE = "https://creativecommons.org/licenses/by/4.0/";
+    private static final String LINKS = "<" + LICENCE + ">; rel=\"license\", </api/v1/open-data/dictionary>; "
+            + "rel=\"describedby\"; type=\"application/json\"";
 
     private final MetricsService metrics;
 
@@ -59,38 +66,46 @@ public class OpenDataResource {
     @GET
     @Path("/rural-districts.csv")
     @Produces("text/csv; charset=UTF-8")
-    @Operation(summary = "Metrics of every rural district as CSV", description = "Header row first; see /dictionary. "
+    @Operation(summary = "Metrics of every rural district as CSV", description = "Every rural district of the "
+            + "territorial reference in the scope, with or without appeals, and any other that received appeals; "
+            + "decimals rounded to 4 places. Downloaded as a file (Content-Disposition); its licence and its column "
+            + "dictionary are linked in the Link header (rel=license, rel=describedby). Header row first. "
             + "Each row carries its band in the funnel of the rows exported (Spiegelhalter 2005), the control limits "
             + "at its volume, its shrunk estimate with interval and the funnel's reference rate, phi and tau2; and the "
             + "same for letters that reached the district akimat or higher per 1,000 residents (Poisson).")
-    public String csv(@Parameter(description = FROM, required = true) @QueryParam("from") String from,
-                      @Parameter(description = TO, required = true) @QueryParam("to") String to,
-                      @Parameter(description = REGION) @QueryParam("regionKato") String regionKato) {
+    public Response csv(@Parameter(description = FROM, required = true) @QueryParam("from") String from,
+                        @Parameter(description = TO, required = true) @QueryParam("to") String to,
+                        @Parameter(description = REGION) @QueryParam("regionKato") String regionKato) {
         StringBuilder csv = new StringBuilder(Arrays.stream(OpenDataColumn.values()).map(OpenDataColumn::columnName)
                 .collect(Collectors.joining(","))).append("\r\n");
         for (OpenDataRow row : rows(from, to, regionKato)) {
             csv.append(Arrays.stream(OpenDataColumn.values()).map(c -> csvField(c.valueOf(row)))
                     .collect(Collectors.joining(","))).append("\r\n");
         }
-        return csv.toString();
+        String file = "rural-districts-" + (regionKato == null || regionKato.isBlank() ? "kz" : regionKato) + "-"
+                + from + "-" + to + ".csv";
+        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .header("Link", LINKS).build();
     }
 
     @GET
     @Path("/rural-districts.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Metrics of every rural district as JSON", description = "One object per row, the "
-            + "dictionary's columns as keys, null for a rate without denominator.")
-    public List<Map<String, Object>> json(@Parameter(description = FROM, required = true) @QueryParam("from") String from,
+    @Operation(summary = "Metrics of every rural district as JSON", description = "One object per row (the CSV's "
+            + "rows), the dictionary's columns as keys, null for a rate without denominator; licence and dictionary "
+            + "in the Link header.")
+    public Response json(@Parameter(description = FROM, required = true) @QueryParam("from") String from,
                                           @Parameter(description = TO, required = true) @QueryParam("to") String to,
                                           @Parameter(description = REGION) @QueryParam("regionKato")
                                           String regionKato) {
-        return rows(from, to, regionKato).stream().map(row -> {
+        List<Map<String, Object>> objects = rows(from, to, regionKato).stream().map(row -> {
             Map<String, Object> object = new LinkedHashMap<>();
             for (OpenDataColumn column : OpenDataColumn.values()) {
                 object.put(column.columnName(), column.valueOf(row));
             }
             return object;
         }).toList();
+        return Response.ok(objects).header("Link", LINKS).build();
     }
 
     /** Every row is placed in the funnels of the rows exported together. */
@@ -107,9 +122,9 @@ public class OpenDataResource {
     private List<TerritoryMetrics> territories(String from, String to, String regionKato) {
         ReportingPeriod period = QueryParameters.period(from, to);
         return regionKato == null || regionKato.isBlank()
-                ? metrics.unitsWithAppealsOf(TerritoryLevel.COUNTRY, TerritoryLevel.COUNTRY_CODE,
+                ? metrics.unitsOf(TerritoryLevel.COUNTRY, TerritoryLevel.COUNTRY_CODE,
                         TerritoryLevel.RURAL_DISTRICT, period)
-                : metrics.unitsWithAppealsOf(TerritoryLevel.REGION, QueryParameters.kato("regionKato", regionKato),
+                : metrics.unitsOf(TerritoryLevel.REGION, QueryParameters.kato("regionKato", regionKato),
                         TerritoryLevel.RURAL_DISTRICT, period);
     }
 

@@ -7,19 +7,23 @@ package kz.appeals.analytics.domain;
  * got no answer. For a reader without an overseeing role the figures are public, and a count of 1–4 is suppressed
  * as in the open data ({@link SmallCounts}), with every share computed from one left empty.
  *
+ * @param categoryCode          the category of a category breakdown's row; null when all categories are counted
  * @param smallCountsSuppressed whether counts of 1–4 read "&lt;5" (the public view)
  * @param due                   answered + overdueNow: the appeals whose answer came or whose term ran out
  * @param answeredShare         answered / received
  * @param onTimeShareOfDue      answeredOnTime / due
  * @param medianWorkingDaysToAnswer over the answered appeals
+ * @param receivedPer1000Residents received per 1,000 residents (when they are known)
+ * @param keptLocallyShare      the trust basis's share kept locally (weighted appeals)
  */
-public record Headline(TerritoryLevel level, String kato, ReportingPeriod period,
+public record Headline(TerritoryLevel level, String kato, String categoryCode, ReportingPeriod period,
                        TerritoryMetrics.Territory territory, boolean smallCountsSuppressed, Figure received,
                        Figure answered, Figure answeredOnTime, Figure due, Figure overdueNow, Figure deemedRefused,
                        Figure extended, Figure reachedDistrictAkimat, Figure reachedRegion,
                        Figure reachedPresidentialAdministration, Figure rated, Figure satisfied,
                        Double answeredShare, Double onTimeShareOfDue, Double satisfactionRate,
-                       Double medianWorkingDaysToAnswer) {
+                       Double medianWorkingDaysToAnswer, Double receivedPer1000Residents,
+                       Double keptLocallyShare) {
 
     /**
      * One count as it may be shown.
@@ -30,8 +34,13 @@ public record Headline(TerritoryLevel level, String kato, ReportingPeriod period
     public record Figure(Long count, String shown) {
 
         static Figure of(long count, boolean suppress) {
+            return of((double) count, suppress);
+        }
+
+        /** A weighted count (the trust basis's appeals) is shown rounded to a whole number. */
+        static Figure of(double count, boolean suppress) {
             return suppress && SmallCounts.identifying(count) ? new Figure(null, SmallCounts.SUPPRESSED)
-                    : new Figure(count, Long.toString(count));
+                    : new Figure(Math.round(count), Long.toString(Math.round(count)));
         }
 
         boolean suppressed() {
@@ -48,7 +57,8 @@ public record Headline(TerritoryLevel level, String kato, ReportingPeriod period
         Figure due = Figure.of(m.answered() + m.overdueNow(), suppress);
         Figure rated = Figure.of(m.rated(), suppress);
         Figure satisfied = Figure.of(m.satisfied(), suppress);
-        return new Headline(m.level(), m.kato(), m.period(), m.territory(), suppress, received, answered, onTime, due,
+        Figure trustAppeals = Figure.of(m.trustBasis().appeals(), suppress);
+        return new Headline(m.level(), m.kato(), m.categoryCode(), m.period(), m.territory(), suppress, received, answered, onTime, due,
                 Figure.of(m.overdueNow(), suppress), Figure.of(m.deemedRefused(), suppress),
                 Figure.of(m.extended(), suppress), Figure.of(escalations.reachedDistrictAkimat(), suppress),
                 Figure.of(escalations.reachedRegion(), suppress),
@@ -56,15 +66,17 @@ public record Headline(TerritoryLevel level, String kato, ReportingPeriod period
                 unlessSuppressed(share(m.answered(), m.received()), answered, received),
                 unlessSuppressed(m.onTimeShareOfDue(), onTime, due),
                 unlessSuppressed(m.satisfactionRate(), satisfied, rated),
-                unlessSuppressed(m.workingDaysToAnswer().median(), answered));
+                unlessSuppressed(m.workingDaysToAnswer().median(), answered),
+                unlessSuppressed(m.receivedPer1000Residents(), received),
+                unlessSuppressed(share(m.trustBasis().keptLocally(), m.trustBasis().appeals()), trustAppeals));
     }
 
-    private static Double share(long count, long of) {
+    private static Double share(double count, double of) {
         return of == 0 ? null : (double) count / of;
     }
 
     /** A figure computed from a suppressed count could give the count away: it is left empty. */
-    private static Double unlessSuppressed(Double value, Figure... basedOn) {
+    static Double unlessSuppressed(Double value, Figure... basedOn) {
         for (Figure figure : basedOn) {
             if (figure.suppressed()) {
                 return null;

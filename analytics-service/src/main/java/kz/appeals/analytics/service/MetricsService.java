@@ -69,12 +69,6 @@ public class MetricsService {
         return List.copyOf(units.values());
     }
 
-    /** The territories at {@code unitLevel} within {@code kato} that received appeals in the period, by KATO code. */
-    public List<TerritoryMetrics> unitsWithAppealsOf(TerritoryLevel level, String kato, TerritoryLevel unitLevel,
-                                                     ReportingPeriod period) {
-        return unitsOf(level, kato, unitLevel, period).stream().filter(unit -> unit.received() > 0).toList();
-    }
-
     /** The territory's metrics per bucket, every bucket of the period present (zeros where nothing came). */
     public List<TerritoryMetrics> series(TerritoryLevel level, String kato, ReportingPeriod period,
                                          Granularity granularity) {

@@ -241,7 +241,11 @@ class TrustBasisAndBreakdownsTest {
 
         String csv = given().get("/api/v1/open-data/rural-districts.csv?from=2026-11-01&to=2026-11-30&regionKato="
                 + region).then().statusCode(200).contentType(startsWith("text/csv"))
-                .header("Cache-Control", "public, max-age=300").extract().asString();
+                .header("Cache-Control", "public, max-age=300")
+                .header("Content-Disposition", "attachment; filename=\"rural-districts-" + region
+                        + "-2026-11-01-2026-11-30.csv\"")
+                .header("Link", org.hamcrest.Matchers.containsString("<" + OpenDataResource.LICENCE + ">; rel=\"license\""))
+                .extract().asString();
         List<String> dictionary = given().get("/api/v1/open-data/dictionary").then().statusCode(200)
                 .extract().path("name");
         String[] lines = csv.split("\r\n");
@@ -331,7 +335,12 @@ class TrustBasisAndBreakdownsTest {
         String neighbourRow = "find { it.kato == '" + neighbour + "' }.";
         assertEquals("AS_EXPECTED", open.getString(neighbourRow + "escalation_band"));
         assertEquals(0.2, open.getDouble(neighbourRow + "escalation_reference_per_1000_residents"), 1e-6);
-        assertEquals(2 / 3.0, open.getDouble(neighbourRow + "escalation_limit_95_upper"), 1e-6);
+        // published rounded to 4 places
+        assertEquals(0.6667, open.getDouble(neighbourRow + "escalation_limit_95_upper"), 1e-9);
+        // none over 3,000 residents is pulled up towards the reference, not to it
+        double shrunk = open.getDouble(neighbourRow + "escalation_shrunk");
+        org.junit.jupiter.api.Assertions.assertTrue(shrunk > 0 && shrunk < 0.2, "shrunk " + shrunk);
+        org.junit.jupiter.api.Assertions.assertTrue(open.getDouble(neighbourRow + "escalation_shrunk_upper") > shrunk);
         assertEquals(0.0, open.getDouble(neighbourRow + "escalation_limit_95_lower"), 1e-6);
         org.junit.jupiter.api.Assertions.assertNull(
                 open.get("find { it.kato == '" + ruralDistrict + "' }.escalation_band"));
