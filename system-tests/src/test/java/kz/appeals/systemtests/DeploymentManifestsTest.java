@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -379,8 +380,12 @@ class DeploymentManifestsTest {
         return acls;
     }
 
+    /** A channel's {@code topic}, or each of its {@code topics} (one consumer loop over several topics). */
     private static Set<String> consumedTopics(Properties properties) {
-        return valuesOf(properties, "mp\\.messaging\\.incoming\\.[^.]+\\.topic");
+        Set<String> topics = valuesOf(properties, "mp\\.messaging\\.incoming\\.[^.]+\\.topic");
+        valuesOf(properties, "mp\\.messaging\\.incoming\\.[^.]+\\.topics").forEach(list ->
+                Arrays.stream(list.split(",")).map(String::strip).forEach(topics::add));
+        return topics;
     }
 
     /**
