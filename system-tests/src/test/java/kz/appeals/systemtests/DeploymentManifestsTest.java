@@ -341,7 +341,10 @@ class DeploymentManifestsTest {
     private record Acl(String resourceType, String name, String patternType, String operation) {
     }
 
-    /** The ACLs a service needs: write what it publishes, read what it consumes and its consumer groups. */
+    /**
+     * The ACLs a service needs: write what it publishes, read what it consumes and its consumer groups, describe the
+     * groups whose positions it reports (routing: the territory's consumers).
+     */
     private static Set<Acl> expectedAcls(String service) throws IOException {
         Properties properties = DeploymentFiles.applicationProperties(root, service);
         Set<Acl> acls = new TreeSet<>(Comparator.comparing(Acl::toString));
@@ -361,6 +364,9 @@ class DeploymentManifestsTest {
                         : new Acl("group", group.substring(0, expression), "prefix", "Read"));
             }
         }
+        String watchedGroups = properties.getProperty("appeals.territory-delivery.consumer-groups", "");
+        Arrays.stream(watchedGroups.split(",")).map(String::strip).filter(group -> !group.isEmpty())
+                .forEach(group -> acls.add(new Acl("group", group, "literal", "Describe")));
         return acls;
     }
 

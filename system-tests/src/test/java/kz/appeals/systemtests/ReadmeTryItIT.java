@@ -132,18 +132,42 @@ class ReadmeTryItIT {
         }
     }
 
+    /**
+     * The routing README's import of a new region with scripts/import-territory.sh: the script returns once it says
+     * every consumer has the release, and at that moment intake accepts an appeal at the new village.
+     */
+    @Test
+    void aNewReleaseIsAcceptedAsSoonAsTheImportScriptSaysEveryConsumerHasIt() throws Exception {
+        Run imported = run(List.of("bash", "-c", block("routing-service/README.md", "**When the other services have it.**")),
+                Duration.ofMinutes(3), true);
+        assertEquals(0, imported.exit(), imported.output());
+        assertTrue(imported.output().matches("(?s).*delivered: every consumer has it \\d+ s after the import answered.*"),
+                imported.output());
+
+        Run filed = bash(tryItBlock().replace("991021001", "961021001"), Duration.ofMinutes(1));
+        try (MappingIterator<JsonNode> answers = JSON.readerFor(JsonNode.class).readValues(filed.output())) {
+            assertTrue(answers.next().has("receiptNumber"), "an appeal at 961021001 right after the import: "
+                    + filed.output());
+        }
+    }
+
     /** The bash block under "### Try it" in README.md, as a reader would copy it. */
     private static String tryItBlock() throws IOException {
         return readmeBlock("### Try it");
     }
 
     private static String readmeBlock(String heading) throws IOException {
-        String readme = Files.readString(ServiceProcess.ROOT.resolve("README.md"));
-        int section = readme.indexOf(heading + "\n");
-        assertTrue(section >= 0, "README.md has no \"" + heading + "\" section");
-        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
-        int end = readme.indexOf("```", start);
-        return readme.substring(start, end);
+        return block("README.md", heading + "\n");
+    }
+
+    /** The first bash block after {@code marker} in the repository's {@code file}. */
+    private static String block(String file, String marker) throws IOException {
+        String text = Files.readString(ServiceProcess.ROOT.resolve(file));
+        int section = text.indexOf(marker);
+        assertTrue(section >= 0, file + " has no \"" + marker.strip() + "\"");
+        int start = text.indexOf("```bash\n", section) + "```bash\n".length();
+        int end = text.indexOf("```", start);
+        return text.substring(start, end);
     }
 
     private record Run(int exit, String output) {

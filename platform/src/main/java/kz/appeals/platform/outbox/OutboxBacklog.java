@@ -58,6 +58,15 @@ public class OutboxBacklog implements HealthCheck {
         }
     }
 
+    /** Events for {@code topic} committed and not yet acknowledged by the broker, counted now. */
+    public long waitingFor(String topic) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return OutboxTable.unpublishedFor(connection, topic);
+            }
+        });
+    }
+
     @Override
     public HealthCheckResponse call() {
         Measurement measurement = last.get();

@@ -139,6 +139,17 @@ final class OutboxTable {
         }
     }
 
+    static long unpublishedFor(Connection connection, String topic) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select count(*) from outbox_event where published_at is null and topic = ?")) {
+            select.setString(1, topic);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
     record Backlog(long events, Instant oldest) {
     }
 }

@@ -15,6 +15,7 @@ import kz.appeals.routing.service.GeoJson;
 import kz.appeals.routing.service.ImportProgress;
 import kz.appeals.routing.service.TabularFile;
 import kz.appeals.routing.service.TerritoryCache;
+import kz.appeals.routing.service.TerritoryDelivery;
 import kz.appeals.routing.service.TerritoryImport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,13 +40,15 @@ public class TerritoryAdminResource {
     private final TerritoryCache cache;
     private final ImportProgress progress;
     private final AuditTrail audit;
+    private final TerritoryDelivery delivery;
 
     public TerritoryAdminResource(TerritoryImport territoryImport, TerritoryCache cache, ImportProgress progress,
-                                  AuditTrail audit) {
+                                  AuditTrail audit, TerritoryDelivery delivery) {
         this.territoryImport = territoryImport;
         this.cache = cache;
         this.progress = progress;
         this.audit = audit;
+        this.delivery = delivery;
     }
 
     @POST
@@ -126,6 +129,18 @@ public class TerritoryAdminResource {
     @Operation(summary = "Progress of the import running (or last run) in this instance")
     public ImportProgress.Snapshot progress() {
         return progress.current().orElseThrow(() -> ProblemException.notFound("No import since this instance started"));
+    }
+
+    @GET
+    @Path("/delivery")
+    @Operation(summary = "Whether every consumer of appeals.territory has what routing published",
+            description = "Territory events still in routing's outbox, and for each consumer group configured in "
+                    + "appeals.territory-delivery.consumer-groups (intake and analytics; an agency's group may be "
+                    + "added) the records it has not yet confirmed by committing its position. everyConsumerHasIt "
+                    + "is true once nothing waits and no group is behind: intake then accepts the codes an import "
+                    + "added. 503 broker-unavailable when the broker does not answer.")
+    public TerritoryDelivery.Delivery delivery() {
+        return delivery.now();
     }
 
     /** An import commits in batches, so its audit entry follows it, once the whole file is in. */
