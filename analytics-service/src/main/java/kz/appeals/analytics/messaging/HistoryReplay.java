@@ -31,6 +31,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,15 +93,16 @@ public class HistoryReplay {
 
     void replayIfEmpty() {
         long started = System.nanoTime();
-        String group = channels.getValue("mp.messaging.incoming.intake-events.group.id", String.class);
+        String group = channels.getValue("mp.messaging.incoming." + LifecycleConsumers.CHANNEL + ".group.id",
+                String.class);
         try (Admin admin = Admin.create(clientSettings())) {
             if (hasMembers(admin, group)) {
                 LOG.infof("History replay: group %s has members, so analytics is being fed already", group);
                 return;
             }
             Map<String, String> channelOfTopic = new HashMap<>();
-            MERGED_BY_CHANNEL.keySet().forEach(channel -> channelOfTopic.put(
-                    channels.getValue("mp.messaging.incoming." + channel + ".topic", String.class), channel));
+            MERGED_BY_CHANNEL.keySet().forEach(channel -> topicsOf(channel).forEach(topic ->
+                    channelOfTopic.put(topic, channel)));
             Map<TopicPartition, Long> starts = new HashMap<>();
             Map<TopicPartition, Long> ends = new HashMap<>();
             positions(admin, group, channelOfTopic.keySet(), starts, ends);
@@ -205,6 +207,14 @@ public class HistoryReplay {
 
     private String territoryTopic() {
         return channels.getValue("mp.messaging.incoming." + TerritoryConsumer.CHANNEL + ".topic", String.class);
+    }
+
+    /** A channel's {@code topic}, or each of its {@code topics} (one consumer loop over several). */
+    private List<String> topicsOf(String channel) {
+        String prefix = "mp.messaging.incoming." + channel;
+        return channels.getOptionalValue(prefix + ".topics", String.class)
+                .map(list -> Arrays.stream(list.split(",")).map(String::strip).toList())
+                .orElseGet(() -> List.of(channels.getValue(prefix + ".topic", String.class)));
     }
 
     private Map<String, Object> clientSettings() {
