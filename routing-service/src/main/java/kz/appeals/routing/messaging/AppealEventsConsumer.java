@@ -22,18 +22,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * New appeals from intake; "not ours", answers and reopenings from the offices. Each poll is applied together, in one
- * transaction and a few set-based statements ({@link InboxProcessor#processBatchTogether}).
+ * New appeals from intake; "not ours", answers and reopenings from the offices: one consumer loop over both topics.
+ * Each poll is applied together, in one transaction and a few set-based statements
+ * ({@link InboxProcessor#processBatchTogether}): the submissions are routed first, then the offices' events, which
+ * only ever concern appeals routed before.
  */
 @ApplicationScoped
 public class AppealEventsConsumer {
 
     static final String CONSUMER = "routing-service";
-    /** Redirect requests, and answers and reopenings, which open or close an appeal for grouping related ones. */
-    static final Set<EventType> RESPONSE_TYPES = Set.of(EventType.REDIRECT_REQUESTED, EventType.ANSWERED,
-            EventType.REOPENED);
+    static final String CHANNEL = "appeal-events";
+    /** Submissions; redirect requests, and answers and reopenings, which open or close an appeal for grouping. */
+    static final Set<EventType> HANDLED_TYPES = Set.of(EventType.SUBMITTED, EventType.REDIRECT_REQUESTED,
+            EventType.ANSWERED, EventType.REOPENED);
 
     private final InboxProcessor inbox;
     private final AppealRouting routing;
@@ -45,18 +49,21 @@ public class AppealEventsConsumer {
         this.tracing = tracing;
     }
 
-    @Incoming("intake-events")
+    @Incoming(CHANNEL)
     @Blocking
-    public void onIntakeEvents(ConsumerRecords<String, String> records) {
-        inbox.processBatchTogether(CONSUMER, "intake-events", records, Set.of(EventType.SUBMITTED),
-                events -> routing.routeAll(dataOf(events, AppealEvents.Submitted.class), traces(records, events)));
-    }
-
-    @Incoming("response-events")
-    @Blocking
-    public void onResponseEvents(ConsumerRecords<String, String> records) {
-        inbox.processBatchTogether(CONSUMER, "response-events", records, RESPONSE_TYPES,
-                events -> routing.respond(dataOf(events, AppealEvent.class), traces(records, events)));
+    public void onAppealEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatchTogether(CONSUMER, CHANNEL, records, HANDLED_TYPES, events -> {
+            Map<Boolean, List<IncomingEvent>> submitted = events.stream()
+                    .collect(Collectors.partitioningBy(event -> event.type() == EventType.SUBMITTED));
+            List<IncomingEvent> submissions = submitted.get(true);
+            List<IncomingEvent> fromOffices = submitted.get(false);
+            if (!submissions.isEmpty()) {
+                routing.routeAll(dataOf(submissions, AppealEvents.Submitted.class), traces(records, submissions));
+            }
+            if (!fromOffices.isEmpty()) {
+                routing.respond(dataOf(fromOffices, AppealEvent.class), traces(records, fromOffices));
+            }
+        });
     }
 
     private static <T extends AppealEvent> List<T> dataOf(List<IncomingEvent> events, Class<T> type) {

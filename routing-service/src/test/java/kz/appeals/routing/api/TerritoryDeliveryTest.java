@@ -43,10 +43,10 @@ class TerritoryDeliveryTest {
         String village = "Жеткізу " + UUID.randomUUID().toString().substring(0, 8);
         given().header("Authorization", ADMIN).contentType(CSV).body("""
                         te;ab;cd;ef;hij;k;name_kaz;name_rus;nn
-                        930000000;93;00;00;000;1;Жеткізу облысы;Область доставки;
-                        931000000;93;10;00;000;2;Жеткізу ауданы;Район доставки;
-                        931021000;93;10;21;000;3;Жеткізу ауылдық округі;Сельский округ доставки;
-                        931021001;93;10;21;001;4;%s ауылы;село %s;
+                        890000000;89;00;00;000;1;Жеткізу облысы;Область доставки;
+                        891000000;89;10;00;000;2;Жеткізу ауданы;Район доставки;
+                        891021000;89;10;21;000;3;Жеткізу ауылдық округі;Сельский округ доставки;
+                        891021001;89;10;21;001;4;%s ауылы;село %s;
                         """.formatted(village, village))
                 .post("/api/v1/admin/territory/classifier?source=delivery-test.csv")
                 .then().statusCode(200);

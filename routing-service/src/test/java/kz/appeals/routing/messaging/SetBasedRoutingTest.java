@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,12 +93,12 @@ class SetBasedRoutingTest {
     void aBatchGivesTheRowsAndEventsOfOneByOneRoutingAtOneStatementPerTable() throws Exception {
         Scenario together = new Scenario();
         together.routeStoredAppeals();
-        consumer.onIntakeEvents(poll(together.batch()));
+        consumer.onAppealEvents(poll(together.batch()));
 
         Scenario oneByOne = new Scenario();
         oneByOne.routeStoredAppeals();
         for (ConsumerRecord<String, String> record : oneByOne.batch()) {
-            consumer.onIntakeEvents(poll(List.of(record)));
+            consumer.onAppealEvents(poll(List.of(record)));
         }
 
         Map<String, String> rows = together.rows();
@@ -146,7 +147,7 @@ class SetBasedRoutingTest {
                 record(submitted(after, category, point(48.7009, 69.1)), UUID.randomUUID()));
 
         try (KafkaProbe deadLetters = new KafkaProbe(Topics.deadLetter("routing"))) {
-            consumer.onIntakeEvents(poll(poll));
+            consumer.onAppealEvents(poll(poll));
             ConsumerRecord<String, String> parked = deadLetters.await(r -> poison.toString().equals(r.key()),
                     Duration.ofSeconds(20));
             assertEquals(poll.get(1).value(), parked.value());
@@ -165,6 +166,37 @@ class SetBasedRoutingTest {
                 UUID.fromString(KafkaProbe.header(poll.get(1), "ce_id"))), "the parked event is not in the inbox");
     }
 
+    /** One loop reads both topics: a poll with a new appeal and an office's answer applies both in one transaction. */
+    @Test
+    void aPollOfSubmissionsAndOfficesEventsIsAppliedInOneTransaction() throws Exception {
+        String category = newCategory();
+        UUID answered = UUID.randomUUID();
+        UUID submitted = UUID.randomUUID();
+        consumer.onAppealEvents(poll(List.of(record(submitted(answered, category, point(48.72, 69.3)),
+                UUID.randomUUID()))));
+        String body = "rural-akim:" + SampleCitizens.SAMPLE_RURAL_DISTRICT;
+
+        consumer.onAppealEvents(poll(List.of(
+                record(answer(answered, body, Instant.now())),
+                record(submitted(submitted, category, point(48.69, 69.3)), UUID.randomUUID()))));
+
+        Map<UUID, Boolean> open = new HashMap<>();
+        List<String> transactions = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select appeal_id, open, xmin::text from routed_appeal where appeal_id = any(?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", new Object[]{answered, submitted}));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    open.put(result.getObject(1, UUID.class), result.getBoolean(2));
+                    transactions.add(result.getString(3));
+                }
+            }
+        }
+        assertEquals(Map.of(answered, false, submitted, true), open);
+        assertEquals(1, transactions.stream().distinct().count(), "one transaction: " + transactions);
+    }
+
     /**
      * Answers and reopenings of a poll are one update, the last of an appeal's counting; an answer to an appeal
      * routing does not know changes nothing. Only open appeals lend their issue to new ones.
@@ -177,12 +209,12 @@ class SetBasedRoutingTest {
         UUID reopenedThenAnswered = UUID.randomUUID();
         Map<UUID, Location> places = Map.of(reopened, point(48.75, 69.2), answered, point(48.78, 69.2),
                 reopenedThenAnswered, point(48.81, 69.2));
-        places.forEach((appeal, place) -> consumer.onIntakeEvents(
+        places.forEach((appeal, place) -> consumer.onAppealEvents(
                 poll(List.of(record(submitted(appeal, category, place), UUID.randomUUID())))));
         String body = "rural-akim:" + SampleCitizens.SAMPLE_RURAL_DISTRICT;
         Instant now = Instant.now();
 
-        consumer.onResponseEvents(poll(List.of(
+        consumer.onAppealEvents(poll(List.of(
                 record(answer(reopened, body, now)),
                 record(answer(answered, body, now)),
                 record(new AppealEvents.Reopened(reopenedThenAnswered, body, "Яма снова появилась", 2, now)),
@@ -218,7 +250,7 @@ class SetBasedRoutingTest {
             batch.add(record(submitted(newcomer, category, point(place.latitude() + 0.0003, place.longitude())),
                     UUID.randomUUID()));
         });
-        consumer.onIntakeEvents(poll(batch));
+        consumer.onAppealEvents(poll(batch));
         Map<UUID, UUID> after = issuesOf(List.copyOf(newcomers.values()));
         assertEquals(before.get(reopened), after.get(newcomers.get(reopened)), "near the reopened appeal");
         assertTrue(!before.get(answered).equals(after.get(newcomers.get(answered))), "near the answered appeal");
@@ -237,8 +269,8 @@ class SetBasedRoutingTest {
         final Map<String, UUID> appeals = new LinkedHashMap<>();
 
         void routeStoredAppeals() {
-            consumer.onIntakeEvents(poll(List.of(record(submitted("P", point(48.6, 68.9)), UUID.randomUUID()))));
-            consumer.onIntakeEvents(poll(List.of(record(submitted("R",
+            consumer.onAppealEvents(poll(List.of(record(submitted("P", point(48.6, 68.9)), UUID.randomUUID()))));
+            consumer.onAppealEvents(poll(List.of(record(submitted("R",
                     new Location(SampleCitizens.SAMPLE_SETTLEMENT, null, null, null)), UUID.randomUUID()))));
         }
 
@@ -417,8 +449,11 @@ class SetBasedRoutingTest {
         return record;
     }
 
+    /** A poll as the one consumer loop over both topics gets it: each topic's records under its partition. */
     private static ConsumerRecords<String, String> poll(List<ConsumerRecord<String, String>> records) {
-        return new ConsumerRecords<>(Map.of(new TopicPartition(records.get(0).topic(), 0), records), Map.of());
+        return new ConsumerRecords<>(records.stream().collect(Collectors.groupingBy(
+                record -> new TopicPartition(record.topic(), record.partition()), LinkedHashMap::new,
+                Collectors.toList())), Map.of());
     }
 
     private static String newCategory() {
