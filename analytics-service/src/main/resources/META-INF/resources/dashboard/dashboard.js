@@ -393,12 +393,12 @@ function renderRanking(ranking, offered) {
   $('#ranking tbody').replaceChildren(...ranking.ranked.map(entry => element('tr', { 'data-kato': entry.kato },
     element('td', {}, String(entry.rank)),
     element('th', { scope: 'row' }, drillLink(nameOf(entry.kato), level, entry.kato)),
-    element('td', {}, kindOf(entry.kato)),
     element('td', {}, entry.received.shown),
     element('td', entry.funnel ? { 'data-band': entry.funnel.band } : {}, bandText(entry.funnel && entry.funnel.band)),
     element('td', {}, shrunkShare(entry.funnel && entry.funnel.shrunk)),
     element('td', {}, shrunkInterval(entry.funnel && entry.funnel.shrunk)),
-    element('td', {}, percent(entry.funnel && entry.funnel.rate)), element('td', {}, perThousand(entry.escalationFunnel)))));
+    element('td', {}, percent(entry.funnel && entry.funnel.rate)), element('td', {}, perThousand(entry.escalationFunnel)),
+    element('td', {}, kindOf(entry.kato)))));
   $('#not-ranked tbody').replaceChildren(...ranking.notRanked.map(entry => element('tr', { 'data-kato': entry.kato },
     element('th', { scope: 'row' }, drillLink(nameOf(entry.kato), level, entry.kato)),
     element('td', {}, kindOf(entry.kato)), element('td', {}, akimOf(entry.kato)), element('td', {}, entry.received.shown),
