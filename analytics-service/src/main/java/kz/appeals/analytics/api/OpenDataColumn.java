@@ -26,8 +26,8 @@ enum OpenDataColumn {
     LEVEL("text", "territorial level of the row: RURAL_DISTRICT, DISTRICT or REGION", TerritoryMetrics::level),
     KIND("text", "kind of body: RURAL_DISTRICT, VILLAGE_AKIMAT or SETTLEMENT_AKIMAT (compared with one another), "
             + "TOWN or TOWN_ADMINISTRATION (a town of district significance, a town administration: compared with "
-            + "one another); the trust_* and escalation_* funnels of a row are those of its group's rows. A unit "
-            + "routing has not published a kind for reads its level", ComparisonGroup::kindOf),
+            + "one another); a row's trust and escalation funnels are those of its group's rows. A unit routing "
+            + "has not published a kind for reads its level", ComparisonGroup::kindOf),
     KATO("text", "KATO code of the territory (9 digits; its leading digits give the region and district)",
             TerritoryMetrics::kato),
     NAME_KK("text", "name in Kazakh, from the territorial reference", m -> m.territory().nameKk()),
@@ -82,8 +82,8 @@ enum OpenDataColumn {
             m -> List.of(m.trustBasis().appeals())),
     TRUST_INDEX_UPPER("decimal", "upper bound of the same interval", m -> m.trust() == null ? null : m.trust().upper(),
             m -> List.of(m.trustBasis().appeals())),
-    TRUST_BAND(TRUST, "text", "where trust_kept_locally / trust_appeals lies in the funnel of the rows of its kind's comparison group "
-            + "exported"
+    TRUST_BAND(TRUST, "text", "where trust_kept_locally / trust_appeals lies in the funnel of the rows of its comparison group "
+            + "exported "
             + "(Spiegelhalter 2005, see below): WORSE_99_8 or BETTER_99_8 outside the 99.8% control limits at the "
             + "row's trust_appeals, WORSE_95 or BETTER_95 outside the 95% ones, else AS_EXPECTED",
             point -> point.band()),
