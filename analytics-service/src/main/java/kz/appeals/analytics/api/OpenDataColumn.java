@@ -82,8 +82,8 @@ enum OpenDataColumn {
             m -> List.of(m.trustBasis().appeals())),
     TRUST_INDEX_UPPER("decimal", "upper bound of the same interval", m -> m.trust() == null ? null : m.trust().upper(),
             m -> List.of(m.trustBasis().appeals())),
-    TRUST_BAND(TRUST, "text", "where trust_kept_locally / trust_appeals lies in the funnel of the rows of its comparison group "
-            + "exported "
+    TRUST_BAND(TRUST, "text", "where trust_kept_locally / trust_appeals lies in the funnel of the rows of its "
+            + "comparison group exported "
             + "(Spiegelhalter 2005, see below): WORSE_99_8 or BETTER_99_8 outside the 99.8% control limits at the "
             + "row's trust_appeals, WORSE_95 or BETTER_95 outside the 95% ones, else AS_EXPECTED",
             point -> point.band()),
@@ -108,7 +108,8 @@ enum OpenDataColumn {
     TRUST_TAU2(TRUST, OVER_THE_EXPORT, "decimal", "between-district variance tau2 added to the control limits; 0 "
             + "unless phi is significantly above 1 (chi-squared, 5%)", parameters -> parameters.overDispersion().tau2()),
     ESCALATION_BAND(ESCALATIONS, "text", "where reached_district_akimat per 1,000 residents lies in the funnel of the "
-            + "rows of its comparison group exported (Poisson, Spiegelhalter 2005): WORSE_99_8 or WORSE_95 above the 99.8% or 95% control "
+            + "rows of its comparison group exported (Poisson, Spiegelhalter 2005): WORSE_99_8 or WORSE_95 above the "
+            + "99.8% or 95% control "
             + "limit at the row's residents (more letters reached a higher body than chance allows), BETTER_99_8 or "
             + "BETTER_95 below the lower one, else AS_EXPECTED; empty when residents are unknown",
             point -> point.band()),

@@ -62,29 +62,30 @@ final class QueryParameters {
      * one of the groups ranked at that level.
      */
     static ComparisonGroup group(String value, TerritoryLevel unitLevel) {
-        if (value == null || value.isBlank()) {
-            return ComparisonGroup.defaultAt(unitLevel);
-        }
-        String offered = Arrays.stream(ComparisonGroup.values()).filter(g -> g.rankedAt() == unitLevel)
-                .map(g -> g.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
-        return ComparisonGroup.named(value).filter(g -> g.rankedAt() == unitLevel).orElseThrow(() ->
-                invalid("group", "enum", "group must be one of " + offered + " for "
-                        + unitLevel.pathSegment()));
+        return group(value, ComparisonGroup.defaultAt(unitLevel), List.of(unitLevel),
+                "for " + unitLevel.pathSegment());
     }
 
     /** The comparison group of a ranking within a territory at {@code scope}: RURAL unless given, ranked below it. */
     static ComparisonGroup groupWithin(String value, TerritoryLevel scope) {
-        if (value == null || value.isBlank()) {
-            return ComparisonGroup.RURAL;
-        }
         List<TerritoryLevel> below = new ArrayList<>();
         for (Optional<TerritoryLevel> level = scope.below(); level.isPresent(); level = level.get().below()) {
             below.add(level.get());
         }
-        String offered = Arrays.stream(ComparisonGroup.values()).filter(g -> below.contains(g.rankedAt()))
-                .map(g -> g.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
-        return ComparisonGroup.named(value).filter(g -> below.contains(g.rankedAt())).orElseThrow(() ->
-                invalid("group", "enum", "group must be one of " + offered + " within " + scope.pathSegment()));
+        return group(value, ComparisonGroup.RURAL, below, "within " + scope.pathSegment());
+    }
+
+    /** One of the groups ranked at {@code unitLevels}, or {@code otherwise} when not given. */
+    private static ComparisonGroup group(String value, ComparisonGroup otherwise, List<TerritoryLevel> unitLevels,
+                                         String where) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        return ComparisonGroup.named(value).filter(g -> unitLevels.contains(g.rankedAt())).orElseThrow(() -> {
+            String offered = Arrays.stream(ComparisonGroup.values()).filter(g -> unitLevels.contains(g.rankedAt()))
+                    .map(g -> g.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            return invalid("group", "enum", "group must be one of " + offered + " " + where);
+        });
     }
 
     /** Exactly one of the two scopes of a list: a region or a district. */

@@ -24,8 +24,8 @@ import java.util.Map;
  * facts came (see {@code RankingCache}), and says so. Only the territories of one {@link ComparisonGroup} are
  * compared, and the ranking says which: the others are in another group's ranking, not in this one's funnel.
  */
-public record Ranking(ReportingPeriod period, ComparisonGroup group, Instant computedAt, String formula, int minimumAppeals,
-                      int applicantWeightCap, FunnelParameters funnel, FunnelParameters escalationFunnel,
+public record Ranking(ReportingPeriod period, ComparisonGroup group, Instant computedAt, String formula,
+                      int minimumAppeals, int applicantWeightCap, FunnelParameters funnel, FunnelParameters escalationFunnel,
                       List<Ranked> ranked, List<NotRanked> notRanked) {
 
     /**

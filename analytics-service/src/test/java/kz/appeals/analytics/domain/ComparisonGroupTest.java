@@ -49,7 +49,8 @@ class ComparisonGroupTest {
     @Test
     void aTownIsRankedAmongTownsAndNotAmongVillages() {
         List<TerritoryMetrics> units = List.of(unit("191010000", UnitKind.RURAL_DISTRICT, 40, 38),
-                unit("191020000", UnitKind.VILLAGE_AKIMAT, 40, 38), unit("191030000", UnitKind.SETTLEMENT_AKIMAT, 40, 38),
+                unit("191020000", UnitKind.VILLAGE_AKIMAT, 40, 38),
+                unit("191030000", UnitKind.SETTLEMENT_AKIMAT, 40, 38),
                 unit("191040100", UnitKind.TOWN, 200, 150), unit("191050000", UnitKind.TOWN_ADMINISTRATION, 100, 80));
         Ranking rural = Ranking.of(NOVEMBER, ComparisonGroup.RURAL, Instant.EPOCH, 20, 3, units);
         Ranking towns = Ranking.of(NOVEMBER, ComparisonGroup.TOWNS, Instant.EPOCH, 20, 3, units);
