@@ -42,6 +42,17 @@ const TEXTS = {
     trend: 'Айлар бойынша', month: 'Ай', asTable: 'Кесте түрінде', trendSummary: 'Айына өтініштер: {list}.',
     country: 'Қазақстан', regions: 'Облыстар', districts: 'Аудандар', ruralDistricts: 'Ауылдық округтер',
     categories: 'Санаттар бойынша', failed: 'Деректер жүктелмеді', badToken: 'Токен жарамсыз немесе мерзімі өтті: басқасын енгізіңіз',
+    kind: 'Түрі', comparisonGroup: 'Кімдер салыстырылады', rankingTOWNS: 'Қалалар рейтингі',
+    rankingCaptionTOWNS: 'Рейтингтегі қалалар, ең жақсы топтан бастап', notRankedTOWNS: 'Рейтингте жоқ қалалар',
+    rankingCITIES: 'Облыстық маңызы бар қалалар мен қала аудандарының рейтингі',
+    rankingCaptionCITIES: 'Рейтингтегі қалалар, ең жақсы топтан бастап', notRankedCITIES: 'Рейтингте жоқ қалалар',
+    groupRURAL: 'ауылдық округтер, ауыл және кент әкімдіктері', groupTOWNS: 'аудандық маңызы бар қалалар мен қала әкімдіктері',
+    groupCITIES: 'облыстық маңызы бар қалалар мен қала аудандары',
+    groupExplained: 'Тек бір түрдегі әкімдер салыстырылады: ауыл ауылмен, қала қаламен.',
+    kindREGION: 'облыс', kindCITY_OF_REPUBLICAN_SIGNIFICANCE: 'республикалық маңызы бар қала', kindDISTRICT: 'аудан',
+    kindCITY_ADMINISTRATION: 'облыстық маңызы бар қала', kindCITY_DISTRICT: 'қаладағы аудан',
+    kindRURAL_DISTRICT: 'ауылдық округ', kindVILLAGE_AKIMAT: 'ауыл әкімдігі', kindSETTLEMENT_AKIMAT: 'кент әкімдігі',
+    kindTOWN: 'аудандық маңызы бар қала', kindTOWN_ADMINISTRATION: 'қала әкімдігі',
     forbidden: 'Бұл токенге рұқсат жоқ', loading: 'Жүктелуде…'
   },
   ru: {
@@ -81,6 +92,18 @@ const TEXTS = {
     trend: 'По месяцам', month: 'Месяц', asTable: 'В виде таблицы', trendSummary: 'Обращений по месяцам: {list}.',
     country: 'Казахстан', regions: 'Области', districts: 'Районы', ruralDistricts: 'Сельские округа',
     categories: 'По категориям', failed: 'Не удалось загрузить данные', badToken: 'Токен недействителен или истёк: введите другой',
+    kind: 'Вид', comparisonGroup: 'Кого сравнивать', rankingTOWNS: 'Рейтинг городов',
+    rankingCaptionTOWNS: 'Города в рейтинге, начиная с лучшей группы', notRankedTOWNS: 'Города вне рейтинга',
+    rankingCITIES: 'Рейтинг городов областного значения и районов в городе',
+    rankingCaptionCITIES: 'Города в рейтинге, начиная с лучшей группы', notRankedCITIES: 'Города вне рейтинга',
+    groupRURAL: 'сельские округа, сельские и поселковые администрации', groupTOWNS: 'города районного значения и городские администрации',
+    groupCITIES: 'города областного значения и районы в городе',
+    groupExplained: 'Сравниваются только акимы одного вида: село с селом, город с городом.',
+    kindREGION: 'область', kindCITY_OF_REPUBLICAN_SIGNIFICANCE: 'город республиканского значения', kindDISTRICT: 'район',
+    kindCITY_ADMINISTRATION: 'город областного значения', kindCITY_DISTRICT: 'район в городе',
+    kindRURAL_DISTRICT: 'сельский округ', kindVILLAGE_AKIMAT: 'сельская администрация',
+    kindSETTLEMENT_AKIMAT: 'поселковая администрация', kindTOWN: 'город районного значения',
+    kindTOWN_ADMINISTRATION: 'городская администрация',
     forbidden: 'Этому токену доступ не разрешён', loading: 'Загрузка…'
   },
   en: {
@@ -119,6 +142,17 @@ const TEXTS = {
     trend: 'By month', month: 'Month', asTable: 'As a table', trendSummary: 'Appeals per month: {list}.',
     country: 'Kazakhstan', regions: 'Regions', districts: 'Districts', ruralDistricts: 'Rural districts',
     categories: 'By category', failed: 'Could not load the data', badToken: 'The token is invalid or expired: enter another',
+    kind: 'Kind', comparisonGroup: 'Compare', rankingTOWNS: 'Towns ranked',
+    rankingCaptionTOWNS: 'Ranked towns, best band first', notRankedTOWNS: 'Towns not ranked',
+    rankingCITIES: 'Cities of regional significance and city districts ranked',
+    rankingCaptionCITIES: 'Ranked cities, best band first', notRankedCITIES: 'Cities not ranked',
+    groupRURAL: 'rural districts, village and settlement akimats', groupTOWNS: 'towns of district significance and town administrations',
+    groupCITIES: 'cities of regional significance and city districts',
+    groupExplained: 'Only akims of one kind are compared: villages with villages, towns with towns.',
+    kindREGION: 'region', kindCITY_OF_REPUBLICAN_SIGNIFICANCE: 'city of republican significance', kindDISTRICT: 'district',
+    kindCITY_ADMINISTRATION: 'city of regional significance', kindCITY_DISTRICT: 'city district',
+    kindRURAL_DISTRICT: 'rural district', kindVILLAGE_AKIMAT: 'village akimat', kindSETTLEMENT_AKIMAT: 'settlement akimat',
+    kindTOWN: 'town of district significance', kindTOWN_ADMINISTRATION: 'town administration',
     forbidden: 'This token may not read it', loading: 'Loading…'
   }
 };
@@ -146,7 +180,12 @@ const LEVELS = ['COUNTRY', 'REGION', 'DISTRICT', 'RURAL_DISTRICT'];
 const LEVEL_PATH = { REGION: 'regions', DISTRICT: 'districts', RURAL_DISTRICT: 'rural-districts' };
 const LEVEL_PARAMETER = { REGION: 'region', DISTRICT: 'district', RURAL_DISTRICT: 'rural' };
 const SVG = ['svg', 'path', 'polyline', 'text', 'line', 'title', 'g', 'circle', 'a', 'rect'];
-const state = { lang: 'ru', trail: [], from: '', to: '', names: {}, territoryUrl: null };
+const state = { lang: 'ru', trail: [], from: '', to: '', names: {}, territoryUrl: null, group: 'RURAL' };
+/** The comparison groups the page offers at a level, and the level of the units each ranks (analytics' policy). */
+const GROUPS = { REGION: ['RURAL', 'TOWNS', 'CITIES'], DISTRICT: ['RURAL', 'TOWNS'] };
+const GROUP_LEVEL = { RURAL: 'RURAL_DISTRICT', TOWNS: 'RURAL_DISTRICT', CITIES: 'DISTRICT' };
+/** A text of the ranking for its group: the rural districts' is the plain key. */
+const groupText = (key, group) => t(group === 'RURAL' ? key : key + group);
 
 const $ = (selector) => document.querySelector(selector);
 const t = (key, values = {}) => TEXTS[state.lang][key].replace(/\{(\w+)\}/g, (_, name) => values[name]);
@@ -237,7 +276,7 @@ const period = () => '?from=' + state.from + '&to=' + state.to;
 function nameOf(kato, territory) {
   if (territory && (territory.nameKk || territory.nameRu)) {
     state.names[kato] = { kk: territory.nameKk, ru: territory.nameRu, akim: territory.akimName,
-      since: territory.akimElectedSince };
+      since: territory.akimElectedSince, kind: territory.kind };
   }
   const names = state.names[kato];
   if (!names) return kato;
@@ -249,6 +288,8 @@ const akimOf = (kato) => {
   if (!names || !names.akim) return '—';
   return names.akim + (names.since ? ' (' + t('since') + ' ' + names.since + ')' : '');
 };
+
+const kindOf = (kato) => state.names[kato] && state.names[kato].kind ? t('kind' + state.names[kato].kind) : '—';
 
 const categoryName = (code) => (CATEGORIES[code] || [code, code, code])[['kk', 'ru', 'en'].indexOf(state.lang)];
 
@@ -323,6 +364,7 @@ function renderUnits(title, units, drillLevel, standing = {}) {
     return element('tr', { 'data-kato': metrics.kato || '', 'data-category': metrics.categoryCode || '' },
       element('th', { scope: 'row' }, drillLevel ? drillLink(name, drillLevel, metrics.kato) : name),
       element('td', {}, drillLevel === 'RURAL_DISTRICT' ? akimOf(metrics.kato) : '—'),
+      element('td', {}, drillLevel ? kindOf(metrics.kato) : '—'),
       element('td', {}, metrics.received.shown), element('td', {}, number(metrics.receivedPer1000Residents)),
       element('td', {}, percent(metrics.onTimeShareOfDue)), element('td', {}, metrics.overdueNow.shown),
       element('td', {}, metrics.reachedPresidentialAdministration.shown),
@@ -337,21 +379,29 @@ const shrunkInterval = (estimate) => estimate ? percent(estimate.lower) + ' – 
 const perThousand = (point) => point && point.shrunk ? number(point.shrunk.estimate) + ' (' + number(point.shrunk.lower)
   + ' – ' + number(point.shrunk.upper) + ')' : '—';
 
-function renderRanking(ranking) {
+/** @param offered the comparison groups the reader may switch to here */
+function renderRanking(ranking, offered) {
+  const level = GROUP_LEVEL[ranking.group];
   $('#ranking-section').hidden = false;
+  $('#ranking-title').textContent = groupText('ranking', ranking.group);
+  $('#ranking-caption').textContent = groupText('rankingCaption', ranking.group);
+  $('#not-ranked-caption').textContent = groupText('notRanked', ranking.group);
+  $('#group').replaceChildren(...offered.map(group => element('option',
+    { value: group, selected: group === ranking.group ? '' : null }, t('group' + group))));
   $('#ranking-explained').textContent = t('rankingExplained', { min: ranking.minimumAppeals,
-    cap: ranking.applicantWeightCap, ref: percent(ranking.funnel.referenceRate) });
+    cap: ranking.applicantWeightCap, ref: percent(ranking.funnel.referenceRate) }) + ' ' + t('groupExplained');
   $('#ranking tbody').replaceChildren(...ranking.ranked.map(entry => element('tr', { 'data-kato': entry.kato },
     element('td', {}, String(entry.rank)),
-    element('th', { scope: 'row' }, drillLink(nameOf(entry.kato), 'RURAL_DISTRICT', entry.kato)),
+    element('th', { scope: 'row' }, drillLink(nameOf(entry.kato), level, entry.kato)),
     element('td', {}, entry.received.shown),
     element('td', entry.funnel ? { 'data-band': entry.funnel.band } : {}, bandText(entry.funnel && entry.funnel.band)),
     element('td', {}, shrunkShare(entry.funnel && entry.funnel.shrunk)),
     element('td', {}, shrunkInterval(entry.funnel && entry.funnel.shrunk)),
-    element('td', {}, percent(entry.funnel && entry.funnel.rate)), element('td', {}, perThousand(entry.escalationFunnel)))));
+    element('td', {}, percent(entry.funnel && entry.funnel.rate)), element('td', {}, perThousand(entry.escalationFunnel)),
+    element('td', {}, kindOf(entry.kato)))));
   $('#not-ranked tbody').replaceChildren(...ranking.notRanked.map(entry => element('tr', { 'data-kato': entry.kato },
-    element('th', { scope: 'row' }, drillLink(nameOf(entry.kato), 'RURAL_DISTRICT', entry.kato)),
-    element('td', {}, akimOf(entry.kato)), element('td', {}, entry.received.shown),
+    element('th', { scope: 'row' }, drillLink(nameOf(entry.kato), level, entry.kato)),
+    element('td', {}, kindOf(entry.kato)), element('td', {}, akimOf(entry.kato)), element('td', {}, entry.received.shown),
     element('td', { 'data-reason': entry.reasonCode }, t(entry.reasonCode)),
     element('td', entry.funnel ? { 'data-band': entry.funnel.band } : {},
       bandText(entry.funnel && entry.funnel.band)))));
@@ -551,12 +601,14 @@ async function render(notice = '') {
     } else if (step.level === 'RURAL_DISTRICT') {
       renderUnits(t('categories'), await read('/api/v1/dashboard/categories' + path + period()), null);
     } else {
-      const ranking = await read('/api/v1/dashboard/ranking' + path + period());
+      const offered = GROUPS[step.level];
+      if (!offered.includes(state.group)) state.group = 'RURAL';
+      const ranking = await read('/api/v1/dashboard/ranking' + path + period() + '&group=' + state.group.toLowerCase());
       ranking.ranked.concat(ranking.notRanked).forEach(entry => nameOf(entry.kato, entry.territory));
       const units = await read('/api/v1/dashboard/units' + path + period());
       renderUnits(t(step.level === 'REGION' ? 'districts' : 'ruralDistricts'), units,
         step.level === 'REGION' ? 'DISTRICT' : 'RURAL_DISTRICT', standingOf(ranking));
-      renderRanking(ranking);
+      renderRanking(ranking, offered);
       if (token()) {
         const bands = Object.fromEntries(ranking.ranked.concat(ranking.notRanked).filter(entry => entry.funnel)
           .map(entry => [entry.kato, entry.funnel.band]));
@@ -591,6 +643,7 @@ async function start() {
     go(addressOf(state.trail, anchor.dataset.lang));
   }));
   window.addEventListener('popstate', () => { readAddress(); render(); });
+  $('#group').addEventListener('change', event => { state.group = event.target.value; render(); });
   $('#controls').addEventListener('submit', event => {
     event.preventDefault();
     if ($('#token').value) sessionStorage.setItem('appeals.token', $('#token').value);

@@ -155,6 +155,33 @@ class ContractValidatorTest {
         assertEquals(before, ContractJson.mapper().readValue(json, TerritoryEvents.SettlementPublished.class));
     }
 
+    @Test
+    void aUnitsKindIsOptionalButOneOfTheKindsOfBodiesWhenGiven() {
+        assertEquals(List.of(), violations(EventType.TERRITORIAL_UNIT_PUBLISHED, data -> data.put("kind", "TOWN")));
+        assertEquals(List.of(), violations(EventType.TERRITORIAL_UNIT_PUBLISHED, data -> data.remove("kind")));
+        // a locality is no body: its appeals go to the unit above it, so it is never a unit's kind
+        assertOneViolationNaming("kind", violations(EventType.TERRITORIAL_UNIT_PUBLISHED,
+                data -> data.put("kind", "LOCALITY")));
+        assertOneViolationNaming("kind", violations(EventType.TERRITORIAL_UNIT_PUBLISHED,
+                data -> data.put("kind", "town")));
+    }
+
+    @Test
+    void aUnitOfBeforeTheKindReadsAndWritesAsItDid() throws Exception {
+        TerritoryEvents.TerritorialUnitPublished before = new TerritoryEvents.TerritorialUnitPublished("194230000",
+                TerritoryEvents.UnitLevel.RURAL_DISTRICT, "194200000", "190000000", "Жаңаауыл ауылдық округі",
+                "Жанаауыльский сельский округ", 4120, "Серікбаев Нұрлан", LocalDate.of(2024, 11, 17),
+                LocalDate.of(2025, 1, 1), null, Instant.parse("2026-11-22T03:00:00Z"));
+        String json = ContractJson.mapper().writeValueAsString(before);
+        assertTrue(!json.contains("kind"), json);
+        assertEquals(List.of(), ContractValidator.violations(EventType.TERRITORIAL_UNIT_PUBLISHED,
+                ContractJson.mapper().readTree(json)));
+        TerritoryEvents.TerritorialUnitPublished read = ContractJson.mapper().readValue(json,
+                TerritoryEvents.TerritorialUnitPublished.class);
+        assertEquals(before, read);
+        assertEquals(null, read.kind());
+    }
+
     private static void assertOneViolationNaming(String field, List<String> violations) {
         assertEquals(1, violations.size(), "expected exactly one violation about " + field + ": " + violations);
         assertTrue(violations.get(0).contains(field), "violation should name " + field + ": " + violations.get(0));

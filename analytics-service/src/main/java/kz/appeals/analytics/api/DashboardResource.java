@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kz.appeals.analytics.config.DashboardConfig;
+import kz.appeals.analytics.domain.ComparisonGroup;
 import kz.appeals.analytics.domain.Granularity;
 import kz.appeals.analytics.domain.Headline;
 import kz.appeals.analytics.domain.RankingView;
@@ -145,15 +146,20 @@ public class DashboardResource {
 
     @GET
     @Path("/ranking/{level}/{kato}")
-    @Operation(summary = "The ranking of a region's or a district's rural districts",
-            description = "The trust index's funnel ranking (as GET /api/v1/rankings/rural-districts) of every rural "
-                    + "district of the territory. Without an overseeing role's token, a territory's appeals of 1-4 "
-                    + "read \"<5\" and its place in a funnel computed from a count of 1-4 is null, as in the open "
-                    + "data.")
+    @Operation(summary = "The ranking of a region's or a district's rural districts, towns or cities",
+            description = "The trust index's funnel ranking (as GET /api/v1/rankings/rural-districts) of the units of "
+                    + "one comparison group in the territory (group in the response): rural (rural districts, "
+                    + "village and settlement akimats; the default), towns (towns of district significance, town "
+                    + "administrations) or, within a region, cities (city administrations and city districts, "
+                    + "as GET /api/v1/rankings/districts?group=cities). Without an overseeing role's token, a "
+                    + "territory's appeals of 1-4 read \"<5\" and its place in a funnel computed from a count of 1-4 "
+                    + "is null, as in the open data.")
     public RankingView ranking(@Parameter(description = "districts or regions") @PathParam("level") String level,
                                @Parameter(description = KATO) @PathParam("kato") String kato,
                                @Parameter(description = FROM, required = true) @QueryParam("from") String from,
-                               @Parameter(description = TO, required = true) @QueryParam("to") String to) {
+                               @Parameter(description = TO, required = true) @QueryParam("to") String to,
+                               @Parameter(description = "rural (default), towns, or cities within a region")
+                               @QueryParam("group") String group) {
         TerritoryLevel scope = QueryParameters.level(level);
         if (scope == TerritoryLevel.RURAL_DISTRICT) {
             throw new ProblemException(Problem.of(404, "not-found", "Not found",
@@ -161,10 +167,10 @@ public class DashboardResource {
         }
         String code = QueryParameters.kato("kato", kato);
         ReportingPeriod period = QueryParameters.period(from, to);
-        Map<String, TerritoryMetrics.Territory> names = metrics.unitsOf(scope, code, TerritoryLevel.RURAL_DISTRICT,
-                period).stream().collect(Collectors.toMap(TerritoryMetrics::kato, TerritoryMetrics::territory));
-        return RankingView.of(metrics.ranking(scope, code, TerritoryLevel.RURAL_DISTRICT, period), names,
-                !overseer());
+        ComparisonGroup comparison = QueryParameters.groupWithin(group, scope);
+        Map<String, TerritoryMetrics.Territory> names = metrics.unitsOf(scope, code, comparison.rankedAt(), period)
+                .stream().collect(Collectors.toMap(TerritoryMetrics::kato, TerritoryMetrics::territory));
+        return RankingView.of(metrics.ranking(scope, code, comparison, period), names, !overseer());
     }
 
     private Headline headline(TerritoryLevel level, String kato, ReportingPeriod period) {

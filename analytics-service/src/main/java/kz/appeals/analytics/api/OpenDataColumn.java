@@ -1,5 +1,6 @@
 package kz.appeals.analytics.api;
 
+import kz.appeals.analytics.domain.ComparisonGroup;
 import kz.appeals.analytics.domain.SmallCounts;
 import kz.appeals.analytics.domain.TerritoryMetrics;
 import kz.appeals.analytics.domain.funnel.FunnelParameters;
@@ -23,6 +24,10 @@ enum OpenDataColumn {
     PERIOD_FROM("date", "first registration day of the period (ISO 8601)", m -> m.period().from()),
     PERIOD_TO("date", "last registration day of the period, inclusive", m -> m.period().to()),
     LEVEL("text", "territorial level of the row: RURAL_DISTRICT, DISTRICT or REGION", TerritoryMetrics::level),
+    KIND("text", "kind of body: RURAL_DISTRICT, VILLAGE_AKIMAT or SETTLEMENT_AKIMAT (compared with one another), "
+            + "TOWN or TOWN_ADMINISTRATION (a town of district significance, a town administration: compared with "
+            + "one another); a row's trust and escalation funnels are those of its group's rows. A unit routing "
+            + "has not published a kind for reads its level", ComparisonGroup::kindOf),
     KATO("text", "KATO code of the territory (9 digits; its leading digits give the region and district)",
             TerritoryMetrics::kato),
     NAME_KK("text", "name in Kazakh, from the territorial reference", m -> m.territory().nameKk()),
@@ -77,7 +82,8 @@ enum OpenDataColumn {
             m -> List.of(m.trustBasis().appeals())),
     TRUST_INDEX_UPPER("decimal", "upper bound of the same interval", m -> m.trust() == null ? null : m.trust().upper(),
             m -> List.of(m.trustBasis().appeals())),
-    TRUST_BAND(TRUST, "text", "where trust_kept_locally / trust_appeals lies in the funnel of the rows exported "
+    TRUST_BAND(TRUST, "text", "where trust_kept_locally / trust_appeals lies in the funnel of the rows of its "
+            + "comparison group exported "
             + "(Spiegelhalter 2005, see below): WORSE_99_8 or BETTER_99_8 outside the 99.8% control limits at the "
             + "row's trust_appeals, WORSE_95 or BETTER_95 outside the 95% ones, else AS_EXPECTED",
             point -> point.band()),
@@ -94,14 +100,16 @@ enum OpenDataColumn {
     TRUST_SHRUNK_LOWER(TRUST, "decimal", "lower end of its 95% interval", point -> point.shrunk().lower()),
     TRUST_SHRUNK_UPPER(TRUST, "decimal", "upper end of its 95% interval", point -> point.shrunk().upper()),
     TRUST_REFERENCE_RATE(TRUST, OVER_THE_EXPORT, "decimal", "the funnel's reference rate: the pooled "
-            + "trust_kept_locally / trust_appeals of the rows exported (the country's, or the region's with "
+            + "trust_kept_locally / trust_appeals of the rows of its comparison group exported (the country's, or the "
+            + "region's with "
             + "regionKato)", FunnelParameters::referenceRate),
     TRUST_PHI(TRUST, OVER_THE_EXPORT, "decimal", "the funnel's over-dispersion estimate phi (winsorised z-scores at "
             + "10%/90%)", parameters -> parameters.overDispersion().phi()),
     TRUST_TAU2(TRUST, OVER_THE_EXPORT, "decimal", "between-district variance tau2 added to the control limits; 0 "
             + "unless phi is significantly above 1 (chi-squared, 5%)", parameters -> parameters.overDispersion().tau2()),
     ESCALATION_BAND(ESCALATIONS, "text", "where reached_district_akimat per 1,000 residents lies in the funnel of the "
-            + "rows exported (Poisson, Spiegelhalter 2005): WORSE_99_8 or WORSE_95 above the 99.8% or 95% control "
+            + "rows of its comparison group exported (Poisson, Spiegelhalter 2005): WORSE_99_8 or WORSE_95 above the "
+            + "99.8% or 95% control "
             + "limit at the row's residents (more letters reached a higher body than chance allows), BETTER_99_8 or "
             + "BETTER_95 below the lower one, else AS_EXPECTED; empty when residents are unknown",
             point -> point.band()),
@@ -114,7 +122,8 @@ enum OpenDataColumn {
     ESCALATION_LIMIT_99_8_UPPER(ESCALATIONS, "decimal", "upper 99.8% control limit of the same",
             point -> point.limits998().upper()),
     ESCALATION_REFERENCE_PER_1000_RESIDENTS(ESCALATIONS, OVER_THE_EXPORT, "decimal", "the escalation funnel's "
-            + "reference rate: reached_district_akimat per 1,000 residents pooled over the rows exported whose "
+            + "reference rate: reached_district_akimat per 1,000 residents pooled over the rows of its comparison group "
+            + "exported whose "
             + "residents are known", FunnelParameters::referenceRate),
     ESCALATION_PHI(ESCALATIONS, OVER_THE_EXPORT, "decimal", "the escalation funnel's over-dispersion estimate phi",
             parameters -> parameters.overDispersion().phi()),
@@ -151,7 +160,7 @@ enum OpenDataColumn {
         }
     }
 
-    /** Marks a parameter of the whole export's funnel. */
+    /** Marks a parameter of the funnel of a comparison group's rows in the export. */
     enum Pooled { OVER_THE_EXPORT }
 
     static final int DECIMAL_PLACES = 4;
@@ -169,7 +178,7 @@ enum OpenDataColumn {
         this(type, meaning, row -> value.apply(row.metrics()), null, false);
     }
 
-    /** A parameter of the whole export's funnel, computed from every row: published as it is. */
+    /** A parameter of the funnel of the row's comparison group, computed from its rows: published as it is. */
     OpenDataColumn(Funnel funnel, Pooled overTheExport, String type, String meaning,
                    Function<FunnelParameters, Object> value) {
         this(type, meaning, row -> value.apply(funnel.parameters.apply(row)), null, false);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kz.appeals.analytics.domain.ComparisonGroup;
 import kz.appeals.analytics.domain.ReportingPeriod;
 import kz.appeals.analytics.domain.TerritoryLevel;
 import kz.appeals.analytics.domain.TerritoryMetrics;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,9 @@ public class OpenDataResource {
             + "territorial reference in the scope, with or without appeals, and any other that received appeals; "
             + "decimals rounded to 4 places. Downloaded as a file (Content-Disposition); its licence and its column "
             + "dictionary are linked in the Link header (rel=license, rel=describedby). Header row first. "
-            + "Each row carries its band in the funnel of the rows exported (Spiegelhalter 2005), the control limits "
+            + "Each row carries its kind and its band in the funnel of the rows of its comparison group exported "
+            + "(rural districts and village and settlement akimats together, towns together; Spiegelhalter 2005), "
+            + "the control limits "
             + "at its volume, its shrunk estimate with interval and the funnel's reference rate, phi and tau2; and the "
             + "same for letters that reached the district akimat or higher per 1,000 residents (Poisson).")
     public Response csv(@Parameter(description = FROM, required = true) @QueryParam("from") String from,
@@ -108,15 +112,19 @@ public class OpenDataResource {
         return Response.ok(objects).header("Link", LINKS).build();
     }
 
-    /** Every row is placed in the funnels of the rows exported together. */
+    /** Every row is placed in the funnels of the rows of its comparison group exported with it, as rankings are. */
     private List<OpenDataRow> rows(String from, String to, String regionKato) {
         List<TerritoryMetrics> territories = territories(from, to, regionKato);
-        Funnel trust = TerritoryMetrics.trustFunnel(territories);
-        Funnel escalations = TerritoryMetrics.escalationFunnel(territories);
-        Map<String, FunnelPoint> trustPoints = trust.byId();
-        Map<String, FunnelPoint> escalationPoints = escalations.byId();
-        return territories.stream().map(t -> new OpenDataRow(t, trustPoints.get(t.kato()), trust.parameters(),
-                escalationPoints.get(t.kato()), escalations.parameters())).toList();
+        Map<String, OpenDataRow> rows = new HashMap<>();
+        territories.stream().collect(Collectors.groupingBy(ComparisonGroup::of)).values().forEach(group -> {
+            Funnel trust = TerritoryMetrics.trustFunnel(group);
+            Funnel escalations = TerritoryMetrics.escalationFunnel(group);
+            Map<String, FunnelPoint> trustPoints = trust.byId();
+            Map<String, FunnelPoint> escalationPoints = escalations.byId();
+            group.forEach(t -> rows.put(t.kato(), new OpenDataRow(t, trustPoints.get(t.kato()), trust.parameters(),
+                    escalationPoints.get(t.kato()), escalations.parameters())));
+        });
+        return territories.stream().map(t -> rows.get(t.kato())).toList();
     }
 
     private List<TerritoryMetrics> territories(String from, String to, String regionKato) {

@@ -5,13 +5,14 @@ import kz.appeals.analytics.domain.funnel.FunnelParameters;
 import kz.appeals.analytics.domain.funnel.FunnelPoint;
 
 /**
- * One row of the open data: a rural district's metrics, and its place in the funnels of the rows exported.
+ * One row of the open data: a rural district's metrics, and its place in the funnels of the rows of its comparison
+ * group exported.
  *
  * @param trustPoint       its band, limits and shrunk estimate of the share kept locally; null without a trust basis
- * @param trustFunnel      the export's trust funnel parameters
+ * @param trustFunnel      its group's trust funnel parameters
  * @param escalationPoint  its band and limits of letters that reached a higher body per 1,000 residents; null when
  *                         its residents are unknown
- * @param escalationFunnel the export's escalation funnel parameters
+ * @param escalationFunnel its group's escalation funnel parameters
  */
 record OpenDataRow(TerritoryMetrics metrics, FunnelPoint trustPoint, FunnelParameters trustFunnel,
                    FunnelPoint escalationPoint, FunnelParameters escalationFunnel) {

@@ -1,5 +1,6 @@
 package kz.appeals.analytics.api;
 
+import kz.appeals.analytics.domain.ComparisonGroup;
 import kz.appeals.analytics.domain.Granularity;
 import kz.appeals.analytics.domain.ReportingPeriod;
 import kz.appeals.analytics.domain.TerritoryLevel;
@@ -9,9 +10,13 @@ import kz.appeals.platform.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks the metrics endpoints' path and query parameters. They arrive as text and are checked here, because a
@@ -50,6 +55,37 @@ final class QueryParameters {
         } catch (IllegalArgumentException e) {
             throw invalid("granularity", "enum", "granularity must be one of day, week, month, quarter, year");
         }
+    }
+
+    /**
+     * The comparison group a ranking of units at {@code unitLevel} compares: the level's default when not given, else
+     * one of the groups ranked at that level.
+     */
+    static ComparisonGroup group(String value, TerritoryLevel unitLevel) {
+        return group(value, ComparisonGroup.defaultAt(unitLevel), List.of(unitLevel),
+                "for " + unitLevel.pathSegment());
+    }
+
+    /** The comparison group of a ranking within a territory at {@code scope}: RURAL unless given, ranked below it. */
+    static ComparisonGroup groupWithin(String value, TerritoryLevel scope) {
+        List<TerritoryLevel> below = new ArrayList<>();
+        for (Optional<TerritoryLevel> level = scope.below(); level.isPresent(); level = level.get().below()) {
+            below.add(level.get());
+        }
+        return group(value, ComparisonGroup.RURAL, below, "within " + scope.pathSegment());
+    }
+
+    /** One of the groups ranked at {@code unitLevels}, or {@code otherwise} when not given. */
+    private static ComparisonGroup group(String value, ComparisonGroup otherwise, List<TerritoryLevel> unitLevels,
+                                         String where) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        return ComparisonGroup.named(value).filter(g -> unitLevels.contains(g.rankedAt())).orElseThrow(() -> {
+            String offered = Arrays.stream(ComparisonGroup.values()).filter(g -> unitLevels.contains(g.rankedAt()))
+                    .map(g -> g.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            return invalid("group", "enum", "group must be one of " + offered + " " + where);
+        });
     }
 
     /** Exactly one of the two scopes of a list: a region or a district. */

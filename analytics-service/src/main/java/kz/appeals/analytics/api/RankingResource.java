@@ -36,7 +36,14 @@ public class RankingResource {
             + "and lists the territories below the minimum unranked, with their band. "
             + "computedAt is when the facts it counts were read: rankings are served from memory, and one that "
             + "newer facts outdated is still served while it is recomputed if it is at most "
-            + "appeals.analytics.ranking.serve-outdated-for old (default 30 s). The ETag changes with computedAt.";
+            + "appeals.analytics.ranking.serve-outdated-for old (default 30 s). The ETag changes with computedAt. "
+            + "Like is compared with like: a ranking compares one comparison group (group in the response), and the "
+            + "funnel's reference rate is that group's. Rural districts: RURAL (rural districts, village and "
+            + "settlement akimats; the default) or TOWNS (towns of district significance, town administrations). "
+            + "Districts: DISTRICTS (the default) or CITIES (city administrations, city districts). Each row's "
+            + "territory kind says what kind of body it is.";
+    private static final String GROUP = "Comparison group: rural (default) or towns for rural districts, districts "
+            + "(default) or cities for districts";
 
     private final MetricsService metrics;
 
@@ -46,7 +53,8 @@ public class RankingResource {
 
     @GET
     @Path("/rural-districts")
-    @Operation(summary = "The rural districts of a region or of a district compared by the trust index's funnel",
+    @Operation(summary = "The rural districts (or towns) of a region or of a district compared by the trust index's "
+            + "funnel",
             description = DESCRIPTION)
     public Ranking ruralDistricts(
             @Parameter(description = "KATO code of the region (or give districtKato)") @QueryParam("regionKato")
@@ -56,23 +64,26 @@ public class RankingResource {
             @Parameter(description = "First registration day of the period", required = true)
             @QueryParam("from") String from,
             @Parameter(description = "Last registration day of the period (inclusive)", required = true)
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to,
+            @Parameter(description = GROUP) @QueryParam("group") String group) {
         QueryParameters.Scope scope = QueryParameters.scope(regionKato, districtKato);
-        return metrics.ranking(scope.level(), scope.kato(), TerritoryLevel.RURAL_DISTRICT,
-                QueryParameters.period(from, to));
+        return metrics.ranking(scope.level(), scope.kato(),
+                QueryParameters.group(group, TerritoryLevel.RURAL_DISTRICT), QueryParameters.period(from, to));
     }
 
     @GET
     @Path("/districts")
-    @Operation(summary = "The districts of a region compared by the trust index's funnel", description = DESCRIPTION)
+    @Operation(summary = "The districts (or cities) of a region compared by the trust index's funnel",
+            description = DESCRIPTION)
     public Ranking districts(
             @Parameter(description = "KATO code of the region, 9 digits", required = true)
             @QueryParam("regionKato") String regionKato,
             @Parameter(description = "First registration day of the period", required = true)
             @QueryParam("from") String from,
             @Parameter(description = "Last registration day of the period (inclusive)", required = true)
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to,
+            @Parameter(description = GROUP) @QueryParam("group") String group) {
         return metrics.ranking(TerritoryLevel.REGION, QueryParameters.kato("regionKato", regionKato),
-                TerritoryLevel.DISTRICT, QueryParameters.period(from, to));
+                QueryParameters.group(group, TerritoryLevel.DISTRICT), QueryParameters.period(from, to));
     }
 }

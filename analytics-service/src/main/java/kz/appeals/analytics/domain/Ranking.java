@@ -21,10 +21,11 @@ import java.util.Map;
  * them, because its lower bound falls with volume (20 of 20 came below 170 of 183). A territory is ranked only with
  * at least {@code minimumAppeals} weighted appeals in the period; the others — every unit of the territory without
  * appeals too — are listed with the reason and their band. {@code computedAt} is when the facts it counts were read: a ranking may be served for a while after newer
- * facts came (see {@code RankingCache}), and says so.
+ * facts came (see {@code RankingCache}), and says so. Only the territories of one {@link ComparisonGroup} are
+ * compared, and the ranking says which: the others are in another group's ranking, not in this one's funnel.
  */
-public record Ranking(ReportingPeriod period, Instant computedAt, String formula, int minimumAppeals,
-                      int applicantWeightCap, FunnelParameters funnel, FunnelParameters escalationFunnel,
+public record Ranking(ReportingPeriod period, ComparisonGroup group, Instant computedAt, String formula,
+                      int minimumAppeals, int applicantWeightCap, FunnelParameters funnel, FunnelParameters escalationFunnel,
                       List<Ranked> ranked, List<NotRanked> notRanked) {
 
     /**
@@ -74,8 +75,10 @@ public record Ranking(ReportingPeriod period, Instant computedAt, String formula
         }
     }
 
-    public static Ranking of(ReportingPeriod period, Instant computedAt, int minimumAppeals, int applicantWeightCap,
-                             List<TerritoryMetrics> territories) {
+    /** @param units the units of the territory at the level ranked; those of other groups are left out */
+    public static Ranking of(ReportingPeriod period, ComparisonGroup group, Instant computedAt, int minimumAppeals,
+                             int applicantWeightCap, List<TerritoryMetrics> units) {
+        List<TerritoryMetrics> territories = units.stream().filter(group::compares).toList();
         Funnel funnel = TerritoryMetrics.trustFunnel(territories);
         Funnel escalations = TerritoryMetrics.escalationFunnel(territories);
         Map<String, FunnelPoint> points = funnel.byId();
@@ -104,7 +107,7 @@ public record Ranking(ReportingPeriod period, Instant computedAt, String formula
             ranked.add(new Ranked(rank, t.kato(), t.received(), t.keptLocally(), t.trustBasis(), t.trust(),
                     points.get(t.kato()), escalationPoints.get(t.kato())));
         }
-        return new Ranking(period, computedAt, TrustIndex.FORMULA, minimumAppeals, applicantWeightCap,
+        return new Ranking(period, group, computedAt, TrustIndex.FORMULA, minimumAppeals, applicantWeightCap,
                 funnel.parameters(), escalations.parameters(), List.copyOf(ranked), List.copyOf(notRanked));
     }
 }

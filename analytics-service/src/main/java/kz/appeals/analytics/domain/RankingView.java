@@ -16,7 +16,7 @@ import java.util.function.Function;
  * are (as the open data's {@code trust_*} and {@code escalation_*} columns). The funnels' parameters are pooled over
  * every territory and published as they are. For an overseeing role nothing is suppressed.
  */
-public record RankingView(ReportingPeriod period, Instant computedAt, String formula, int minimumAppeals,
+public record RankingView(ReportingPeriod period, ComparisonGroup group, Instant computedAt, String formula, int minimumAppeals,
                           int applicantWeightCap, FunnelParameters funnel, FunnelParameters escalationFunnel,
                           boolean smallCountsSuppressed, List<Row> ranked, List<Row> notRanked) {
 
@@ -38,7 +38,7 @@ public record RankingView(ReportingPeriod period, Instant computedAt, String for
                                  boolean suppress) {
         Function<String, TerritoryMetrics.Territory> territory = kato -> territories.getOrDefault(kato,
                 TerritoryMetrics.Territory.UNKNOWN);
-        return new RankingView(ranking.period(), ranking.computedAt(), ranking.formula(), ranking.minimumAppeals(),
+        return new RankingView(ranking.period(), ranking.group(), ranking.computedAt(), ranking.formula(), ranking.minimumAppeals(),
                 ranking.applicantWeightCap(), ranking.funnel(), ranking.escalationFunnel(), suppress,
                 ranking.ranked().stream().map(r -> row(r.rank(), r.kato(), territory.apply(r.kato()), r.received(), null, null,
                         r.trustBasis(), r.funnel(), r.escalationFunnel(), suppress)).toList(),

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
+import kz.appeals.contracts.TerritoryEvents.UnitKind;
 import kz.appeals.contracts.TerritoryEvents.UnitLevel;
 
 import java.time.Instant;
@@ -24,6 +25,11 @@ public class TerritorialUnit {
     @Enumerated(EnumType.STRING)
     @Column(name = "level", nullable = false)
     public UnitLevel level;
+
+    /** What kind of body it is, which decides whom it is compared with ({@link ComparisonGroup}). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false)
+    public UnitKind kind;
 
     @Column(name = "district_kato")
     public String districtKato;
@@ -68,6 +74,8 @@ public class TerritorialUnit {
             return;
         }
         level = published.level();
+        kind = published.kind() != null ? published.kind()
+                : ComparisonGroup.kindOf(TerritoryLevel.valueOf(published.level().name()));
         districtKato = published.districtKato();
         regionKato = published.regionKato();
         nameKk = published.nameKk();

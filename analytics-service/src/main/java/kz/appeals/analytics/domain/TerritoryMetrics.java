@@ -4,6 +4,7 @@ import kz.appeals.analytics.domain.funnel.BinomialFunnel;
 import kz.appeals.analytics.domain.funnel.Funnel;
 import kz.appeals.analytics.domain.funnel.FunnelUnit;
 import kz.appeals.analytics.domain.funnel.PoissonFunnel;
+import kz.appeals.contracts.TerritoryEvents.UnitKind;
 
 import java.util.List;
 
@@ -51,11 +52,12 @@ public record TerritoryMetrics(TerritoryLevel level, String kato, String categor
     /**
      * @param residents        residents of the territory's rural districts; absent unless every one is known
      * @param akimElectedSince for a rural district, the day its akim took office: the trust index counts from it
+     * @param kind             what kind of body it is; null when the reference does not know the unit
      */
     public record Territory(String nameKk, String nameRu, Long residents, String akimName,
-                            java.time.LocalDate akimElectedSince) {
+                            java.time.LocalDate akimElectedSince, UnitKind kind) {
 
-        public static final Territory UNKNOWN = new Territory(null, null, null, null, null);
+        public static final Territory UNKNOWN = new Territory(null, null, null, null, null, null);
     }
 
     /** Median and 90th percentile over the answered appeals; absent when none was answered. */

@@ -10,6 +10,7 @@ import kz.appeals.analytics.domain.TerritoryMetrics;
 import kz.appeals.analytics.domain.TerritoryMetrics.Counts;
 import kz.appeals.analytics.domain.TerritoryMetrics.Territory;
 import kz.appeals.analytics.domain.TerritoryMetrics.TrustBasis;
+import kz.appeals.contracts.TerritoryEvents.UnitKind;
 import kz.appeals.contracts.TerritoryEvents.UnitLevel;
 
 import java.sql.Timestamp;
@@ -97,7 +98,8 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                 from weighted
                 group by area, category, bucket)
             select c.*, coalesce(b.applicants, 0), coalesce(b.appeals, 0), coalesce(b.kept_locally, 0),
-                   unit.name_kk, unit.name_ru, residents.population, unit.akim_name, unit.akim_elected_since
+                   unit.name_kk, unit.name_ru, residents.population, unit.akim_name, unit.akim_elected_since,
+                   unit.kind
             from counts c
             left join basis b on b.area = c.area and b.category = c.category and b.bucket = c.bucket
             left join territorial_unit unit on unit.kato_code = c.area
@@ -109,7 +111,8 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
             order by c.area, c.category, c.bucket""";
 
     private static final String TERRITORY_SQL = """
-            select unit.name_kk, unit.name_ru, residents.population, unit.akim_name, unit.akim_elected_since
+            select unit.name_kk, unit.name_ru, residents.population, unit.akim_name, unit.akim_elected_since,
+                   unit.kind
             from (select cast(?1 as varchar) as kato) wanted
             left join territorial_unit unit on unit.kato_code = wanted.kato and unit.level = ?2
             left join lateral (
@@ -123,7 +126,7 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
     /** The current units of one level within a territory, from the territorial reference, with or without appeals. */
     private static final String UNITS_SQL = """
             select unit.kato_code, unit.name_kk, unit.name_ru, residents.population, unit.akim_name,
-                   unit.akim_elected_since
+                   unit.akim_elected_since, unit.kind
             from territorial_unit unit
             left join lateral (
                 select case when count(*) > 0 and count(*) = count(t.population) then sum(t.population) end
@@ -243,7 +246,8 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
     private static Territory territory(Object[] row, int first) {
         return new Territory((String) row[first], (String) row[first + 1],
                 row[first + 2] == null ? null : count(row[first + 2]), (String) row[first + 3],
-                row[first + 4] == null ? null : day(row[first + 4]));
+                row[first + 4] == null ? null : day(row[first + 4]),
+                row[first + 5] == null ? null : UnitKind.valueOf((String) row[first + 5]));
     }
 
     /** The column of the territorial reference that names the territory a rural district belongs to. */

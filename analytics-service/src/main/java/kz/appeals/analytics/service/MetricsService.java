@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.appeals.analytics.config.RankingConfig;
 import kz.appeals.analytics.domain.AnswerTerm;
+import kz.appeals.analytics.domain.ComparisonGroup;
 import kz.appeals.analytics.domain.Granularity;
 import kz.appeals.analytics.domain.Ranking;
 import kz.appeals.analytics.domain.ReportingPeriod;
@@ -91,12 +92,12 @@ public class MetricsService {
         return run(MetricsQuery.of(level, kato, period).perCategory());
     }
 
-    /** The territories one level below {@code level} within {@code kato}, ranked by trust index. */
-    public Ranking ranking(TerritoryLevel level, String kato, TerritoryLevel unitLevel, ReportingPeriod period) {
+    /** The territories of one comparison group within {@code kato}, at the group's level, ranked by trust index. */
+    public Ranking ranking(TerritoryLevel level, String kato, ComparisonGroup group, ReportingPeriod period) {
         // today belongs to the question: terms still running are counted differently from lapsed ones
         LocalDate today = today();
-        return rankings.get(new RankingQuestion(level, kato, unitLevel, period, today),
-                computedAt -> computeRanking(level, kato, unitLevel, period, computedAt));
+        return rankings.get(new RankingQuestion(level, kato, group, period, today),
+                computedAt -> computeRanking(level, kato, group, period, computedAt));
     }
 
     /**
@@ -108,10 +109,9 @@ public class MetricsService {
         ReportingPeriod yearSoFar = new ReportingPeriod(today.withDayOfYear(1), today);
         Map<Object, Function<Instant, Ranking>> defaults = new LinkedHashMap<>();
         for (String region : facts.regions()) {
-            defaults.put(new RankingQuestion(TerritoryLevel.REGION, region, TerritoryLevel.RURAL_DISTRICT, yearSoFar,
-                    today),
-                    computedAt -> computeRanking(TerritoryLevel.REGION, region, TerritoryLevel.RURAL_DISTRICT,
-                            yearSoFar, computedAt));
+            defaults.put(new RankingQuestion(TerritoryLevel.REGION, region, ComparisonGroup.RURAL, yearSoFar, today),
+                    computedAt -> computeRanking(TerritoryLevel.REGION, region, ComparisonGroup.RURAL, yearSoFar,
+                            computedAt));
         }
         return defaults;
     }
@@ -120,13 +120,14 @@ public class MetricsService {
      * In a transaction of its own: RankingCache also computes in the background, where no request is active, and a
      * pass of the refresher should not hold one transaction open across every region's ranking.
      */
-    private Ranking computeRanking(TerritoryLevel level, String kato, TerritoryLevel unitLevel,
+    private Ranking computeRanking(TerritoryLevel level, String kato, ComparisonGroup group,
                                    ReportingPeriod period, Instant computedAt) {
-        return QuarkusTransaction.requiringNew().call(() -> Ranking.of(period, computedAt, ranking.minimumAppeals(),
-                ranking.applicantWeightCap(), unitsOf(level, kato, unitLevel, period)));
+        return QuarkusTransaction.requiringNew().call(() -> Ranking.of(period, group, computedAt,
+                ranking.minimumAppeals(), ranking.applicantWeightCap(),
+                unitsOf(level, kato, group.rankedAt(), period)));
     }
 
-    private record RankingQuestion(TerritoryLevel level, String kato, TerritoryLevel unitLevel,
+    private record RankingQuestion(TerritoryLevel level, String kato, ComparisonGroup group,
                                    ReportingPeriod period, LocalDate today) {
     }
 

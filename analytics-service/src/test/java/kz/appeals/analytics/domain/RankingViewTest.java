@@ -1,5 +1,6 @@
 package kz.appeals.analytics.domain;
 
+import kz.appeals.contracts.TerritoryEvents.UnitKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -20,7 +21,7 @@ class RankingViewTest {
     private static final ReportingPeriod NOVEMBER = new ReportingPeriod(LocalDate.of(2026, 11, 1),
             LocalDate.of(2026, 11, 30));
     private static final TerritoryMetrics.Territory VILLAGE = new TerritoryMetrics.Territory("Ауыл", "Аул", 2000L,
-            "Әкім", null);
+            "Әкім", null, UnitKind.VILLAGE_AKIMAT);
 
     /**
      * Three rural districts of 2,000 residents: 40 appeals with 6 letters that went higher, 40 with 3, and 3 appeals
@@ -31,7 +32,7 @@ class RankingViewTest {
     void thePublicSeesTheOpenDatasFiguresAndAnOverseerTheExactOnes() {
         List<TerritoryMetrics> districts = List.of(district("191010000", 40, 6), district("191020000", 40, 3),
                 district("191030000", 3, 0));
-        Ranking ranking = Ranking.of(NOVEMBER, Instant.parse("2026-12-01T05:00:00Z"), 20, 3, districts);
+        Ranking ranking = Ranking.of(NOVEMBER, ComparisonGroup.RURAL, Instant.parse("2026-12-01T05:00:00Z"), 20, 3, districts);
         Map<String, TerritoryMetrics.Territory> names = districts.stream()
                 .collect(Collectors.toMap(TerritoryMetrics::kato, TerritoryMetrics::territory));
 

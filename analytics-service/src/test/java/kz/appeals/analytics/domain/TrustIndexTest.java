@@ -51,7 +51,7 @@ class TrustIndexTest {
         for (int i = 0; i < 10; i++) {
             districts.add(district("19200" + i + "000", 100, 80));
         }
-        Ranking ranking = Ranking.of(NOVEMBER, Instant.parse("2026-12-01T05:00:00Z"), 20, 3, districts);
+        Ranking ranking = Ranking.of(NOVEMBER, ComparisonGroup.RURAL, Instant.parse("2026-12-01T05:00:00Z"), 20, 3, districts);
         assertEquals(662 / 830.0, ranking.funnel().referenceRate(), 1e-12);
         assertFalse(ranking.funnel().overDispersion().significant());
         List<Ranking.Ranked> ranked = ranking.ranked();

@@ -2,6 +2,7 @@ package kz.appeals.analytics.service;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kz.appeals.analytics.config.RankingConfig;
+import kz.appeals.analytics.domain.ComparisonGroup;
 import kz.appeals.analytics.domain.Ranking;
 import kz.appeals.analytics.domain.ReportingPeriod;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class RankingCacheTest {
     private Function<Instant, Ranking> computation() {
         return computedAt -> {
             computed.incrementAndGet();
-            return Ranking.of(NOVEMBER, computedAt, 20, 3, List.of());
+            return Ranking.of(NOVEMBER, ComparisonGroup.RURAL, computedAt, 20, 3, List.of());
         };
     }
 
@@ -194,7 +195,7 @@ class RankingCacheTest {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            return Ranking.of(NOVEMBER, computedAt, 20, 3, List.of());
+            return Ranking.of(NOVEMBER, ComparisonGroup.RURAL, computedAt, 20, 3, List.of());
         };
         ExecutorService readers = Executors.newFixedThreadPool(2);
         try {

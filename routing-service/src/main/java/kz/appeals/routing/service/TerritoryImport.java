@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
+import kz.appeals.contracts.TerritoryEvents;
 import kz.appeals.contracts.TerritoryEvents.Point;
 import kz.appeals.contracts.TerritoryEvents.PointSource;
 import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
@@ -560,7 +561,8 @@ public class TerritoryImport {
         outbox.record(new TerritorialUnitPublished(unit.katoCode, UnitLevel.valueOf(unit.level.name()),
                 unit.level == TerritorialLevel.RURAL_DISTRICT ? nearestAbove(code, TerritorialLevel.DISTRICT, kinds)
                         : null, code.region(), unit.nameKk, unit.nameRu, unit.population, unit.akimName,
-                unit.akimElectedSince, unit.validFrom, unit.validTo, clock.instant(), point));
+                unit.akimElectedSince, unit.validFrom, unit.validTo, clock.instant(), point,
+                TerritoryEvents.UnitKind.valueOf(unit.kind.name())));
     }
 
     private static String nearestAbove(KatoCode code, TerritorialLevel level, Map<String, UnitKind> kinds) {

@@ -8,6 +8,7 @@ import kz.appeals.contracts.AppealEvents.Location;
 import kz.appeals.contracts.EventType;
 import kz.appeals.contracts.TerritoryEvents.SettlementPublished;
 import kz.appeals.contracts.TerritoryEvents.TerritorialUnitPublished;
+import kz.appeals.contracts.TerritoryEvents.UnitKind;
 import kz.appeals.contracts.TerritoryEvents.UnitLevel;
 import kz.appeals.contracts.Topics;
 import kz.appeals.platform.security.Roles;
@@ -130,15 +131,18 @@ class RealClassifierShapesTest {
         TerritorialUnitPublished administration = EventJson.read(published.get(CITY_ADMINISTRATION).value(),
                 TerritorialUnitPublished.class);
         assertEquals(UnitLevel.DISTRICT, administration.level());
+        assertEquals(UnitKind.CITY_ADMINISTRATION, administration.kind());
         TerritorialUnitPublished town = EventJson.read(published.get("923620100").value(),
                 TerritorialUnitPublished.class);
         assertEquals(UnitLevel.RURAL_DISTRICT, town.level());
+        assertEquals(UnitKind.TOWN, town.kind(), "a town's akim is published as a town, not as a rural district");
         assertEquals("923600000", town.districtKato());
         assertEquals(CITY_ADMINISTRATION,
                 EventJson.read(published.get("921045100").value(), SettlementPublished.class).districtKato());
         TerritorialUnitPublished cityDistrict = EventJson.read(published.get("941110000").value(),
                 TerritorialUnitPublished.class);
         assertEquals(UnitLevel.DISTRICT, cityDistrict.level());
+        assertEquals(UnitKind.CITY_DISTRICT, cityDistrict.kind());
         assertEquals("940000000", cityDistrict.regionKato());
     }
 
