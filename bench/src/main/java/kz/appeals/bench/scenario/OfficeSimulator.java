@@ -51,6 +51,8 @@ final class OfficeSimulator {
     private final WorkingCalendar calendar = WorkingCalendar.bundled();
     private final Map<String, MintedToken> tokens = new ConcurrentHashMap<>();
     final LongAdder notYetThere = new LongAdder();
+    /** 503 answers (service busy, database away) retried after their Retry-After, as the problem tells clients. */
+    final LongAdder busyRetries = new LongAdder();
     final LongAdder extended = new LongAdder();
 
     private record MintedToken(String token, long mintedNanos) {
@@ -172,6 +174,11 @@ final class OfficeSimulator {
                 // response-service has not read the appeal's routed (or submitted) event yet
                 notYetThere.increment();
                 TimeUnit.MILLISECONDS.sleep(RETRY_PAUSE.toMillis());
+                continue;
+            }
+            if (answer.statusCode() == 503 && System.nanoTime() < deadlineNanos) {
+                busyRetries.increment();
+                TimeUnit.SECONDS.sleep(answer.headers().firstValueAsLong("Retry-After").orElse(1));
                 continue;
             }
             return new Call(false, null, new Failure(stage, answer.statusCode(), sample(answer.body())));

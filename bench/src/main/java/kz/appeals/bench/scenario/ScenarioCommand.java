@@ -292,6 +292,7 @@ public final class ScenarioCommand {
             pipeline.put("sustainedNote", "min(accepted/s, routed/s, answered/s scaled to every routed appeal), each "
                     + "over its own window from the first scheduled send; escalations wait for the sweeper (every 60 s)");
             pipeline.put("notYetInResponseRetries", outcome.notYetInResponse());
+            pipeline.put("busyRetries", outcome.busyRetries());
             pipeline.put("failureSamples", outcome.failureSamples());
             pipeline.put("pendingSample", outcome.pendingSample());
             pipeline.put("listenerFailure", outcome.listenerFailure());

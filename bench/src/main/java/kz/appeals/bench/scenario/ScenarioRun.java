@@ -83,7 +83,7 @@ final class ScenarioRun {
     /** What the run came to, for the report. */
     record Outcome(OpenLoopSubmitter.Result submitted, long startNanos, RoutedTracker.Snapshot routed,
                    Map<End, Long> ends, long accepted, List<String> failureSamples, List<String> pendingSample,
-                   long notYetInResponse, long extended, long lapsesCommitted, long lastAnsweredNanos,
+                   long notYetInResponse, long busyRetries, long extended, long lapsesCommitted, long lastAnsweredNanos,
                    long answeredCount, String listenerFailure) {
     }
 
@@ -217,7 +217,7 @@ final class ScenarioRun {
             failureSamples = List.copyOf(failures);
         }
         return new Outcome(submitted, startNanos, tracker.snapshot(PENDING_SAMPLES), ends, acceptedCount.get(),
-                failureSamples, pending, simulator.notYetThere.sum(), simulator.extended.sum(), lapsesCommitted.get(),
+                failureSamples, pending, simulator.notYetThere.sum(), simulator.busyRetries.sum(), simulator.extended.sum(), lapsesCommitted.get(),
                 lastAnsweredNanos.get(), answered.get(), listenerFailure);
     }
 
