@@ -1,7 +1,7 @@
 'use strict';
-// The trust dashboard: public at every level (headline figures, units, ranking, trend — small counts suppressed as
-// in the open data); a reader's token makes them exact and adds the map (routing serves its boundaries to overseeing
-// roles only). It drills down region → district → rural district, in Kazakh, Russian or English. The place and the language are in the address,
+// The trust dashboard: public at every level (headline figures, units, ranking, map, trend — small counts suppressed
+// as in the open data; routing publishes the map's boundaries); a reader's token makes them exact.
+// It drills down region → district → rural district, in Kazakh, Russian or English. The place and the language are in the address,
 // so every drill-down is a real link, Back works, and a reload keeps them.
 
 const TEXTS = {
@@ -16,7 +16,7 @@ const TEXTS = {
     reachedDistrict: 'Аудан әкімдігіне жетті', reachedRegion: 'Облысқа жетті',
     reachedPresidentialAdministration: 'Президент Әкімшілігіне жетті', satisfaction: 'Қанағаттанды',
     ofRated: 'бағалаған {n} ішінен', medianDays: 'Жауапқа дейін (медиана, жұмыс күні)',
-    publicNote: 'Ашық көрініс: 1–4 сандары «<5» болып көрсетіледі, олардан есептелген көрсеткіштер көрсетілмейді. Нақты сандар мен карта үшін қолжетімділік токенін енгізіңіз.',
+    publicNote: 'Ашық көрініс: 1–4 сандары «<5» болып көрсетіледі, олардан есептелген көрсеткіштер көрсетілмейді. Нақты сандар үшін қолжетімділік токенін енгізіңіз.',
     exactNote: 'Нақты сандар (қолжетімділік токені бойынша).',
     ranking: 'Ауылдық округтер рейтингі', rankingCaption: 'Рейтингтегі ауылдық округтер, ең жақсы топтан бастап',
     rankingExplained: 'Округтер шұңқыр бойынша салыстырылады: бір топтағылар бір орынды бөліседі. Баға — тегістелген үлес '
@@ -31,7 +31,7 @@ const TEXTS = {
     limits95: '95% шектері', limits998: '99,8% шектері', reference: 'Орташа деңгей',
     WORSE_99_8: 'күтілгеннен айтарлықтай нашар (99,8%)', WORSE_95: 'күтілгеннен нашар (95%)',
     AS_EXPECTED: 'күтілген шекте', BETTER_95: 'күтілгеннен жақсы (95%)',
-    BETTER_99_8: 'күтілгеннен айтарлықтай жақсы (99,8%)', none: 'өтініш жоқ',
+    BETTER_99_8: 'күтілгеннен айтарлықтай жақсы (99,8%)', none: 'топсыз (өтініш жоқ немесе көрсетуге тым аз)',
     funnelExplained: 'Әр нүкте — ауылдық округ: өтініштерінің қаншасы жергілікті шешілгені (тігінен) және барлық '
       + 'өтініштер саны (көлденеңінен). Сызықтар — осындай көлемдегі округті кездейсоқтық қана орташадан '
       + 'ауытқыта алатын шектер: олардың ішінде округ «күтілген шекте» және басқалармен салыстырылып орын '
@@ -39,6 +39,8 @@ const TEXTS = {
       + 'бірнеше өтініш әкімді құлата да, көтере де алмайды. Әдіс: Spiegelhalter, Statistics in Medicine, 2005.',
     map: 'Салыстыру картасы', mapExplained: 'Әр ауылдық округ шұңқырдағы тобы бойынша боялған және белгісі бар; '
       + 'округті ашу үшін оны таңдаңыз.',
+    mapHelp: 'Масштаб: + және − батырмалары, Ctrl + тінтуір дөңгелегі немесе екі саусақ; картаны сүйреп жылжытыңыз.',
+    mapZoom: 'Карта масштабы', zoomIn: 'Үлкейту', zoomOut: 'Кішірейту', zoomReset: 'Бастапқы көрініс',
     trend: 'Айлар бойынша', month: 'Ай', asTable: 'Кесте түрінде', trendSummary: 'Айына өтініштер: {list}.',
     country: 'Қазақстан', regions: 'Облыстар', districts: 'Аудандар', ruralDistricts: 'Ауылдық округтер',
     categories: 'Санаттар бойынша', failed: 'Деректер жүктелмеді', badToken: 'Токен жарамсыз немесе мерзімі өтті: басқасын енгізіңіз',
@@ -66,7 +68,7 @@ const TEXTS = {
     reachedDistrict: 'Дошли до районного акимата', reachedRegion: 'Дошли до области',
     reachedPresidentialAdministration: 'Дошли до Администрации Президента', satisfaction: 'Довольны ответом',
     ofRated: 'из {n} оценивших', medianDays: 'До ответа (медиана, рабочих дней)',
-    publicNote: 'Открытый просмотр: числа от 1 до 4 показаны как «<5», вычисленное из них не показано. Точные цифры и карта — по токену доступа.',
+    publicNote: 'Открытый просмотр: числа от 1 до 4 показаны как «<5», вычисленное из них не показано. Точные цифры — по токену доступа.',
     exactNote: 'Точные цифры (по токену доступа).',
     ranking: 'Рейтинг сельских округов', rankingCaption: 'Сельские округа в рейтинге, начиная с лучшей группы',
     rankingExplained: 'Округа сравниваются по воронке: все в одной группе делят одно место. Оценка — сглаженная доля '
@@ -81,7 +83,7 @@ const TEXTS = {
     limits95: 'Границы 95%', limits998: 'Границы 99,8%', reference: 'Средний уровень',
     WORSE_99_8: 'значительно хуже ожидаемого (99,8%)', WORSE_95: 'хуже ожидаемого (95%)',
     AS_EXPECTED: 'в пределах ожидаемого', BETTER_95: 'лучше ожидаемого (95%)',
-    BETTER_99_8: 'значительно лучше ожидаемого (99,8%)', none: 'нет обращений',
+    BETTER_99_8: 'значительно лучше ожидаемого (99,8%)', none: 'без группы (обращений нет или слишком мало, чтобы показать)',
     funnelExplained: 'Каждая точка — сельский округ: какая доля его обращений решена на месте (по вертикали) при '
       + 'скольких обращениях (по горизонтали). Линии — границы, в которых одна лишь случайность держит округ '
       + 'такого размера вокруг среднего: внутри них округ «в пределах ожидаемого» и не упорядочивается против '
@@ -89,6 +91,8 @@ const TEXTS = {
       + 'несколько обращений не могут ни утопить, ни вознести акима. Метод: Spiegelhalter, Statistics in Medicine, 2005.',
     map: 'Карта сравнения', mapExplained: 'Каждый сельский округ окрашен и помечен знаком по своей группе в воронке; '
       + 'выберите округ, чтобы открыть его.',
+    mapHelp: 'Масштаб: кнопки + и −, Ctrl + колесо мыши или два пальца; карту можно перетаскивать.',
+    mapZoom: 'Масштаб карты', zoomIn: 'Приблизить', zoomOut: 'Отдалить', zoomReset: 'Исходный вид',
     trend: 'По месяцам', month: 'Месяц', asTable: 'В виде таблицы', trendSummary: 'Обращений по месяцам: {list}.',
     country: 'Казахстан', regions: 'Области', districts: 'Районы', ruralDistricts: 'Сельские округа',
     categories: 'По категориям', failed: 'Не удалось загрузить данные', badToken: 'Токен недействителен или истёк: введите другой',
@@ -116,7 +120,7 @@ const TEXTS = {
     extended: 'Term extended', reachedDistrict: 'Reached the district akimat', reachedRegion: 'Reached the region',
     reachedPresidentialAdministration: 'Reached the Presidential Administration', satisfaction: 'Satisfied',
     ofRated: 'of {n} who rated', medianDays: 'To answer (median, working days)',
-    publicNote: 'Public view: counts of 1 to 4 read "<5" and what is computed from them is not shown. Exact figures and the map need an access token.',
+    publicNote: 'Public view: counts of 1 to 4 read "<5" and what is computed from them is not shown. Exact figures need an access token.',
     exactNote: 'Exact figures (access token).',
     ranking: 'Rural districts ranked', rankingCaption: 'Ranked rural districts, best band first',
     rankingExplained: 'Districts are compared by the funnel: everyone in one band shares a rank. The estimate is the '
@@ -131,7 +135,7 @@ const TEXTS = {
     limits95: '95% limits', limits998: '99.8% limits', reference: 'Reference rate',
     WORSE_99_8: 'much worse than expected (99.8%)', WORSE_95: 'worse than expected (95%)',
     AS_EXPECTED: 'as expected', BETTER_95: 'better than expected (95%)',
-    BETTER_99_8: 'much better than expected (99.8%)', none: 'no appeals',
+    BETTER_99_8: 'much better than expected (99.8%)', none: 'no band (no appeals, or too few to show)',
     funnelExplained: 'Each dot is a rural district: the share of its appeals settled locally (up) against how many '
       + 'appeals it had (across). The lines are the limits within which chance alone keeps a district of that size '
       + 'around the average: inside them a district is "as expected" and is not ordered against the others; only a '
@@ -139,6 +143,8 @@ const TEXTS = {
       + 'neither sink nor lift an akim. Method: Spiegelhalter, Statistics in Medicine, 2005.',
     map: 'Comparison map', mapExplained: 'Each rural district is coloured and marked by its band in the funnel; '
       + 'select a district to open it.',
+    mapHelp: 'Zoom with the + and − buttons, Ctrl + mouse wheel or two fingers; drag the map to move it.',
+    mapZoom: 'Map zoom', zoomIn: 'Zoom in', zoomOut: 'Zoom out', zoomReset: 'Reset view',
     trend: 'By month', month: 'Month', asTable: 'As a table', trendSummary: 'Appeals per month: {list}.',
     country: 'Kazakhstan', regions: 'Regions', districts: 'Districts', ruralDistricts: 'Rural districts',
     categories: 'By category', failed: 'Could not load the data', badToken: 'The token is invalid or expired: enter another',
@@ -179,7 +185,7 @@ const BANDS = {
 const LEVELS = ['COUNTRY', 'REGION', 'DISTRICT', 'RURAL_DISTRICT'];
 const LEVEL_PATH = { REGION: 'regions', DISTRICT: 'districts', RURAL_DISTRICT: 'rural-districts' };
 const LEVEL_PARAMETER = { REGION: 'region', DISTRICT: 'district', RURAL_DISTRICT: 'rural' };
-const SVG = ['svg', 'path', 'polyline', 'text', 'line', 'title', 'g', 'circle', 'a', 'rect'];
+const SVG = ['svg', 'path', 'polyline', 'text', 'tspan', 'line', 'title', 'g', 'circle', 'a', 'rect'];
 const state = { lang: 'ru', trail: [], from: '', to: '', names: {}, territoryUrl: null, group: 'RURAL' };
 /** The comparison groups the page offers at a level, and the level of the units each ranks (analytics' policy). */
 const GROUPS = { REGION: ['RURAL', 'TOWNS', 'CITIES'], DISTRICT: ['RURAL', 'TOWNS'] };
@@ -261,8 +267,8 @@ class ReadError extends Error {
   constructor(status, detail) { super(detail); this.status = status; }
 }
 
-async function readJson(url) {
-  const headers = token() ? { Authorization: 'Bearer ' + token() } : {};
+async function readJson(url, withToken = true) {
+  const headers = token() && withToken ? { Authorization: 'Bearer ' + token() } : {};
   const response = await fetch(url, { headers });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
@@ -471,56 +477,249 @@ function nationalTime(instant) {
   return shifted.slice(0, 10) + ' ' + shifted.slice(11, 19) + ' (UTC+5)';
 }
 
+/** The map's frame is this many units wide; labels and strokes keep their size on screen whatever the zoom. */
+const MAP_WIDTH = 600;
+const MAP_MARGIN = 12;
+const MAP_MAX_ZOOM = 16;
+/** The frame drawn (box: the viewBox now; full: the frame at reset) and the names that may be shown in it. */
+let mapView = null;
+
 /**
  * The rural districts coloured by their band in the ranking's funnel, each a link that can be focused and followed
- * by keyboard, marked with its band's symbol, and named with its band for a screen reader.
+ * by keyboard, marked with its band's symbol, and named with its band for a screen reader. The frame takes the
+ * shown units' own extent (a district's, or the whole region's), within 3:5 and 3:2; where the frame is wider or
+ * taller than a district, the rest of its region is drawn faintly around it instead of an empty frame.
  */
-function renderMap(collection, bands, prefix) {
+function renderMap(collection, bands, prefix, standing) {
   const features = collection.features.filter(feature => feature.properties.kato.startsWith(prefix));
   $('#map-section').hidden = features.length === 0;
   const polygonsOf = (feature) => feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates]
     : feature.geometry.coordinates;
   const points = features.flatMap(feature => polygonsOf(feature).flat()).flat();
   if (points.length === 0) return;
-  const [minX, maxX] = [Math.min(...points.map(p => p[0])), Math.max(...points.map(p => p[0]))];
-  const [minY, maxY] = [Math.min(...points.map(p => p[1])), Math.max(...points.map(p => p[1]))];
+  // a loop, not Math.min(...points): a region's detailed boundaries have more points than a call takes arguments
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  points.forEach(([x, y]) => {
+    [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+  });
   const aspect = Math.cos((minY + maxY) / 2 * Math.PI / 180);
-  const width = (maxX - minX) * aspect || 1;
-  const height = (maxY - minY) || 1;
-  // The frame is always 600 units wide, so that labels keep their size, and as tall as the territory needs (at most
-  // square): a wide district fills it, a tall one stands in its middle, never a strip blown up to the page's width.
-  const scale = Math.min(580 / width, 580 / height);
-  $('#map').setAttribute('viewBox', '0 0 600 ' + Math.ceil(height * scale + 20));
-  const left = (600 - width * scale) / 2;
-  const labelled = features.length <= 12;
-  const project = ([x, y]) => [left + (x - minX) * aspect * scale, 10 + (maxY - y) * scale];
-  $('#map').replaceChildren(...features.map(feature => {
+  const width = (maxX - minX) * aspect || 1e-3;
+  const height = (maxY - minY) || 1e-3;
+  const frameHeight = Math.round(MAP_WIDTH * Math.min(1.5, Math.max(0.6, height / width)));
+  const scale = Math.min((MAP_WIDTH - 2 * MAP_MARGIN) / width, (frameHeight - 2 * MAP_MARGIN) / height);
+  const [left, top] = [(MAP_WIDTH - width * scale) / 2, (frameHeight - height * scale) / 2];
+  const project = ([x, y]) => [left + (x - minX) * aspect * scale, top + (maxY - y) * scale];
+  const pathOf = (feature) => polygonsOf(feature).flatMap(polygon => polygon.map(r =>
+    'M' + r.map(p => project(p).map(c => c.toFixed(1)).join(',')).join('L') + 'Z')).join('');
+  const context = collection.features.filter(feature => !feature.properties.kato.startsWith(prefix))
+    .map(feature => element('path', { d: pathOf(feature), class: 'context' }));
+  const labels = [];
+  const areas = features.map(feature => {
     const kato = feature.properties.kato;
     const band = bands[kato] || 'none';
-    const ring = polygonsOf(feature).flat().flat().map(project);
-    const centre = [0, 1].map(axis => ring.reduce((sum, p) => sum + p[axis], 0) / ring.length);
-    const d = polygonsOf(feature).flatMap(polygon => polygon.map(r =>
-      'M' + r.map(p => project(p).map(c => c.toFixed(1)).join(',')).join('L') + 'Z')).join('');
-    const label = nameOf(kato) + ' — ' + t(band);
+    const spot = labelSpot(polygonsOf(feature).map(polygon => polygon[0].map(project)));
+    // without a band, the ranking's reason (too few appeals…) where it gives one
+    const unranked = !bands[kato] && standing[kato] && standing[kato].text !== bandText(null) ? standing[kato].text : null;
+    const label = nameOf(kato) + ' — ' + (unranked || t(band));
     const anchor = element('a', { svg: true, href: addressOf(trailTo('RURAL_DISTRICT', kato)), 'aria-label': label,
       'data-kato': kato },
     element('title', {}, label),
-    element('path', { d, fill: BANDS[band].colour, 'data-kato': kato, 'data-band': band }),
-    element('text', { x: centre[0].toFixed(1), y: (centre[1] + 6).toFixed(1), 'text-anchor': 'middle',
-      'aria-hidden': 'true' }, BANDS[band].symbol),
-    // a district's few areas are named on the map too (a region's hundred would cover it: their names are in the
-    // tables, and each area's name is read out and shown on hover)
-    labelled ? element('text', { x: centre[0].toFixed(1), y: (centre[1] + 24).toFixed(1), 'text-anchor': 'middle',
-      class: 'area-name', 'aria-hidden': 'true' }, nameOf(kato)) : null);
+    element('path', { d: pathOf(feature), fill: BANDS[band].colour, 'data-kato': kato, 'data-band': band }),
+    element('text', { x: spot.x.toFixed(1), y: spot.y.toFixed(1), dy: '.35em', 'text-anchor': 'middle',
+      'aria-hidden': 'true' }, BANDS[band].symbol));
+    // names go in a layer above every area (none hides another's), shown where the area holds them at the
+    // current zoom, and on hover or focus; each area's name is read out and is in the tables too
+    const lines = linesOf(nameOf(kato));
+    labels.push(Object.assign(spot, { kato, lines: lines.length, node: element('text', { x: spot.x.toFixed(1),
+      y: spot.y.toFixed(1), 'text-anchor': 'middle', class: 'area-name', 'data-kato': kato, visibility: 'hidden' },
+    lines.map((line, i) => element('tspan', { x: spot.x.toFixed(1), dy: i ? '1.15em' : '1.6em' }, line))) }));
     anchor.addEventListener('click', event => {
       event.preventDefault();
-      go(anchor.getAttribute('href'));
+      // a drag across the map opens nothing; Enter on a focused area (detail 0) always opens it
+      if (!mapDrag.moved || event.detail === 0) go(anchor.getAttribute('href'));
     });
     return anchor;
-  }));
+  });
+  $('#map').replaceChildren(element('g', { 'aria-hidden': 'true' }, context), ...areas,
+    element('g', { id: 'map-labels', 'aria-hidden': 'true' }, labels.map(label => label.node)));
+  mapView = { full: [0, 0, MAP_WIDTH, frameHeight], box: [0, 0, MAP_WIDTH, frameHeight],
+    labels: labels.sort((a, b) => b.size - a.size) };
+  showMapView();
   $('#map-legend').replaceChildren(...Object.keys(BANDS).map(band => element('li', {},
     element('span', { class: 'swatch', style: 'background:' + BANDS[band].colour + ';color:'
       + (band.endsWith('99_8') ? '#fff' : '#1d2733'), 'aria-hidden': 'true' }, BANDS[band].symbol), t(band))));
+}
+
+/** A name in lines of up to 16 characters, broken between words, so that it fits a narrow area. */
+const linesOf = (name) => name.split(' ').reduce((lines, word) => {
+  const last = lines.length - 1;
+  if (last >= 0 && (lines[last] + ' ' + word).length <= 16) lines[last] += ' ' + word;
+  else lines.push(word);
+  return lines;
+}, []);
+
+/**
+ * Where an area's symbol and name go: the centroid of its largest ring (or, where that falls outside a concave
+ * ring, the middle of the widest stretch of the ring across it), with that ring's bounds, which the name must fit.
+ */
+function labelSpot(rings) {
+  const measured = rings.map(ring => {
+    let [area, cx, cy] = [0, 0, 0];
+    ring.forEach((p, i) => {
+      const q = ring[(i + 1) % ring.length];
+      const cross = p[0] * q[1] - q[0] * p[1];
+      [area, cx, cy] = [area + cross, cx + (p[0] + q[0]) * cross, cy + (p[1] + q[1]) * cross];
+    });
+    return { ring, size: Math.abs(area / 2), x: cx / (3 * area), y: cy / (3 * area) };
+  }).sort((a, b) => b.size - a.size)[0];
+  const box = measured.ring.reduce((b, [x, y]) => [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x),
+    Math.max(b[3], y)], [Infinity, Infinity, -Infinity, -Infinity]);
+  // the ring's crossings of the horizontal through the centroid: inside between each pair
+  const crossings = [];
+  measured.ring.forEach((p, i) => {
+    const q = measured.ring[(i + 1) % measured.ring.length];
+    if ((p[1] > measured.y) !== (q[1] > measured.y)) {
+      crossings.push(p[0] + (measured.y - p[1]) * (q[0] - p[0]) / (q[1] - p[1]));
+    }
+  });
+  crossings.sort((a, b) => a - b);
+  const inside = crossings.some((x, i) => i % 2 === 0 && x <= measured.x && measured.x <= crossings[i + 1]);
+  if (!inside && crossings.length >= 2) {
+    let widest = 0;
+    for (let i = 0; i + 1 < crossings.length; i += 2) {
+      if (crossings[i + 1] - crossings[i] > widest) {
+        widest = crossings[i + 1] - crossings[i];
+        measured.x = (crossings[i] + crossings[i + 1]) / 2;
+      }
+    }
+  }
+  return { x: measured.x || (box[0] + box[2]) / 2, y: measured.y || (box[1] + box[3]) / 2, size: measured.size, box };
+}
+
+/**
+ * Applies the current zoom: the viewBox, the scale that keeps text and strokes their size on screen, and the names
+ * shown — those whose area holds them at this zoom, larger areas first, none over another already shown.
+ */
+function showMapView() {
+  const map = $('#map');
+  const [x, y, w, h] = mapView.box;
+  map.setAttribute('viewBox', mapView.box.map(value => value.toFixed(2)).join(' '));
+  const screen = map.getScreenCTM();
+  const unitsPerPixel = screen && screen.a ? 1 / screen.a : w / MAP_WIDTH;
+  map.style.setProperty('--units-per-px', unitsPerPixel.toFixed(4));
+  const shown = [];
+  mapView.labels.forEach(label => {
+    if (!label.width) {
+      label.width = Math.max(...[...label.node.children].map(line => line.getComputedTextLength())) / unitsPerPixel;
+    }
+    // in pixels: the symbol 18 high around the spot, the name's lines of 13 below it (dy 1.6em, then 1.15em)
+    const half = (label.width / 2 + 2) * unitsPerPixel;
+    const rect = [label.x - half, label.y + 8 * unitsPerPixel, label.x + half,
+      label.y + (26 + 15 * (label.lines - 1)) * unitsPerPixel];
+    const fits = label.width > 0 && rect[0] >= Math.max(label.box[0], x) && rect[2] <= Math.min(label.box[2], x + w)
+      && label.y - 10 * unitsPerPixel >= Math.max(label.box[1], y) && rect[3] <= Math.min(label.box[3], y + h)
+      && !shown.some(other => rect[0] < other[2] && other[0] < rect[2] && rect[1] < other[3] && other[1] < rect[3]);
+    if (fits) shown.push(rect);
+    label.node.setAttribute('visibility', fits ? 'visible' : 'hidden');
+  });
+}
+
+/** factor > 1 zooms in, around a point of the frame (its centre when not given). */
+function zoomMap(factor, [cx, cy] = [mapView.box[0] + mapView.box[2] / 2, mapView.box[1] + mapView.box[3] / 2]) {
+  const [x, y, w, h] = mapView.box;
+  const fullWidth = mapView.full[2];
+  const ratio = Math.min(fullWidth, Math.max(fullWidth / MAP_MAX_ZOOM, w / factor)) / w;
+  moveMapTo([cx - (cx - x) * ratio, cy - (cy - y) * ratio, w * ratio, h * ratio]);
+}
+
+/** Shows a box of the frame, kept inside the frame. */
+function moveMapTo([x, y, w, h]) {
+  const [, , fullWidth, fullHeight] = mapView.full;
+  mapView.box = [Math.min(Math.max(x, 0), fullWidth - w), Math.min(Math.max(y, 0), fullHeight - h), w, h];
+  showMapView();
+}
+
+/** A drag in progress (pointers down, where they were), and whether it moved: then it opens no area. */
+const mapDrag = { pointers: new Map(), moved: false };
+
+/**
+ * Zoom by the buttons (keyboard included), by Ctrl + wheel (a touchpad's pinch sends that too; the plain wheel
+ * scrolls the page) and by a two-finger pinch; pan by dragging with the mouse, or with two fingers (one finger
+ * scrolls the page); an area focused by keyboard that lies outside the zoomed frame is brought into it.
+ */
+function setUpMap() {
+  const map = $('#map');
+  const pointOf = (event) => {
+    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(map.getScreenCTM().inverse());
+    return [point.x, point.y];
+  };
+  $('#map-zoom-in').addEventListener('click', () => mapView && zoomMap(2));
+  $('#map-zoom-out').addEventListener('click', () => mapView && zoomMap(0.5));
+  $('#map-reset').addEventListener('click', () => mapView && moveMapTo(mapView.full));
+  map.addEventListener('wheel', event => {
+    if (!mapView || !event.ctrlKey) return;
+    event.preventDefault();
+    zoomMap(Math.exp(-event.deltaY / 200), pointOf(event));
+  }, { passive: false });
+  map.addEventListener('dragstart', event => event.preventDefault());
+  map.addEventListener('pointerdown', event => {
+    if (event.pointerType === 'mouse' && event.button !== 0) return;
+    if (mapDrag.pointers.size === 0) mapDrag.moved = false;
+    mapDrag.pointers.set(event.pointerId, [event.clientX, event.clientY]);
+  });
+  map.addEventListener('pointermove', event => {
+    const down = mapDrag.pointers.get(event.pointerId);
+    if (!mapView || !down) return;
+    if (event.pointerType === 'mouse' && event.buttons === 0) {
+      mapDrag.pointers.delete(event.pointerId);
+      return;
+    }
+    // a touch pans and zooms with two fingers: one scrolls the page (touch-action in the CSS)
+    if (event.pointerType !== 'mouse' && mapDrag.pointers.size < 2) return;
+    const gesture = () => {
+      const [a, b] = [...mapDrag.pointers.values()];
+      return b ? { x: (a[0] + b[0]) / 2, y: (a[1] + b[1]) / 2, spread: Math.hypot(a[0] - b[0], a[1] - b[1]) }
+        : { x: a[0], y: a[1], spread: 0 };
+    };
+    const before = gesture();
+    mapDrag.pointers.set(event.pointerId, [event.clientX, event.clientY]);
+    const after = gesture();
+    if (!mapDrag.moved && Math.hypot(after.x - before.x, after.y - before.y) + Math.abs(after.spread - before.spread) < 4) {
+      mapDrag.pointers.set(event.pointerId, down); // not a drag yet: measured from where it went down
+      return;
+    }
+    if (!mapDrag.moved) map.setPointerCapture(event.pointerId);
+    mapDrag.moved = true;
+    const unitsPerPixel = 1 / map.getScreenCTM().a;
+    const [x, y, w, h] = mapView.box;
+    moveMapTo([x - (after.x - before.x) * unitsPerPixel, y - (after.y - before.y) * unitsPerPixel, w, h]);
+    if (before.spread > 0 && after.spread > 0) zoomMap(after.spread / before.spread, pointOf({ clientX: after.x, clientY: after.y }));
+  });
+  ['pointerup', 'pointercancel'].forEach(type => map.addEventListener(type, event => {
+    mapDrag.pointers.delete(event.pointerId);
+  }));
+  const highlight = (event, on) => {
+    const area = event.target.closest && event.target.closest('#map a[data-kato]');
+    const label = area && map.querySelector('#map-labels [data-kato="' + area.dataset.kato + '"]');
+    if (!label) return;
+    label.classList.toggle('active', on);
+    if (on) label.parentNode.append(label);
+  };
+  map.addEventListener('mouseover', event => highlight(event, true));
+  map.addEventListener('mouseout', event => highlight(event, false));
+  map.addEventListener('focusout', event => highlight(event, false));
+  map.addEventListener('focusin', event => {
+    highlight(event, true);
+    const area = event.target.closest('a[data-kato]');
+    // keyboard focus only: a press of the mouse on an area (that focuses it too) may begin a drag
+    if (!mapView || !area || !area.matches(':focus-visible')) return;
+    const bounds = area.getBBox();
+    const [x, y, w, h] = mapView.box;
+    if (bounds.x < x || bounds.y < y || bounds.x + bounds.width > x + w || bounds.y + bounds.height > y + h) {
+      moveMapTo([bounds.x + bounds.width / 2 - w / 2, bounds.y + bounds.height / 2 - h / 2, w, h]);
+    }
+  });
+  new ResizeObserver(() => mapView && showMapView()).observe(map);
 }
 
 /**
@@ -576,8 +775,8 @@ let drawing = 0;
 async function render(notice = '') {
   const mine = ++drawing;
   // a newer drawing (another click meanwhile) takes over: this one stops at its next read
-  const read = async (url) => {
-    const value = await readJson(url);
+  const read = async (url, withToken) => {
+    const value = await readJson(url, withToken);
     if (mine !== drawing) throw new ReadError(0, 'superseded');
     return value;
   };
@@ -609,12 +808,18 @@ async function render(notice = '') {
       renderUnits(t(step.level === 'REGION' ? 'districts' : 'ruralDistricts'), units,
         step.level === 'REGION' ? 'DISTRICT' : 'RURAL_DISTRICT', standingOf(ranking));
       renderRanking(ranking, offered);
-      if (token()) {
-        const bands = Object.fromEntries(ranking.ranked.concat(ranking.notRanked).filter(entry => entry.funnel)
-          .map(entry => [entry.kato, entry.funnel.band]));
-        const boundaries = await read(state.territoryUrl + '/api/v1/territory/boundaries?regionKato='
-          + state.trail[1].kato);
-        renderMap(boundaries, bands, step.level === 'REGION' ? step.kato.slice(0, 2) : step.kato.slice(0, 4));
+      const bands = Object.fromEntries(ranking.ranked.concat(ranking.notRanked).filter(entry => entry.funnel)
+        .map(entry => [entry.kato, entry.funnel.band]));
+      // public boundaries, read without the token (no preflight, cacheable); the page stands without its map
+      const boundaries = await read(state.territoryUrl + '/api/v1/territory/boundaries?regionKato='
+        + state.trail[1].kato, false).catch(error => {
+        if (mine !== drawing) throw error;
+        notice = notice || explain(error);
+        return null;
+      });
+      if (boundaries) {
+        renderMap(boundaries, bands, step.level === 'REGION' ? step.kato.slice(0, 2) : step.kato.slice(0, 4),
+          standingOf(ranking));
       }
     }
     if (step.level !== 'COUNTRY') renderTrend(await read('/api/v1/dashboard/trend' + path + period()));
@@ -652,6 +857,7 @@ async function start() {
     state.to = $('#to').value;
     go(addressOf(state.trail));
   });
+  setUpMap();
   state.territoryUrl = (await fetch('/api/v1/dashboard/config').then(response => response.json())).territoryUrl;
   render();
 }

@@ -247,7 +247,7 @@ class DashboardIT {
 
         // The map: every sample polygon of the region is drawn, the ranked ones coloured by their band, each
         // marked with its band's symbol too, and named for a screen reader.
-        List<WebElement> polygons = browser.findElements(By.cssSelector("#map path"));
+        List<WebElement> polygons = browser.findElements(By.cssSelector("#map a path"));
         assertTrue(polygons.size() >= RURAL_DISTRICTS.size(), "polygons: " + polygons.size());
         for (String kato : RURAL_DISTRICTS) {
             WebElement polygon = browser.findElement(By.cssSelector("#map path[data-kato='" + kato + "']"));
@@ -318,9 +318,10 @@ class DashboardIT {
                 && browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 3
                 && rows("#units tbody tr").stream().map(row -> row.getAttribute("data-kato")).toList()
                 .containsAll(RURAL_DISTRICTS)
-                && browser.findElements(By.cssSelector("#map path")).stream()
+                && browser.findElements(By.cssSelector("#map a path")).stream()
                 .allMatch(path -> path.getAttribute("data-kato").startsWith(DISTRICT.substring(0, 4))));
         assertTrue(browser.getCurrentUrl().contains("district=" + DISTRICT), browser.getCurrentUrl());
+        assertTheDistrictMapFitsIsLabelledAndZooms();
         browser.findElement(By.cssSelector("#map path[data-kato='991025000']")).click();
         wait.until(page -> text("#status").isEmpty()
                 && browser.findElements(By.cssSelector("#breadcrumbs > span")).size() == 4
@@ -346,8 +347,8 @@ class DashboardIT {
         assertEquals(1, browser.findElements(By.cssSelector("#trend circle")).size(), "one month, one point");
         assertTrue(browser.findElement(By.id("trend-received")).getAttribute("points").contains(","));
 
-        // The public view, without a token: the headline figures, the units, the ranking and the trend as the open
-        // data would show them (counts of 1-4 as "<5"); the map needs a token (routing's boundaries).
+        // The public view, without a token: the headline figures, the units, the ranking, the map and the trend as
+        // the open data would show them (counts of 1-4 as "<5"); routing publishes the map's boundaries.
         browser.executeScript("sessionStorage.removeItem('appeals.token');");
         browser.get(analytics.baseUrl() + "/dashboard/?lang=ru&district=" + DISTRICT);
         // drawn when the status line ("Loading…" meanwhile) is empty again with the ranking and the trend on the page
@@ -362,7 +363,14 @@ class DashboardIT {
                 rows("#ranking tbody tr").get(0).findElements(By.tagName("td")).get(1).getText());
         assertTrue(rows("#units tbody tr").stream().map(row -> row.getAttribute("data-kato")).toList()
                 .containsAll(RURAL_DISTRICTS), "every rural district listed without a token");
-        assertTrue(browser.findElement(By.id("map-section")).getAttribute("hidden") != null, "no map without a token");
+        wait.until(page -> browser.findElements(By.cssSelector("#map a[href]")).size() >= RURAL_DISTRICTS.size());
+        for (String kato : RURAL_DISTRICTS) {
+            WebElement area = browser.findElement(By.cssSelector("#map a[data-kato='" + kato + "']"));
+            browser.executeScript("arguments[0].focus();", area); // does nothing to what cannot take focus
+            assertEquals(kato, browser.switchTo().activeElement().getDomAttribute("data-kato"), "area focusable");
+            assertTrue(area.getDomAttribute("aria-label").contains(" — "), area.getDomAttribute("aria-label"));
+        }
+        assertTheDistrictMapFitsIsLabelledAndZooms();
         assertTrue(text("#headline-note").contains("<5"), text("#headline-note"));
         assertTrue(browser.findElement(By.id("token-field")).isDisplayed(), "the token field is offered");
         assertEquals(List.of(), accessibilityProblems());
@@ -416,6 +424,65 @@ class DashboardIT {
         given().get(analytics.baseUrl() + "/favicon.ico").then().statusCode(200).contentType("image/x-icon");
         assertTrue(!given().get(analytics.baseUrl() + "/q/openapi?format=json").jsonPath().getString("info.description")
                 .isBlank());
+    }
+
+    /**
+     * A district's map: framed to the district's own extent (its areas span the frame's width or height, the frame
+     * neither a strip nor a wide band), names on the areas that hold them, and the zoom buttons, by keyboard,
+     * narrowing the view and showing more names, then the reset returning to the whole district.
+     */
+    private static void assertTheDistrictMapFitsIsLabelledAndZooms() {
+        double[] frame = viewBox();
+        @SuppressWarnings("unchecked")
+        List<Number> areas = (List<Number>) browser.executeScript("""
+                const boxes = [...document.querySelectorAll('#map a path')].map(path => path.getBBox());
+                const left = Math.min(...boxes.map(b => b.x)), top = Math.min(...boxes.map(b => b.y));
+                return [Math.max(...boxes.map(b => b.x + b.width)) - left, Math.max(...boxes.map(b => b.y + b.height)) - top];""");
+        assertTrue(areas.get(0).doubleValue() >= 0.9 * frame[2] || areas.get(1).doubleValue() >= 0.9 * frame[3],
+                "the district fills its frame: " + areas + " in " + java.util.Arrays.toString(frame));
+        assertTrue(frame[3] / frame[2] >= 0.5 && frame[3] / frame[2] <= 1.6, "frame " + java.util.Arrays.toString(frame));
+        int namesBefore = visibleNames();
+        assertTrue(namesBefore >= 1, "a district's areas are named on the map");
+        browser.findElement(By.id("map-zoom-in")).sendKeys(Keys.ENTER);
+        browser.findElement(By.id("map-zoom-in")).sendKeys(Keys.ENTER);
+        double[] zoomed = viewBox();
+        assertEquals(frame[2] / 4, zoomed[2], 0.5, "two steps in: a quarter of the width");
+        String address = browser.getCurrentUrl();
+        new Actions(browser).moveToElement(browser.findElement(By.id("map"))).clickAndHold().moveByOffset(-60, -40)
+                .release().perform();
+        double[] dragged = viewBox();
+        assertTrue(dragged[0] > zoomed[0] && dragged[1] > zoomed[1] && dragged[2] == zoomed[2],
+                "dragged left and up, it shows what lies right and below: " + java.util.Arrays.toString(dragged));
+        assertEquals(address, browser.getCurrentUrl(), "a drag opens no area");
+        // Tab from the last button into the map: its first area, out of the zoomed view, is brought into it
+        WebElement firstArea = browser.findElement(By.cssSelector("#map a[data-kato]"));
+        String inView = """
+                const b = arguments[0].getBBox(), v = document.getElementById('map').viewBox.baseVal;
+                const x = b.x + b.width / 2, y = b.y + b.height / 2;
+                return x >= v.x && x <= v.x + v.width && y >= v.y && y <= v.y + v.height;""";
+        assertEquals(false, browser.executeScript(inView, firstArea), "out of the zoomed view before");
+        browser.executeScript("document.getElementById('map-reset').focus();");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertEquals(firstArea.getDomAttribute("data-kato"), browser.executeScript(
+                "return document.activeElement.getAttribute('data-kato') || document.activeElement.outerHTML.slice(0, 120);"));
+        assertEquals(true, browser.executeScript(inView, firstArea), "brought into view when focused");
+        browser.findElement(By.id("map-zoom-out")).sendKeys(Keys.ENTER);
+        assertEquals(frame[2] / 2, viewBox()[2], 0.5);
+        browser.findElement(By.id("map-reset")).sendKeys(Keys.ENTER);
+        assertEquals(java.util.Arrays.toString(frame), java.util.Arrays.toString(viewBox()), "reset");
+        assertEquals(namesBefore, visibleNames());
+    }
+
+    private static double[] viewBox() {
+        String[] box = browser.findElement(By.id("map")).getDomAttribute("viewBox").trim().split("\\s+");
+        return java.util.Arrays.stream(box).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** The names drawn on the map's areas (not those shown only on hover or focus). */
+    private static int visibleNames() {
+        return ((Number) browser.executeScript("return [...document.querySelectorAll('#map-labels text')]"
+                + ".filter(name => name.getAttribute('visibility') === 'visible' && name.textContent).length;"))
+                .intValue();
     }
 
     /** Copies a screenshot to docs/img/ for the README, when the run asks for it. */

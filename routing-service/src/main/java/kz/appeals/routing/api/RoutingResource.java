@@ -1,5 +1,6 @@
 package kz.appeals.routing.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -9,22 +10,38 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.platform.security.Roles;
 import kz.appeals.routing.domain.KatoCode;
 import kz.appeals.routing.service.AppealRouting;
+import kz.appeals.routing.service.ReferenceStore;
 import kz.appeals.routing.service.RoutingQueries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/v1")
 @Tag(name = "Routing")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutingResource {
+
+    private static final String GEOJSON = "application/geo+json";
 
     /** An operator's placement of an appeal: the unit where the problem is, and why. */
     public record Assignment(String katoCode, String note) {
@@ -85,17 +102,40 @@ public class RoutingResource {
 
     @GET
     @Path("/territory/boundaries")
-    @Produces("application/geo+json")
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.ANALYST, Roles.DISTRICT_AKIMAT, Roles.REGION_AKIMAT,
-            Roles.PRESIDENTIAL_ADMINISTRATION})
+    @Produces(GEOJSON)
+    @PermitAll
     @Operation(summary = "The boundaries in force of a region's rural districts, as a GeoJSON FeatureCollection",
-            description = "Each feature's `properties.kato` is the rural district's KATO code; the analytics "
-                    + "dashboard colours its map with them.")
-    public String boundaries(@QueryParam("regionKato") String regionKato) {
+            description = "Public: published administrative boundaries, the analytics dashboard's map (no token "
+                    + "needed). Each feature's `properties.kato` is the rural-level unit's KATO code; coordinates are "
+                    + "rounded to 4 decimal places (about 11 m). Cacheable by browsers and shared caches for an hour "
+                    + "(`Cache-Control`, `Vary: Origin`); the `ETag` and `Last-Modified` change with every import of "
+                    + "the territory, so `If-None-Match` or `If-Modified-Since` get a bodiless 304 until then.")
+    @APIResponse(responseCode = "200", description = "The boundaries",
+            content = @Content(mediaType = GEOJSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "304", description = "Not changed since the ETag or the date the request names")
+    @APIResponse(responseCode = "422", description = "regionKato is not a KATO code of 9 digits (problem+json)")
+    public Response boundaries(
+            @Parameter(description = "KATO code of the region (its first two digits count)", required = true)
+            @QueryParam("regionKato") String regionKato,
+            @Context Request request) {
         if (!KatoCode.isWellFormed(regionKato)) {
             throw ProblemException.invalidField("regionKato", "pattern", "regionKato must be a KATO code of 9 digits");
         }
-        return queries.boundariesOfRegion(regionKato);
+        // The release is read before the boundaries: an import committing between the two reads gives a body newer
+        // than its tag, which the next revalidation replaces, never a tag newer than its body.
+        Optional<ReferenceStore.LatestRelease> release = queries.territoryRelease();
+        EntityTag tag = new EntityTag(regionKato.substring(0, 2) + "-" + release.map(ReferenceStore.LatestRelease::id)
+                .orElse(0L));
+        Optional<Date> modified = release.map(r -> Date.from(r.importedAt().truncatedTo(ChronoUnit.SECONDS)));
+        Response.ResponseBuilder notModified = modified.isPresent()
+                ? request.evaluatePreconditions(modified.get(), tag) : request.evaluatePreconditions(tag);
+        Response.ResponseBuilder answer = notModified != null ? notModified
+                : Response.ok(queries.boundariesOfRegion(regionKato), GEOJSON);
+        modified.ifPresent(answer::lastModified);
+        // Public data, the same for every caller; CORS answers the dashboard's origin only, so a shared cache keeps
+        // one copy per Origin.
+        return answer.tag(tag).header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
+                .header(HttpHeaders.VARY, "Origin").build();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package kz.appeals.routing.service;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.appeals.platform.problem.Problem;
@@ -15,7 +16,9 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +139,75 @@ public final class GeoJson {
         } catch (IOException e) {
             throw new IllegalStateException("Stored boundary is not JSON", e);
         }
+    }
+
+    /**
+     * Stored geometries as one FeatureCollection, each feature's code in {@code properties.kato}, every coordinate
+     * rounded to {@code decimals} places and a position equal to the one before it dropped (a ring that would fall
+     * below four positions keeps its repeats).
+     */
+    public static String featureCollection(List<ReferenceStore.UnitGeometry> units, int decimals) {
+        double scale = Math.pow(10, decimals);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
+            out.writeStartObject();
+            out.writeStringField("type", "FeatureCollection");
+            out.writeArrayFieldStart("features");
+            for (ReferenceStore.UnitGeometry unit : units) {
+                JsonNode geometry = JSON.readTree(unit.geojson());
+                String type = geometry.path("type").asText();
+                out.writeStartObject();
+                out.writeStringField("type", "Feature");
+                out.writeObjectFieldStart("properties");
+                out.writeStringField("kato", unit.katoCode());
+                out.writeEndObject();
+                out.writeObjectFieldStart("geometry");
+                out.writeStringField("type", type);
+                out.writeFieldName("coordinates");
+                if ("Polygon".equals(type)) {
+                    writePolygon(out, geometry.path("coordinates"), scale);
+                } else {
+                    out.writeStartArray();
+                    for (JsonNode polygon : geometry.path("coordinates")) {
+                        writePolygon(out, polygon, scale);
+                    }
+                    out.writeEndArray();
+                }
+                out.writeEndObject();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored boundary is not JSON", e);
+        }
+        return text.toString();
+    }
+
+    private static void writePolygon(JsonGenerator out, JsonNode rings, double scale) throws IOException {
+        out.writeStartArray();
+        for (JsonNode ring : rings) {
+            writeRounded(out, ring, scale);
+        }
+        out.writeEndArray();
+    }
+
+    private static void writeRounded(JsonGenerator out, JsonNode ring, double scale) throws IOException {
+        List<double[]> rounded = new ArrayList<>(ring.size());
+        List<double[]> distinct = new ArrayList<>(ring.size());
+        for (JsonNode position : ring) {
+            double[] point = {Math.round(position.get(0).asDouble() * scale) / scale,
+                    Math.round(position.get(1).asDouble() * scale) / scale};
+            rounded.add(point);
+            if (distinct.isEmpty() || !Arrays.equals(distinct.get(distinct.size() - 1), point)) {
+                distinct.add(point);
+            }
+        }
+        out.writeStartArray();
+        for (double[] point : distinct.size() >= 4 ? distinct : rounded) {
+            out.writeArray(point, 0, 2);
+        }
+        out.writeEndArray();
     }
 
     /** The first of the tags given, from the properties or from their {@code tags} object. */

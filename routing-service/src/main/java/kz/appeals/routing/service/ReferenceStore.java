@@ -8,9 +8,11 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Releases and boundaries: plain rows, read in bulk into the in-memory index, so no entities for them. */
 @ApplicationScoped
@@ -50,23 +52,35 @@ public class ReferenceStore {
         return current;
     }
 
-    /**
-     * The boundaries in force of the rural-level units of one region (by the region's two leading KATO digits), as a
-     * GeoJSON FeatureCollection with each district's code in {@code properties.kato}: assembled by the database
-     * from the stored geometries, which are already GeoJSON.
-     */
-    public String currentBoundariesOfRegion(String regionKato) {
-        Object collection = entityManager.createNativeQuery("""
-                        select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(
-                            json_build_object('type', 'Feature', 'properties', json_build_object('kato', kato_code),
-                                              'geometry', cast(geojson as json)) order by kato_code), '[]'))
-                        from boundary
+    /** A stored geometry (GeoJSON, as imported) of a unit, by its KATO code. */
+    public record UnitGeometry(String katoCode, String geojson) {
+    }
+
+    /** Every import is a release, so the latest one dates and names the state of the whole territory. */
+    public record LatestRelease(long id, Instant importedAt) {
+    }
+
+    /** The boundaries in force of the rural-level units of one region (by its two leading KATO digits), by code. */
+    @SuppressWarnings("unchecked")
+    public List<UnitGeometry> currentBoundariesOfRegion(String regionKato) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select kato_code, geojson from boundary
                         where valid_to is null and kato_code like ?1
                           and kato_code in (select kato_code from territorial_unit
-                                            where level = 'RURAL_DISTRICT' and valid_to is null)""")
+                                            where level = 'RURAL_DISTRICT' and valid_to is null)
+                        order by kato_code""")
                 .setParameter(1, regionKato.substring(0, 2) + "%")
-                .getSingleResult();
-        return collection.toString();
+                .getResultList();
+        return rows.stream().map(row -> new UnitGeometry((String) row[0], (String) row[1])).toList();
+    }
+
+    /** Empty before the first import. */
+    @SuppressWarnings("unchecked")
+    public Optional<LatestRelease> latestRelease() {
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select id, imported_at from territory_release order by id desc limit 1").getResultList();
+        return rows.stream().findFirst().map(row -> new LatestRelease(((Number) row[0]).longValue(),
+                toInstant(row[1])));
     }
 
     public void insertBoundary(String kato, LocalDate validFrom, String geojson, long release) {
@@ -101,6 +115,13 @@ public class ReferenceStore {
                        (select count(*) || '/' || coalesce(max(updated_at)::text, '') from competence_rule)""")
                 .getSingleResult();
         return row[0] + "|" + row[1];
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return value instanceof OffsetDateTime time ? time.toInstant() : ((Timestamp) value).toInstant();
     }
 
     private static LocalDate toLocalDate(Object value) {

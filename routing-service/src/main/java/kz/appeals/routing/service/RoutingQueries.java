@@ -32,6 +32,8 @@ public class RoutingQueries {
                            Double longitude) {
     }
 
+    private static final int MAP_DECIMALS = 4;
+
     private final RoutedAppealRepository routedAppeals;
     private final TerritoryRepository territory;
     private final ReferenceStore store;
@@ -52,8 +54,19 @@ public class RoutingQueries {
                 a.registrationDay, a.decidedAt)).toList();
     }
 
+    /**
+     * The boundaries of a region's rural-level units, with coordinates rounded to 4 decimal places: at most 5.5 m off
+     * (1e-4 degree of latitude is 11 m), about a pixel of the dashboard's map zoomed 16 times into a district 50 km
+     * wide; an OpenStreetMap export's 7 places (1 cm) only add bytes to a public, often fetched file, and positions
+     * that rounding makes equal are dropped with them.
+     */
     public String boundariesOfRegion(String regionKato) {
-        return store.currentBoundariesOfRegion(regionKato);
+        return GeoJson.featureCollection(store.currentBoundariesOfRegion(regionKato), MAP_DECIMALS);
+    }
+
+    /** The state of the territory every read of it reflects: the latest import. Empty before the first. */
+    public Optional<ReferenceStore.LatestRelease> territoryRelease() {
+        return store.latestRelease();
     }
 
     /** Every version of the unit, newest first: what was in force on any day. */

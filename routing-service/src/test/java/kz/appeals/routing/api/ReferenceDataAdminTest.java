@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * Reference data through the admin API: the classifier as the statistics bureau publishes it (.xlsx and CSV),
@@ -157,27 +158,57 @@ class ReferenceDataAdminTest {
     }
 
     @Test
-    void theDashboardsMapReadsARegionsBoundariesAcrossOrigins() {
+    void thePublicDashboardsMapReadsARegionsBoundariesAcrossOriginsAndRevalidatesThem() {
         given().header("Authorization", ADMIN).post("/api/v1/admin/territory/import?source=sample").then().statusCode(200);
-        String analyst = Tokens.bearer(Tokens.forRole(Roles.ANALYST));
-        java.util.List<String> codes = given().header("Authorization", analyst)
-                .get("/api/v1/territory/boundaries?regionKato=990000000")
-                .then().statusCode(200).contentType("application/geo+json")
+        String dashboard = "http://127.0.0.1:8085";
+        io.restassured.response.Response anonymous = given().header("Origin", dashboard)
+                .get("/api/v1/territory/boundaries?regionKato=990000000");
+        anonymous.then().statusCode(200).contentType("application/geo+json")
+                .header("Access-Control-Allow-Origin", dashboard)
+                .header("Cache-Control", containsString("public"))
+                .header("Vary", containsString("Origin"))
                 .body("type", equalTo("FeatureCollection"))
                 .body("features[0].geometry.type", equalTo("Polygon"))
-                .extract().path("features.properties.kato");
+                .body("features[0].geometry.coordinates[0][0]", hasSize(2)); // a ring's first [longitude, latitude]
+        java.util.List<String> codes = anonymous.path("features.properties.kato");
         assertEquals(codes.stream().sorted().toList(), codes);
         org.junit.jupiter.api.Assertions.assertTrue(codes.contains("991021000") && codes.size() > 3, "codes: " + codes);
         org.junit.jupiter.api.Assertions.assertTrue(codes.stream().allMatch(code -> code.startsWith("99")));
-        given().header("Authorization", analyst).get("/api/v1/territory/boundaries?regionKato=880000000")
-                .then().statusCode(200).body("features", hasSize(0));
-        given().header("Authorization", analyst).get("/api/v1/territory/boundaries?regionKato=99")
+        // the sample's 5 decimal places, served at 4
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.regex.Pattern.compile("\\.\\d{5}")
+                .matcher(anonymous.asString()).find(), "a coordinate with more than 4 decimal places");
+
+        // the browser's and a shared cache's revalidation: 304 without a body while no import changed anything
+        String tag = anonymous.header("ETag");
+        String modified = anonymous.header("Last-Modified");
+        org.junit.jupiter.api.Assertions.assertTrue(tag != null && modified != null, tag + " " + modified);
+        given().header("If-None-Match", tag).get("/api/v1/territory/boundaries?regionKato=990000000")
+                .then().statusCode(304).header("ETag", tag).header("Cache-Control", containsString("max-age"))
+                .body(equalTo(""));
+        given().header("If-Modified-Since", modified).get("/api/v1/territory/boundaries?regionKato=990000000")
+                .then().statusCode(304);
+        // a tag that does not match wins over a date that would
+        given().header("If-None-Match", "\"99-0\"").header("If-Modified-Since", modified)
+                .get("/api/v1/territory/boundaries?regionKato=990000000").then().statusCode(200);
+        // another region's copy is another resource
+        String otherRegion = given().get("/api/v1/territory/boundaries?regionKato=880000000")
+                .then().statusCode(200).body("features", hasSize(0)).extract().header("ETag");
+        assertNotEquals(tag, otherRegion);
+        // an import is a new state of the territory: the old tag no longer matches
+        given().header("Authorization", ADMIN).post("/api/v1/admin/territory/import?source=sample").then().statusCode(200);
+        given().header("If-None-Match", tag).get("/api/v1/territory/boundaries?regionKato=990000000")
+                .then().statusCode(200).header("ETag", org.hamcrest.Matchers.not(tag));
+
+        // bad input is problem+json for anyone; a token is not needed, but a valid one does no harm
+        given().get("/api/v1/territory/boundaries?regionKato=99")
                 .then().statusCode(422).contentType("application/problem+json");
-        given().get("/api/v1/territory/boundaries?regionKato=990000000").then().statusCode(401);
-        given().header("Origin", "http://127.0.0.1:8085").header("Access-Control-Request-Method", "GET")
-                .header("Access-Control-Request-Headers", "authorization")
+        given().get("/api/v1/territory/boundaries")
+                .then().statusCode(422).contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.ANALYST)))
+                .get("/api/v1/territory/boundaries?regionKato=990000000").then().statusCode(200);
+        given().header("Origin", dashboard).header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/territory/boundaries?regionKato=990000000")
-                .then().statusCode(200).header("Access-Control-Allow-Origin", "http://127.0.0.1:8085");
+                .then().statusCode(200).header("Access-Control-Allow-Origin", dashboard);
     }
 
     @Test

@@ -33,6 +33,25 @@ class GeoJsonTest {
     }
 
     @Test
+    void theMapsCollectionRoundsCoordinatesAndDropsThePositionsRoundingMadeEqual() {
+        String collection = GeoJson.featureCollection(List.of(
+                new ReferenceStore.UnitGeometry("991021000", """
+                        {"type":"Polygon","coordinates":[[[68.1234567,48.00001],[68.12346,48.00002],[69.00004,48.5],
+                         [68.99996,49.0000049],[68.1234567,48.00001]]]}"""),
+                new ReferenceStore.UnitGeometry("991023000", """
+                        {"type":"MultiPolygon","coordinates":[[[[70,48],[71,48],[71,49],[70,48]]],
+                         [[[72.00001,48],[72.00002,48],[72.00003,48],[72.00001,48]]]]}""")), 4);
+        assertEquals("""
+                {"type":"FeatureCollection","features":[\
+                {"type":"Feature","properties":{"kato":"991021000"},"geometry":{"type":"Polygon","coordinates":\
+                [[[68.1235,48.0],[69.0,48.5],[69.0,49.0],[68.1235,48.0]]]}},\
+                {"type":"Feature","properties":{"kato":"991023000"},"geometry":{"type":"MultiPolygon","coordinates":\
+                [[[[70.0,48.0],[71.0,48.0],[71.0,49.0],[70.0,48.0]]],\
+                [[[72.0,48.0],[72.0,48.0],[72.0,48.0],[72.0,48.0]]]]}}]}""", collection,
+                "a ring that would keep fewer than four positions keeps its repeats, still a ring");
+    }
+
+    @Test
     void eachBadFeatureIsNamedOnceAndNotJsonIsRejected() {
         GeoJson.Parsed parsed = GeoJson.read(stream("""
                 {"type":"FeatureCollection","features":[
