@@ -88,6 +88,18 @@ public final class LifecycleEvents {
                 .plusSeconds(3600), java.util.List.of(), issueId);
     }
 
+    /**
+     * Located in the city itself of the city administration {@code cityAdministrationKato} and routed to its akimat,
+     * as routing places a city's own appeal: no rural district.
+     */
+    public static Routed routedToCity(UUID appeal, String cityAdministrationKato, String regionKato,
+                                      LocalDate registrationDay) {
+        return new Routed(appeal, RECEIPT, higherBody(BodyLevel.DISTRICT_AKIMAT, cityAdministrationKato), null,
+                cityAdministrationKato, regionKato, RoutingMethod.KATO, "by location", AppealType.APPLICATION,
+                "roads", "Pothole near school No. 2", Language.ru, registrationDay,
+                registrationDay.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3600), java.util.List.of(), null);
+    }
+
     /** Redirected by routing from one rural district's office to another's at {@code at}. */
     public static Redirected redirectedBetween(UUID appeal, String fromRuralDistrict, String toRuralDistrict,
                                                String regionKato, LocalDate registrationDay, Instant at) {

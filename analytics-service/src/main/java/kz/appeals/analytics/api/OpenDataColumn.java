@@ -32,9 +32,10 @@ enum OpenDataColumn {
             TerritoryMetrics::kato),
     NAME_KK("text", "name in Kazakh, from the territorial reference", m -> m.territory().nameKk()),
     NAME_RU("text", "name in Russian, from the territorial reference", m -> m.territory().nameRu()),
-    RESIDENTS("integer", "residents of the territory's rural districts, when every one is known",
+    RESIDENTS("integer", "residents of the territory's rural districts and cities, when every one is known",
             m -> m.territory().residents()),
-    AKIM_ELECTED_SINCE("date", "for a rural district, the day its akim took office; the trust index counts from it",
+    AKIM_ELECTED_SINCE("date", "for a unit with an akim of its own, the day the akim took office; the trust index "
+            + "counts from it",
             m -> m.territory().akimElectedSince()),
     RECEIVED(COUNT, "integer", "appeals registered in the period and routed to a body for this territory",
             TerritoryMetrics::received),
@@ -67,7 +68,7 @@ enum OpenDataColumn {
     REACHED_PRESIDENTIAL_ADMINISTRATION_PER_1000_RESIDENTS("decimal", "reached_presidential_administration per "
             + "1,000 residents", m -> m.escalations().reachedPresidentialAdministrationPer1000Residents(),
             m -> List.of(m.escalations().reachedPresidentialAdministration())),
-    KEPT_LOCALLY(COUNT, "integer", "appeals neither deemed refused nor escalated above the rural district",
+    KEPT_LOCALLY(COUNT, "integer", "appeals neither deemed refused nor escalated above the body that held them",
             TerritoryMetrics::keptLocally),
     REOPENED(COUNT, "integer", "appeals the applicant reopened as not satisfied", TerritoryMetrics::reopened),
     RATED(COUNT, "integer", "answers the applicant rated", TerritoryMetrics::rated),

@@ -16,7 +16,7 @@ import java.util.List;
  * @param categoryCode      the category of a category breakdown; null when all categories are counted
  * @param territory         names, residents and akim from routing's reference; null fields when not known
  * @param received          appeals registered in the period and routed to a body for this territory
- * @param receivedPer1000Residents received per 1,000 residents of the territory's rural districts
+ * @param receivedPer1000Residents received per 1,000 residents of the territory's rural districts and cities
  * @param answered          of those, answered at least once
  * @param answeredOnTime    first answer on or before the current body's due date ({@link AnswerTerm})
  * @param onTimeRate        answeredOnTime / answered
@@ -31,7 +31,7 @@ import java.util.List;
  * @param deemedRefused     deemed refused because no decision came in time (APPK Art. 91(2))
  * @param escalated         escalated to a higher body at least once
  * @param escalations       how high the escalations reached, per 100 appeals received and per 1,000 residents
- * @param keptLocally       neither deemed refused nor escalated above the rural district ({@link TrustIndex})
+ * @param keptLocally       neither deemed refused nor escalated above the body that held it ({@link TrustIndex})
  * @param reopened          reopened by the applicant as not satisfied at least once
  * @param rated             answers rated by the applicant (latest cycle)
  * @param satisfied         of those, rated satisfied
@@ -50,8 +50,9 @@ public record TerritoryMetrics(TerritoryLevel level, String kato, String categor
                                TrustBasis trustBasis, TrustIndex trust) {
 
     /**
-     * @param residents        residents of the territory's rural districts; absent unless every one is known
-     * @param akimElectedSince for a rural district, the day its akim took office: the trust index counts from it
+     * @param residents        residents of the territory's rural districts and cities; absent unless every one is known
+     * @param akimElectedSince for a unit with an akim of its own, the day the akim took office: the trust index counts
+     *                         from it
      * @param kind             what kind of body it is; null when the reference does not know the unit
      */
     public record Territory(String nameKk, String nameRu, Long residents, String akimName,

@@ -28,14 +28,27 @@ import java.util.stream.Collectors;
 public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, UUID> {
 
     /**
+     * The units whose residents a territory's residents are summed over: those of the rural-level akims, and those of
+     * the cities, who live under no rural-level akim — a city administration's population is its city's, without the
+     * rural districts it also governs, and a city district's its own. A territory's own unit counts with those under
+     * it.
+     */
+    private static final String RESIDENT_UNITS =
+            "(t.level = 'RURAL_DISTRICT' or t.kind in ('CITY_ADMINISTRATION', 'CITY_DISTRICT'))";
+
+    /**
      * Every metric in one statement. The period's days (with their bucket) and the calendar's days (with the first
      * late instant of a term starting that day and a running count of working days) join the facts as parallel
      * arrays, so any period and any calendar correction is one round trip. Percentiles of working days to answer
      * are differences of that running count, over the answered appeals only (greatest() skips a null: an unanswered
      * appeal would count as answered in 0 days). The trust basis merges one applicant's appeals on one issue into a
-     * unit and caps each applicant's total weight, counting only appeals registered since the rural district's
-     * akim took office ({@link kz.appeals.analytics.domain.TrustIndex#FORMULA}). Residents are summed over the
-     * territory's rural districts in the territorial reference.
+     * unit and caps each applicant's total weight, counting only appeals registered since the akim took office
+     * ({@link kz.appeals.analytics.domain.TrustIndex#FORMULA}).
+     * <p>
+     * An appeal counts in every territory its place lies in, at the level of the body nearest the place: a village's
+     * in its rural district, district and region; a city's own appeal, routed to its city administration, in that
+     * administration and its region but in no rural district. The akim whose start date counts is that nearest
+     * body's. Residents are summed over the territory's {@link #RESIDENT_UNITS}.
      */
     private static final String METRICS_SQL = """
             with period_day (day, bucket) as (
@@ -51,8 +64,9 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                        f.registration_day >= coalesce(akim.akim_elected_since, date '-infinity') as in_office
                 from appeal_fact f
                 join period_day p on p.day = f.registration_day
-                left join territorial_unit akim on akim.kato_code = f.rural_district_kato
-                where %3$s = ?6 and f.rural_district_kato is not null),
+                left join territorial_unit akim
+                    on akim.kato_code = coalesce(f.rural_district_kato, f.district_kato, f.region_kato)
+                where %3$s = ?6 and %1$s is not null),
             counts as (
                 select s.area, s.category, s.bucket,
                        count(*) as received,
@@ -107,8 +121,9 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                 select case when count(*) > 0 and count(*) = count(t.population) then sum(t.population) end
                            as population
                 from territorial_unit t
-                where t.level = 'RURAL_DISTRICT' and t.valid_to is null and %4$s = c.area) residents on true
-            order by c.area, c.category, c.bucket""";
+                where {residentUnits} and t.valid_to is null and c.area in (%4$s, t.kato_code)) residents on true
+            order by c.area, c.category, c.bucket"""
+            .replace("{residentUnits}", RESIDENT_UNITS);
 
     private static final String TERRITORY_SQL = """
             select unit.name_kk, unit.name_ru, residents.population, unit.akim_name, unit.akim_elected_since,
@@ -119,9 +134,10 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                 select case when count(*) > 0 and count(*) = count(t.population) then sum(t.population) end
                            as population
                 from territorial_unit t
-                where t.level = 'RURAL_DISTRICT' and t.valid_to is null and %1$s = wanted.kato) residents on true
+                where {residentUnits} and t.valid_to is null and wanted.kato in (%1$s, t.kato_code)) residents on true
             where unit.kato_code is not null
-               or exists (select 1 from appeal_fact f where %2$s = wanted.kato)""";
+               or exists (select 1 from appeal_fact f where %2$s = wanted.kato)"""
+            .replace("{residentUnits}", RESIDENT_UNITS);
 
     /** The current units of one level within a territory, from the territorial reference, with or without appeals. */
     private static final String UNITS_SQL = """
@@ -132,9 +148,11 @@ public class AppealFactRepository implements PanacheRepositoryBase<AppealFact, U
                 select case when count(*) > 0 and count(*) = count(t.population) then sum(t.population) end
                            as population
                 from territorial_unit t
-                where t.level = 'RURAL_DISTRICT' and t.valid_to is null and %1$s = unit.kato_code) residents on true
+                where {residentUnits} and t.valid_to is null and unit.kato_code in (%1$s, t.kato_code)
+            ) residents on true
             where unit.level = ?1 and unit.valid_to is null and %2$s = ?2
-            order by unit.kato_code""";
+            order by unit.kato_code"""
+            .replace("{residentUnits}", RESIDENT_UNITS);
 
     /**
      * The current units at {@code unitLevel} within the territory {@code kato} at {@code level}, by KATO code, as the

@@ -147,6 +147,59 @@ class ComparisonGroupsTest {
                 "find { it.name == 'kind' }.meaning").contains("TOWN"));
     }
 
+    @Test
+    void aCitysOwnAppealsCountForItsAdministrationItsRegionAndItsResidents() {
+        String region = randomKato();
+        String city = "1" + randomKato().substring(1);
+        String cityRuralDistrict = "2" + randomKato().substring(1);
+        String district = "3" + randomKato().substring(1);
+        String ruralDistrict = "4" + randomKato().substring(1);
+        try (KafkaProbe probe = new KafkaProbe(Topics.ROUTING)) {
+            LifecycleEvents.publish(probe, new TerritorialUnitPublished(city, UnitLevel.DISTRICT, null, region,
+                    "Сынақ Қ.Ә.", "Тест Г.А.", 97_000, "Қала Әкімі", LocalDate.of(2024, 1, 1),
+                    LocalDate.of(2025, 1, 1), null, Instant.now(), null, UnitKind.CITY_ADMINISTRATION));
+            LifecycleEvents.publish(probe, LifecycleEvents.ruralDistrictUnit(cityRuralDistrict, city, region, 3_000,
+                    LocalDate.of(2024, 1, 1), Instant.now()));
+            LifecycleEvents.publish(probe, new TerritorialUnitPublished(district, UnitLevel.DISTRICT, null, region,
+                    "Сынақ ауданы", "Тестовый район", null, null, null, LocalDate.of(2025, 1, 1), null,
+                    Instant.now(), null, UnitKind.DISTRICT));
+            LifecycleEvents.publish(probe, LifecycleEvents.ruralDistrictUnit(ruralDistrict, district, region, 2_000,
+                    LocalDate.of(2024, 1, 1), Instant.now()));
+            for (int i = 0; i < 10; i++) {
+                send(probe, LifecycleEvents.routedToCity(UUID.randomUUID(), city, region, TODAY.minusDays(1)));
+            }
+            for (int i = 0; i < 5; i++) {
+                send(probe, routed(UUID.randomUUID(), cityRuralDistrict, city, region, TODAY.minusDays(1), "roads",
+                        null));
+                send(probe, routed(UUID.randomUUID(), ruralDistrict, district, region, TODAY.minusDays(1), "roads",
+                        null));
+            }
+        }
+
+        JsonPath units = Eventually.await(() -> JsonPath.from(given()
+                        .get("/api/v1/dashboard/units/regions/{kato}" + PERIOD, region).asString()),
+                listed -> listed.getList("received.count").equals(List.of(15, 5))
+                        && listed.getList("territory.kind").equals(List.of("CITY_ADMINISTRATION", "DISTRICT"))
+                        && listed.getList("territory.residents").equals(List.of(100_000, 2_000)),
+                "the city administration counted with its own appeals and its rural district's, its residents the "
+                        + "city's and its rural district's; the district with its rural district's");
+        assertEquals(List.of(city, district), units.getList("kato"));
+        assertEquals(0.15, units.getDouble("[0].receivedPer1000Residents"), 1e-9);
+
+        JsonPath headline = JsonPath.from(given().get("/api/v1/dashboard/headline/regions/{kato}" + PERIOD, region)
+                .asString());
+        assertEquals(20, headline.getInt("received.count"), "every appeal of the region, the city's own among them");
+        assertEquals(102_000, headline.getInt("territory.residents"));
+
+        JsonPath cities = JsonPath.from(asAnalyst()
+                .get("/api/v1/rankings/districts" + PERIOD + "&regionKato=" + region + "&group=cities").asString());
+        assertEquals(List.of(city), compared(cities), "the city administration among the cities, not the districts");
+        JsonPath rural = JsonPath.from(asAnalyst()
+                .get("/api/v1/rankings/rural-districts" + PERIOD + "&regionKato=" + region).asString());
+        assertEquals(List.of(cityRuralDistrict, ruralDistrict).stream().sorted().toList(), compared(rural),
+                "no rural akim is charged with the city's own appeals");
+    }
+
     private static TerritorialUnitPublished unit(String kato, String district, String region, UnitKind kind,
                                                  int population) {
         return new TerritorialUnitPublished(kato, UnitLevel.RURAL_DISTRICT, district, region, "Сынақ " + kind,

@@ -461,14 +461,26 @@ public class TerritoryImport {
         return proposed;
     }
 
+    /**
+     * The units the akims' register speaks of: the rural-level akimats, whose residents all live in them, and the
+     * cities governed at the district level, whose population is the city's own — a city administration's without the
+     * rural districts it also governs. A district's or region's residents are their units' sum, never a row of their
+     * own.
+     */
+    private static boolean keepsAkimsRegister(TerritorialUnit unit) {
+        return unit.level == TerritorialLevel.RURAL_DISTRICT
+                || unit.kind == UnitKind.CITY_ADMINISTRATION || unit.kind == UnitKind.CITY_DISTRICT;
+    }
+
     private static Consumer<TerritorialUnit> validateAkimRow(TabularFile.Line row, Map<String, TerritorialUnit> current,
                                                              List<Problem.FieldError> errors) {
         int before = errors.size();
         String code = row.get("rural_district_kato");
         TerritorialUnit unit = current.get(code);
-        if (unit == null || unit.level != TerritorialLevel.RURAL_DISTRICT) {
+        if (unit == null || !keepsAkimsRegister(unit)) {
             errors.add(ImportProblem.at(row, "rural_district_kato", "unknown", "no rural district «" + code
-                    + "» in the classifier (nor a village or settlement akimat, town or town administration)"));
+                    + "» in the classifier (nor a village or settlement akimat, town, town administration, city "
+                    + "administration or city district)" + (unit == null ? "" : ": it is a " + unit.describe())));
         }
         if (row.get("akim_name").isBlank() || row.get("akim_name").length() > 200) {
             errors.add(ImportProblem.at(row, "akim_name", "required", "the akim's name must have 1 to 200 characters"));

@@ -40,6 +40,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static kz.appeals.routing.api.RoutingFlowTest.ADMIN;
 import static kz.appeals.routing.api.RoutingFlowTest.OPERATOR;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -215,6 +216,35 @@ class RealClassifierShapesTest {
         given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.ANALYST)))
                 .get("/api/v1/territory/boundaries?regionKato=920000000").then().statusCode(200)
                 .body("features.properties.kato", equalTo(List.of("921033000", "923620100")));
+    }
+
+    /**
+     * A city's akim and its own residents come from the akims' register like a rural akim's, so that analytics can
+     * count the city's appeals per resident; a district's residents are its units' sum, never a row of its own.
+     */
+    @Test
+    void theAkimsRegisterNamesACitysAkimAndResidentsButNotADistricts() {
+        String header = "rural_district_kato;akim_name;elected_since;population;office_phone;office_email\n";
+        try (KafkaProbe territory = new KafkaProbe(Topics.TERRITORY)) {
+            given().header("Authorization", ADMIN).contentType("text/csv; charset=UTF-8")
+                    .body(header + CITY_ADMINISTRATION + ";Қалалық Әкім;2024-03-01;97000;;\n"
+                            + "941110000;Аудандық Әкім;2023-05-02;210000;;\n")
+                    .post("/api/v1/admin/territory/akims?effectiveFrom=2025-01-01")
+                    .then().statusCode(200).body("rows", equalTo(2));
+            TerritorialUnitPublished city = EventJson.read(territory.await(
+                    r -> CITY_ADMINISTRATION.equals(r.key()) && r.value().contains("97000"),
+                    Duration.ofSeconds(20)).value(), TerritorialUnitPublished.class);
+            assertEquals(97_000, city.population());
+            assertEquals("Қалалық Әкім", city.akimName());
+            assertEquals(LocalDate.of(2024, 3, 1), city.akimElectedSince());
+            assertEquals(UnitKind.CITY_ADMINISTRATION, city.kind());
+        }
+        given().header("Authorization", ADMIN).contentType("text/csv; charset=UTF-8")
+                .body(header + "923400000;Аудан Әкімі;2024-01-01;50000;;\n")
+                .post("/api/v1/admin/territory/akims?effectiveFrom=2025-01-01")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("row 2.rural_district_kato"))
+                .body("errors[0].message", containsString("district 923400000"));
     }
 
     @Test
