@@ -124,6 +124,18 @@ public class TerritoryAdminResource {
                 sourceName(source, "boundaries.geojson"), day(effectiveFrom), badFeatures(badFeatures)));
     }
 
+    @POST
+    @Path("/republish")
+    @Operation(summary = "Publish the territory in force again on appeals.territory, without a release",
+            description = "Every unit and place as routing describes it today, for consumers whose copy predates a "
+                    + "field (a unit's kind) or was lost. The reference does not change; the consumers' state "
+                    + "converges on the records published now.")
+    public TerritoryImport.Republished republish() {
+        TerritoryImport.Republished republished = territoryImport.republish();
+        audit.record("territory-republished", "territory:all", republished.toString());
+        return republished;
+    }
+
     @GET
     @Path("/import/progress")
     @Operation(summary = "Progress of the import running (or last run) in this instance")

@@ -249,6 +249,28 @@ public class TerritoryImport {
         }
     }
 
+    /** What {@link #republish()} put on the territory topic again. */
+    public record Republished(int units, int settlements) {
+    }
+
+    /**
+     * Publishes every unit's and place's version in force again, as routing describes it today: for a consumer that
+     * read the compacted topic before a field was added (the units' {@code kind}), or whose copy was lost, without a
+     * release. Retired units keep the last record they have; nothing in the reference changes.
+     */
+    @Transactional
+    public Republished republish() {
+        Map<String, TerritorialUnit> current = territory.currentByCode();
+        Map<String, UnitKind> kinds = kinds(List.of(), current);
+        PlacePoints placePoints = new PlacePoints(areas(store.currentBoundaries()));
+        int settlements = 0;
+        for (TerritorialUnit unit : current.values()) {
+            publish(unit, kinds, placePoints);
+            settlements += unit.level == TerritorialLevel.SETTLEMENT ? 1 : 0;
+        }
+        return new Republished(current.size() - settlements, settlements);
+    }
+
     /**
      * Boundaries from a GeoJSON file: each feature names its unit by code, or by name within its parent feature
      * ({@link FeatureCodes}). Every feature that cannot be imported has one problem; with {@link BadFeatures#REJECT}

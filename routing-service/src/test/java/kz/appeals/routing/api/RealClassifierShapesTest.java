@@ -1,6 +1,7 @@
 package kz.appeals.routing.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import kz.appeals.contracts.AppealEvents;
 import kz.appeals.contracts.AppealEvents.BodyLevel;
@@ -245,6 +246,24 @@ class RealClassifierShapesTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("row 2.rural_district_kato"))
                 .body("errors[0].message", containsString("district 923400000"));
+    }
+
+    /** A consumer that read the topic before units had a kind learns the town's kind without a new release. */
+    @Test
+    void republishingPutsEveryUnitInForceOnTheTopicAgainWithItsKind() {
+        try (KafkaProbe territory = new KafkaProbe(Topics.TERRITORY)) {
+            JsonPath republished = JsonPath.from(given().header("Authorization", ADMIN)
+                    .post("/api/v1/admin/territory/republish").then().statusCode(200).extract().asString());
+            assertTrue(republished.getInt("units") >= 12, republished.prettify());
+            assertTrue(republished.getInt("settlements") >= 14, republished.prettify());
+            TerritorialUnitPublished town = EventJson.read(territory.await(r -> "923620100".equals(r.key()),
+                    Duration.ofSeconds(20)).value(), TerritorialUnitPublished.class);
+            assertEquals(UnitKind.TOWN, town.kind());
+            SettlementPublished village = EventJson.read(territory.await(r -> "921045100".equals(r.key()),
+                    Duration.ofSeconds(20)).value(), SettlementPublished.class);
+            assertEquals(CITY_ADMINISTRATION, village.districtKato());
+        }
+        given().header("Authorization", OPERATOR).post("/api/v1/admin/territory/republish").then().statusCode(403);
     }
 
     @Test
