@@ -31,7 +31,7 @@ const TEXTS = {
     limits95: '95% шектері', limits998: '99,8% шектері', reference: 'Орташа деңгей',
     WORSE_99_8: 'күтілгеннен айтарлықтай нашар (99,8%)', WORSE_95: 'күтілгеннен нашар (95%)',
     AS_EXPECTED: 'күтілген шекте', BETTER_95: 'күтілгеннен жақсы (95%)',
-    BETTER_99_8: 'күтілгеннен айтарлықтай жақсы (99,8%)', none: 'топсыз (өтініш жоқ немесе көрсетуге тым аз)',
+    BETTER_99_8: 'күтілгеннен айтарлықтай жақсы (99,8%)', none: 'топсыз (өтініш жоқ немесе көрсетуге тым аз)', other: 'басқа түрдегі әкім: бұл салыстыруға кірмейді',
     funnelExplained: 'Әр нүкте — ауылдық округ: өтініштерінің қаншасы жергілікті шешілгені (тігінен) және барлық '
       + 'өтініштер саны (көлденеңінен). Сызықтар — осындай көлемдегі округті кездейсоқтық қана орташадан '
       + 'ауытқыта алатын шектер: олардың ішінде округ «күтілген шекте» және басқалармен салыстырылып орын '
@@ -83,7 +83,7 @@ const TEXTS = {
     limits95: 'Границы 95%', limits998: 'Границы 99,8%', reference: 'Средний уровень',
     WORSE_99_8: 'значительно хуже ожидаемого (99,8%)', WORSE_95: 'хуже ожидаемого (95%)',
     AS_EXPECTED: 'в пределах ожидаемого', BETTER_95: 'лучше ожидаемого (95%)',
-    BETTER_99_8: 'значительно лучше ожидаемого (99,8%)', none: 'без группы (обращений нет или слишком мало, чтобы показать)',
+    BETTER_99_8: 'значительно лучше ожидаемого (99,8%)', none: 'без группы (обращений нет или слишком мало, чтобы показать)', other: 'аким другого вида: не в этом сравнении',
     funnelExplained: 'Каждая точка — сельский округ: какая доля его обращений решена на месте (по вертикали) при '
       + 'скольких обращениях (по горизонтали). Линии — границы, в которых одна лишь случайность держит округ '
       + 'такого размера вокруг среднего: внутри них округ «в пределах ожидаемого» и не упорядочивается против '
@@ -135,7 +135,7 @@ const TEXTS = {
     limits95: '95% limits', limits998: '99.8% limits', reference: 'Reference rate',
     WORSE_99_8: 'much worse than expected (99.8%)', WORSE_95: 'worse than expected (95%)',
     AS_EXPECTED: 'as expected', BETTER_95: 'better than expected (95%)',
-    BETTER_99_8: 'much better than expected (99.8%)', none: 'no band (no appeals, or too few to show)',
+    BETTER_99_8: 'much better than expected (99.8%)', none: 'no band (no appeals, or too few to show)', other: 'another kind of akim: not in this comparison',
     funnelExplained: 'Each dot is a rural district: the share of its appeals settled locally (up) against how many '
       + 'appeals it had (across). The lines are the limits within which chance alone keeps a district of that size '
       + 'around the average: inside them a district is "as expected" and is not ordered against the others; only a '
@@ -180,7 +180,8 @@ const CATEGORIES = {
 const BANDS = {
   WORSE_99_8: { colour: '#b35806', symbol: '▼▼' }, WORSE_95: { colour: '#f1a340', symbol: '▼' },
   AS_EXPECTED: { colour: '#e6e1d3', symbol: '=' }, BETTER_95: { colour: '#998ec3', symbol: '▲' },
-  BETTER_99_8: { colour: '#542788', symbol: '▲▲' }, none: { colour: '#c8ced4', symbol: '·' }
+  BETTER_99_8: { colour: '#542788', symbol: '▲▲' }, none: { colour: '#c8ced4', symbol: '·' },
+  other: { colour: '#f4f5f7', symbol: '' }
 };
 const LEVELS = ['COUNTRY', 'REGION', 'DISTRICT', 'RURAL_DISTRICT'];
 const LEVEL_PATH = { REGION: 'regions', DISTRICT: 'districts', RURAL_DISTRICT: 'rural-districts' };
@@ -486,13 +487,15 @@ let mapView = null;
 
 /**
  * The rural districts coloured by their band in the ranking's funnel, each a link that can be focused and followed
- * by keyboard, marked with its band's symbol, and named with its band for a screen reader. The frame takes the
- * shown units' own extent (a district's, or the whole region's), within 3:5 and 3:2; where the frame is wider or
- * taller than a district, the rest of its region is drawn faintly around it instead of an empty frame.
+ * by keyboard, marked with its band's symbol, and named with its band for a screen reader; a unit of another kind
+ * than the ranking compares (a town among villages) is drawn pale, as not in this comparison, and with no unit of
+ * the comparison on the map (the cities' ranking) the map is not shown. The frame takes the shown units' own extent
+ * (a district's, or the whole region's), within 3:5 and 3:2; where the frame is wider or taller than a district, the
+ * rest of its region is drawn faintly around it instead of an empty frame.
  */
 function renderMap(collection, bands, prefix, standing) {
   const features = collection.features.filter(feature => feature.properties.kato.startsWith(prefix));
-  $('#map-section').hidden = features.length === 0;
+  $('#map-section').hidden = !features.some(feature => standing[feature.properties.kato]);
   const polygonsOf = (feature) => feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates]
     : feature.geometry.coordinates;
   const points = features.flatMap(feature => polygonsOf(feature).flat()).flat();
@@ -516,7 +519,7 @@ function renderMap(collection, bands, prefix, standing) {
   const labels = [];
   const areas = features.map(feature => {
     const kato = feature.properties.kato;
-    const band = bands[kato] || 'none';
+    const band = bands[kato] || (standing[kato] ? 'none' : 'other');
     const spot = labelSpot(polygonsOf(feature).map(polygon => polygon[0].map(project)));
     // without a band, the ranking's reason (too few appeals…) where it gives one
     const unranked = !bands[kato] && standing[kato] && standing[kato].text !== bandText(null) ? standing[kato].text : null;
@@ -545,7 +548,8 @@ function renderMap(collection, bands, prefix, standing) {
   mapView = { full: [0, 0, MAP_WIDTH, frameHeight], box: [0, 0, MAP_WIDTH, frameHeight],
     labels: labels.sort((a, b) => b.size - a.size) };
   showMapView();
-  $('#map-legend').replaceChildren(...Object.keys(BANDS).map(band => element('li', {},
+  $('#map-legend').replaceChildren(...Object.keys(BANDS).filter(band => band !== 'other'
+    || areas.some(area => area.querySelector('path').dataset.band === 'other')).map(band => element('li', {},
     element('span', { class: 'swatch', style: 'background:' + BANDS[band].colour + ';color:'
       + (band.endsWith('99_8') ? '#fff' : '#1d2733'), 'aria-hidden': 'true' }, BANDS[band].symbol), t(band))));
 }

@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -50,6 +51,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -288,6 +290,18 @@ class DashboardIT {
         wait.until(page -> text("#status").isEmpty() && "Rural districts ranked".equals(text("#ranking-section h2")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         screenshot("en");
+
+        // Another comparison group: the map draws only the units it compares, none here (the region has rural
+        // districts only), so it is not shown; back to the rural akims, it is.
+        new Select(browser.findElement(By.id("group"))).selectByValue("CITIES");
+        wait.until(page -> text("#status").isEmpty()
+                && "Cities of regional significance and city districts ranked".equals(text("#ranking-section h2")));
+        assertFalse(browser.findElement(By.id("map-section")).isDisplayed(), "no city on the rural districts' map");
+        new Select(browser.findElement(By.id("group"))).selectByValue("RURAL");
+        wait.until(page -> text("#status").isEmpty() && "Rural districts ranked".equals(text("#ranking-section h2"))
+                && browser.findElement(By.id("map-section")).isDisplayed());
+        assertTrue(browser.findElements(By.cssSelector("#map path[data-band='other']")).isEmpty(),
+                "every rural district is in the rural akims' comparison");
 
         // The phone: nothing scrolls sideways at 360 px; tables scroll inside their own region.
         browser.manage().window().setSize(new Dimension(360, 800));
