@@ -12,7 +12,8 @@ SERVICES=(
 )
 # C1 only: five service JVMs, Kafka and PostgreSQL share the machine, and under load each service spent 30-64 s of
 # CPU in the C2 compiler in its first minutes (jstack, 2 cores); with C1 the pipeline kept 34 instead of 27
-# appeals/s at 40/s offered (README, Performance). Deployments choose their own flags.
+# appeals/s at 40/s offered (README, Performance). k8s/ gives every pod the same flags (JAVA_OPTS_APPEND, checked
+# by DeploymentManifestsTest), its heap sized from the pod's memory limit instead of -Xmx.
 SERVICE_JVM=(-XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1)
 SERVICE_READY_TIMEOUT=120
 # As k8s/ gives each pod (terminationGracePeriodSeconds): under a consumer backlog a service needs 20-25 s to

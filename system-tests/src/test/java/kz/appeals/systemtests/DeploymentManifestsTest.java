@@ -133,6 +133,23 @@ class DeploymentManifestsTest {
         assertAll(checks);
     }
 
+    /**
+     * A pod runs the JVM the benchmarks chose for `./appeals up` (scripts/services.sh): the same collector and JIT
+     * tiers; only the heap differs, sized there by -Xmx and in a pod from its memory limit.
+     */
+    @Test
+    void podsRunTheJvmTheBenchmarksChose() throws IOException {
+        Matcher line = Pattern.compile("(?m)^SERVICE_JVM=\\(([^)]*)\\)").matcher(
+                Files.readString(root.resolve("scripts/services.sh")));
+        assertTrue(line.find(), "scripts/services.sh sets SERVICE_JVM");
+        String chosen = Arrays.stream(line.group(1).trim().split("\\s+")).filter(flag -> !flag.startsWith("-Xmx"))
+                .collect(Collectors.joining(" "));
+        List<Executable> checks = new ArrayList<>();
+        renderings.forEach((rendering, resources) -> SERVICES.forEach(service -> checks.add(() -> assertEquals(
+                chosen, configValue(resources, service, "JAVA_OPTS_APPEND"), rendering + " " + service))));
+        assertAll(checks);
+    }
+
     @Test
     void kafkaUsersAreAllowedExactlyWhatTheirServiceUses() {
         List<Executable> checks = new ArrayList<>();
