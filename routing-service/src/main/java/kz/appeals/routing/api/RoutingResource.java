@@ -20,7 +20,6 @@ import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.platform.security.Roles;
 import kz.appeals.routing.domain.KatoCode;
 import kz.appeals.routing.service.AppealRouting;
-import kz.appeals.routing.service.ReferenceStore;
 import kz.appeals.routing.service.RoutingQueries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -109,7 +108,8 @@ public class RoutingResource {
                     + "needed). Each feature's `properties.kato` is the rural-level unit's KATO code; coordinates are "
                     + "rounded to 4 decimal places (about 11 m). Cacheable by browsers and shared caches for an hour "
                     + "(`Cache-Control`, `Vary: Origin`); the `ETag` and `Last-Modified` change with every import of "
-                    + "the territory, so `If-None-Match` or `If-Modified-Since` get a bodiless 304 until then.")
+                    + "the territory and on the day a release imported ahead comes into force, so `If-None-Match` or "
+                    + "`If-Modified-Since` get a bodiless 304 until then.")
     @APIResponse(responseCode = "200", description = "The boundaries",
             content = @Content(mediaType = GEOJSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "304", description = "Not changed since the ETag or the date the request names")
@@ -121,16 +121,13 @@ public class RoutingResource {
         if (!KatoCode.isWellFormed(regionKato)) {
             throw ProblemException.invalidField("regionKato", "pattern", "regionKato must be a KATO code of 9 digits");
         }
-        // The release is read before the boundaries: an import committing between the two reads gives a body newer
-        // than its tag, which the next revalidation replaces, never a tag newer than its body.
-        Optional<ReferenceStore.LatestRelease> release = queries.territoryRelease();
-        EntityTag tag = new EntityTag(regionKato.substring(0, 2) + "-" + release.map(ReferenceStore.LatestRelease::id)
-                .orElse(0L));
-        Optional<Date> modified = release.map(r -> Date.from(r.importedAt().truncatedTo(ChronoUnit.SECONDS)));
+        RoutingQueries.MapVersion version = queries.mapVersion(regionKato);
+        EntityTag tag = new EntityTag(version.tag());
+        Optional<Date> modified = version.changedAt().map(at -> Date.from(at.truncatedTo(ChronoUnit.SECONDS)));
         Response.ResponseBuilder notModified = modified.isPresent()
                 ? request.evaluatePreconditions(modified.get(), tag) : request.evaluatePreconditions(tag);
         Response.ResponseBuilder answer = notModified != null ? notModified
-                : Response.ok(queries.boundariesOfRegion(regionKato), GEOJSON);
+                : Response.ok(queries.boundariesOfRegion(version), GEOJSON);
         modified.ifPresent(answer::lastModified);
         // Public data, the same for every caller; CORS answers the dashboard's origin only, so a shared cache keeps
         // one copy per Origin.

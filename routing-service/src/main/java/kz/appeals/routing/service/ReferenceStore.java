@@ -60,18 +60,45 @@ public class ReferenceStore {
     public record LatestRelease(long id, Instant importedAt) {
     }
 
-    /** The boundaries in force of the rural-level units of one region (by its two leading KATO digits), by code. */
+    /**
+     * The boundaries in force on {@code day} of the rural-level units in force that day of one region (by its two
+     * leading KATO digits), by code: a release imported ahead of its effective date is not shown before it.
+     */
     @SuppressWarnings("unchecked")
-    public List<UnitGeometry> currentBoundariesOfRegion(String regionKato) {
+    public List<UnitGeometry> boundariesOfRegionOn(String regionKato, LocalDate day) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select kato_code, geojson from boundary
-                        where valid_to is null and kato_code like ?1
+                        where kato_code like ?1 and valid_from <= ?2 and (valid_to is null or valid_to > ?2)
                           and kato_code in (select kato_code from territorial_unit
-                                            where level = 'RURAL_DISTRICT' and valid_to is null)
+                                            where level = 'RURAL_DISTRICT' and valid_from <= ?2
+                                              and (valid_to is null or valid_to > ?2))
                         order by kato_code""")
                 .setParameter(1, regionKato.substring(0, 2) + "%")
+                .setParameter(2, Date.valueOf(day))
                 .getResultList();
         return rows.stream().map(row -> new UnitGeometry((String) row[0], (String) row[1])).toList();
+    }
+
+    /**
+     * The last day, up to {@code day}, on which a boundary or rural-level unit of the region came into force or went
+     * out of it: besides an import, the only day on which {@link #boundariesOfRegionOn} can change its answer.
+     */
+    public Optional<LocalDate> lastChangeInForce(String regionKato, LocalDate day) {
+        Object last = entityManager.createNativeQuery("""
+                        select max(change) from (
+                            select valid_from as change from boundary where kato_code like ?1 and valid_from <= ?2
+                            union all
+                            select valid_to from boundary where kato_code like ?1 and valid_to <= ?2
+                            union all
+                            select valid_from from territorial_unit
+                            where level = 'RURAL_DISTRICT' and kato_code like ?1 and valid_from <= ?2
+                            union all
+                            select valid_to from territorial_unit
+                            where level = 'RURAL_DISTRICT' and kato_code like ?1 and valid_to <= ?2) changes""")
+                .setParameter(1, regionKato.substring(0, 2) + "%")
+                .setParameter(2, Date.valueOf(day))
+                .getSingleResult();
+        return Optional.ofNullable(last).map(ReferenceStore::toLocalDate);
     }
 
     /** Empty before the first import. */

@@ -32,6 +32,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +218,18 @@ class RealClassifierShapesTest {
         given().header("Authorization", Tokens.bearer(Tokens.forRole(Roles.ANALYST)))
                 .get("/api/v1/territory/boundaries?regionKato=920000000").then().statusCode(200)
                 .body("features.properties.kato", equalTo(List.of("921033000", "923620100")));
+        // a release imported ahead of the day it comes into force is not on the public map before that day
+        given().header("Authorization", ADMIN).contentType("application/geo+json").body("""
+                        {"type":"FeatureCollection","features":[
+                         {"type":"Feature","properties":{"kato":"921033000"},"geometry":{"type":"Polygon",
+                          "coordinates":[[[48.0,47.0],[48.9,47.0],[48.9,47.9],[48.0,47.9],[48.0,47.0]]]}}]}""")
+                .post("/api/v1/admin/territory/boundaries?effectiveFrom="
+                        + LocalDate.now(ZoneOffset.ofHours(5)).plusDays(30)).then().statusCode(200);
+        List<Number> longitudes = given().get("/api/v1/territory/boundaries?regionKato=920000000").then()
+                .statusCode(200).extract().path("features.find { it.properties.kato == '921033000' }"
+                        + ".geometry.coordinates[0].collect { it[0] }");
+        assertEquals(48.5, longitudes.stream().mapToDouble(Number::doubleValue).max().orElseThrow(), 1e-9,
+                "the boundary in force today, not the one from next month");
     }
 
     /**
