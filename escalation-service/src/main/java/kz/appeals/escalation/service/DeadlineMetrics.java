@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The clock's state as gauges per level of the body that holds the appeal now: terms running, and appeals overdue —
- * open past a legal term (escalated and still unanswered, or lapsed at the top of the ladder). Counted on a schedule,
- * never on the scrape thread, and alike by every replica (one table), so dashboards take the max over pods.
+ * open past a legal term (escalated and still unanswered, or lapsed at the top of the ladder). Counted on a schedule
+ * when the deadlines changed, never on the scrape thread, and alike by every replica (one table), so dashboards take
+ * the max over pods.
  */
 @ApplicationScoped
 public class DeadlineMetrics {
@@ -30,6 +31,8 @@ public class DeadlineMetrics {
 
     private final EntityManager entityManager;
     private final AtomicReference<Map<BodyLevel, Counts>> last = new AtomicReference<>(Map.of());
+    /** The table's rows inserted, updated and deleted when it was last counted; none yet. */
+    private volatile long writesCounted = Long.MIN_VALUE;
 
     public DeadlineMetrics(EntityManager entityManager, MeterRegistry registry) {
         this.entityManager = entityManager;
@@ -47,12 +50,35 @@ public class DeadlineMetrics {
 
     @Scheduled(identity = "deadline-metrics", every = "${appeals.escalation.metrics-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public void count() {
+    void recount() {
+        countIfWritten();
+    }
+
+    /**
+     * Recounts if the deadlines were written since the last count, by any replica: PostgreSQL's statistics of the
+     * table say so at the cost of one catalog row (they trail a commit by at most its idle flush, ten seconds). An idle
+     * system's deadlines do not change, and counting a national year's open terms reads every one of them.
+     *
+     * @return whether it recounted
+     */
+    public boolean countIfWritten() {
         try {
-            last.set(QuarkusTransaction.requiringNew().call(this::countByLevel));
+            return QuarkusTransaction.requiringNew().call(() -> {
+                // read before counting: a write while counting is counted next time
+                long writes = ((Number) entityManager.createNativeQuery("""
+                        select coalesce(n_tup_ins + n_tup_upd + n_tup_del, -1) from pg_stat_user_tables
+                        where relid = 'deadline'::regclass""").getSingleResult()).longValue();
+                if (writes == writesCounted) {
+                    return false;
+                }
+                last.set(countByLevel());
+                writesCounted = writes;
+                return true;
+            });
         } catch (RuntimeException e) {
             // The gauges keep the last counts; the outbox health check reports a database that cannot be read.
             LOG.warnf("Deadline gauges not recounted: %s", e.toString());
+            return false;
         }
     }
 

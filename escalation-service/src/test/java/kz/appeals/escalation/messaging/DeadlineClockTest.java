@@ -57,6 +57,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lifecycle events from the real test broker applied to the real test database, and the lapses they lead to. */
@@ -272,7 +273,7 @@ class DeadlineClockTest {
     void aLapsedTermIsDeemedRefusedAndEscalatedExactlyOnce() {
         UUID appealId = UUID.randomUUID();
         String subject = appealId.toString();
-        deadlineMetrics.count();
+        deadlineMetrics.countIfWritten();
         double overdueBefore = gauge("appeals_deadlines_overdue", "district-akimat");
         try (KafkaProbe escalations = new KafkaProbe(Topics.ESCALATION)) {
             Routed longAgo = routed(appealId, RURAL_DISTRICT, LocalDate.parse("2025-01-06"));
@@ -319,10 +320,28 @@ class DeadlineClockTest {
                 .get("/api/v1/deadlines/overdue").then().statusCode(200)
                 .body("findAll { it.appealId == '" + appealId + "' }.escalationStep", equalTo(List.of(1)));
         // ... and the overdue gauge of its level counts it (other tests' appeals may lapse meanwhile, none recover).
-        deadlineMetrics.count();
-        assertTrue(gauge("appeals_deadlines_overdue", "district-akimat") >= overdueBefore + 1,
-                "overdue gauge: " + overdueBefore + " before");
+        eventually(() -> {
+            deadlineMetrics.countIfWritten();
+            assertTrue(gauge("appeals_deadlines_overdue", "district-akimat") >= overdueBefore + 1,
+                    "overdue gauge: " + overdueBefore + " before");
+        });
         assertTrue(gauge("appeals_deadlines_open", "district-akimat") >= 1);
+    }
+
+    /**
+     * The gauges read every open term: counted again only once the deadlines changed, never while idle. (The schedule
+     * may recount the change before the test does: the gauge shows it either way.)
+     */
+    @Test
+    void theGaugesAreRecountedOnlyWhenTheDeadlinesChanged() {
+        eventually(() -> assertFalse(deadlineMetrics.countIfWritten(), "nothing written since the last count"));
+        double openBefore = gauge("appeals_deadlines_open", "rural-district");
+        awaitProcessed(send(sender, routed(UUID.randomUUID(), RURAL_DISTRICT, todayInKazakhstan())));
+        eventually(() -> {
+            deadlineMetrics.countIfWritten();
+            assertTrue(gauge("appeals_deadlines_open", "rural-district") >= openBefore + 1,
+                    "a new term, counted: " + openBefore + " before");
+        });
     }
 
     /** One sample of the Prometheus scrape, as a dashboard reads it. */
