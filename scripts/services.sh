@@ -10,11 +10,12 @@ SERVICES=(
   escalation-service:8084:escalation
   analytics-service:8085:analytics
 )
-# C1 only: five service JVMs, Kafka and PostgreSQL share the machine, and under load each service spent 30-64 s of
-# CPU in the C2 compiler in its first minutes (jstack, 2 cores); with C1 the pipeline kept 34 instead of 27
-# appeals/s at 40/s offered (README, Performance). k8s/ gives every pod the same flags (JAVA_OPTS_APPEND, checked
-# by DeploymentManifestsTest), its heap sized from the pod's memory limit instead of -Xmx.
-SERVICE_JVM=(-XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1)
+# Tiered C2 with its compiler threads bounded (two, the least tiered allows): measured on these two cores with
+# intake alone, C1 only took 1.11-1.17 ms of intake CPU per appeal and C2, once warm, 0.43 ms; the whole pipeline at
+# 450/s offered 4.95-5.97 ms per appeal against 6.48-8.49 (docs/benchmarks.md). The price is the first minutes under
+# load after a start, while C2 compiles (30.7 ms per appeal in the first run). k8s/ and docker-compose.yml give every
+# service the same flags (JAVA_OPTS_APPEND, checked by DeploymentManifestsTest), the heap sized from the memory limit.
+SERVICE_JVM=(-XX:+UseSerialGC -Xmx384m -XX:CICompilerCount=2)
 SERVICE_READY_TIMEOUT=120
 # As k8s/ gives each pod (terminationGracePeriodSeconds): under a consumer backlog a service needs 20-25 s to
 # leave its consumer groups and let its executor threads go (measured: escalation 24 s after a benchmark).
