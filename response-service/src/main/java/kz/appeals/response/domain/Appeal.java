@@ -1,6 +1,5 @@
 package kz.appeals.response.domain;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,10 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import kz.appeals.contracts.AppealEvents.AppealType;
 import kz.appeals.contracts.AppealEvents.Language;
 import kz.appeals.contracts.AppealEvents.Outcome;
@@ -32,7 +28,9 @@ import java.util.UUID;
 /**
  * An appeal as the office of the body that must answer it sees it. The office's actions go through
  * {@link AppealLifecycle}; routing decisions go through {@link #reassign}, which never lets a late or repeated
- * event undo newer state.
+ * event undo newer state. The screens read it through Hibernate; the lifecycle consumer and the actions, the busy
+ * paths, {@linkplain #restored restore} it from its row and write its {@link #snapshot} back in plain JDBC, so
+ * Hibernate never writes it.
  */
 @Entity
 @Table(name = "appeal")
@@ -103,28 +101,18 @@ public class Appeal {
     @Column(name = "escalated", nullable = false)
     private boolean escalated;
 
-    @OneToMany(cascade = CascadeType.PERSIST)
+    @OneToMany
     @JoinColumn(name = "appeal_id", nullable = false, updatable = false)
     @OrderBy("cycle")
     private List<AppealAnswer> answers = new ArrayList<>();
-
-    /** Two office accounts acting at once: the second commit fails instead of overwriting the first. */
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected Appeal() {
     }
 
     /**
      * The appeal's own columns, without its answers: what the lifecycle consumer reads, changes with the rules below
-     * and writes back, a polled batch at a time (answers are the office's; no routing or escalation rule reads them).
+     * and writes back, a polled batch at a time (no routing or escalation rule reads the answers), and what an
+     * office's or applicant's action writes back beside its answers' {@link AppealAnswer.Snapshot}s.
      */
     public record Snapshot(UUID id, String receiptNumber, String bodyCode, String bodyKato, String ruralDistrictKato,
                            String districtKato, String regionKato, UUID issueId, String categoryCode,
@@ -155,6 +143,13 @@ public class Appeal {
         appeal.termStart = stored.termStart();
         appeal.dueDate = stored.dueDate();
         appeal.escalated = stored.escalated();
+        return appeal;
+    }
+
+    /** An appeal as stored with every cycle's answer (oldest first), for the office's and the applicant's actions. */
+    public static Appeal restored(Snapshot stored, List<AppealAnswer.Snapshot> answers) {
+        Appeal appeal = restored(stored);
+        answers.forEach(answer -> appeal.answers.add(AppealAnswer.restored(answer)));
         return appeal;
     }
 
@@ -331,11 +326,11 @@ public class Appeal {
      * The higher body the appeal was escalated to takes it over: from now on that body's office answers it, and the
      * office below, which could answer until now, no longer acts on it.
      */
-    public StatusChange takeOver(AppealEscalation escalation, String actor, Instant at) {
+    public StatusChange takeOver(String higherBodyCode, String higherBodyKato, String actor, Instant at) {
         AppealStatus target = AppealLifecycle.next(status, AppealAction.TAKE_OVER);
         String reason = "Taken over from " + bodyCode + " after escalation";
-        bodyCode = escalation.toBodyCode();
-        bodyKato = escalation.toBodyKato();
+        bodyCode = higherBodyCode;
+        bodyKato = higherBodyKato;
         return moveTo(target, AppealAction.TAKE_OVER, actor, reason, at);
     }
 
@@ -411,17 +406,6 @@ public class Appeal {
         description = assignment.description();
         registrationDay = assignment.registrationDay();
         routingOccurredAt = assignment.occurredAt();
-    }
-
-    @PrePersist
-    void stampCreation() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = Instant.now();
     }
 
     public UUID id() {
@@ -503,9 +487,5 @@ public class Appeal {
     /** Every cycle's answer, oldest first. */
     public List<AppealAnswer> answers() {
         return List.copyOf(answers);
-    }
-
-    public long version() {
-        return version;
     }
 }

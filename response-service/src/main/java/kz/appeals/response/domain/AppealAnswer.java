@@ -58,6 +58,27 @@ public class AppealAnswer {
     protected AppealAnswer() {
     }
 
+    /** The row as stored, without its key: what the office's and the applicant's actions read and write back. */
+    public record Snapshot(int cycle, String bodyCode, Outcome outcome, Language language, String text,
+                           Instant answeredAt, String answeredBy, Boolean ratingSatisfied, String ratingComment,
+                           Instant ratedAt) {
+    }
+
+    static AppealAnswer restored(Snapshot stored) {
+        AppealAnswer answer = new AppealAnswer(stored.cycle(), stored.bodyCode(), stored.outcome(), stored.language(),
+                stored.text(), stored.answeredAt(), stored.answeredBy());
+        answer.ratingSatisfied = stored.ratingSatisfied();
+        answer.ratingComment = stored.ratingComment();
+        answer.ratedAt = stored.ratedAt();
+        return answer;
+    }
+
+    /** The columns to write back; equal to what {@link #restored} took while nobody rated it. */
+    public Snapshot snapshot() {
+        return new Snapshot(cycle, bodyCode, outcome, language, text, answeredAt, answeredBy, ratingSatisfied,
+                ratingComment, ratedAt);
+    }
+
     AppealAnswer(int cycle, String bodyCode, Outcome outcome, Language language, String text, Instant answeredAt,
                  String answeredBy) {
         this.cycle = cycle;

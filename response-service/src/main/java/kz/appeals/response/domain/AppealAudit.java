@@ -12,7 +12,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One row of an appeal's audit trail: who changed its status, when, from what, and why. Never updated. */
+/**
+ * One row of an appeal's audit trail: who changed its status, when, from what, and why. Never updated. Written in
+ * plain JDBC ({@link kz.appeals.response.service.AppealAuditTable}); this entity is how the screens read it.
+ */
 @Entity
 @Table(name = "appeal_audit")
 public class AppealAudit {
@@ -49,17 +52,6 @@ public class AppealAudit {
     private Instant occurredAt;
 
     protected AppealAudit() {
-    }
-
-    public AppealAudit(UUID appealId, StatusChange change) {
-        this.appealId = appealId;
-        this.fromStatus = change.from();
-        this.toStatus = change.to();
-        this.action = change.action();
-        this.actor = change.actor();
-        this.bodyCode = change.bodyCode();
-        this.reason = change.reason();
-        this.occurredAt = change.at();
     }
 
     public UUID appealId() {

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * The lifecycle consumer's statement on {@code appeal_applicant}, in plain JDBC on the consuming transaction's
- * connection. The citizen's actions read it through Panache ({@link AppealApplicantRepository}).
+ * connection. The applicant's actions read it with the appeal ({@link AppealTable#read}).
  */
 final class AppealApplicantTable {
 

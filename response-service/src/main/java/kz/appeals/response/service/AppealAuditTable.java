@@ -1,10 +1,14 @@
 package kz.appeals.response.service;
 
+import kz.appeals.response.domain.AppealStatus;
 import kz.appeals.response.domain.StatusChange;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,8 +16,8 @@ import static kz.appeals.response.service.SqlArrays.column;
 import static kz.appeals.response.service.SqlArrays.text;
 
 /**
- * The lifecycle consumer's statement on {@code appeal_audit}, in plain JDBC on the consuming transaction's
- * connection. The office's actions write it, and its screens read it, through Panache ({@link AppealAuditRepository}).
+ * The lifecycle consumer's and the actions' statements on {@code appeal_audit}, in plain JDBC on the transaction's
+ * connection. The office's screens read it through Panache ({@link AppealAuditRepository}).
  */
 final class AppealAuditTable {
 
@@ -21,6 +25,25 @@ final class AppealAuditTable {
     }
 
     private AppealAuditTable() {
+    }
+
+    /** An appeal's changes in the order this service applied them, like {@link AppealAuditRepository#history}. */
+    static List<StatusChange> history(Connection connection, UUID appealId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select from_status, to_status, action, actor, body_code, reason, occurred_at
+                from appeal_audit where appeal_id = ? order by id""")) {
+            select.setObject(1, appealId);
+            try (ResultSet rows = select.executeQuery()) {
+                List<StatusChange> history = new ArrayList<>();
+                while (rows.next()) {
+                    String from = rows.getString(1);
+                    history.add(new StatusChange(from == null ? null : AppealStatus.valueOf(from),
+                            AppealStatus.valueOf(rows.getString(2)), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), rows.getObject(7, OffsetDateTime.class).toInstant()));
+                }
+                return history;
+            }
+        }
     }
 
     /**

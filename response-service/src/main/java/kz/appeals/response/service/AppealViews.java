@@ -13,6 +13,7 @@ import kz.appeals.response.domain.AppealAudit;
 import kz.appeals.response.domain.AppealEscalation;
 import kz.appeals.response.domain.AppealLifecycle;
 import kz.appeals.response.domain.AppealStatus;
+import kz.appeals.response.domain.StatusChange;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,12 +59,22 @@ public final class AppealViews {
             return new AuditEntry(audit.fromStatus(), audit.toStatus(), audit.action(), audit.actor(),
                     audit.bodyCode(), audit.reason(), audit.occurredAt());
         }
+
+        static AuditEntry of(StatusChange change) {
+            return new AuditEntry(change.from(), change.to(), change.action(), change.actor(), change.bodyCode(),
+                    change.reason(), change.at());
+        }
     }
 
     public record Escalation(String fromBodyCode, String toBodyCode, BodyLevel toBodyLevel, String toBodyKato,
                              Instant escalatedAt) {
 
         static Escalation of(AppealEscalation escalation) {
+            return new Escalation(escalation.fromBodyCode(), escalation.toBodyCode(), escalation.toBodyLevel(),
+                    escalation.toBodyKato(), escalation.escalatedAt());
+        }
+
+        static Escalation of(AppealEscalationTable.Row escalation) {
             return new Escalation(escalation.fromBodyCode(), escalation.toBodyCode(), escalation.toBodyLevel(),
                     escalation.toBodyKato(), escalation.escalatedAt());
         }
@@ -83,8 +94,7 @@ public final class AppealViews {
                                List<Escalation> escalations, List<AuditEntry> history, List<InboxItem> related) {
 
         static AppealDetail of(Appeal appeal, Set<AppealAction.Party> parties, DeadlinePolicy deadlines,
-                               List<AppealEscalation> escalations,
-                               List<AppealAudit> history, List<InboxItem> related) {
+                               List<Escalation> escalations, List<AuditEntry> history, List<InboxItem> related) {
             List<Answer> answers = appeal.answers().stream().map(Answer::of).toList();
             Set<AppealAction> allowed = EnumSet.noneOf(AppealAction.class);
             AppealLifecycle.allowedActions(appeal.status()).stream()
@@ -96,8 +106,7 @@ public final class AppealViews {
                     appeal.description(), appeal.registrationDay(), appeal.termStart(), appeal.dueDate(),
                     appeal.extensionCap(deadlines), appeal.latestExtension(deadlines),
                     answers.isEmpty() ? null : answers.get(answers.size() - 1), answers,
-                    escalations.stream().map(Escalation::of).toList(),
-                    history.stream().map(AuditEntry::of).toList(), related);
+                    escalations, history, related);
         }
     }
 

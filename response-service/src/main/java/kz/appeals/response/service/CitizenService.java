@@ -1,25 +1,23 @@
 package kz.appeals.response.service;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import kz.appeals.appk.DeadlinePolicy;
 import kz.appeals.contracts.AppealEvents.AppealEvent;
 import kz.appeals.contracts.AppealEvents.Rated;
 import kz.appeals.contracts.AppealEvents.Reopened;
-import kz.appeals.platform.audit.AuditTrail;
-import kz.appeals.platform.outbox.Outbox;
 import kz.appeals.platform.privacy.PublicText;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.response.config.ResponseConfig;
 import kz.appeals.response.domain.Appeal;
-import kz.appeals.response.domain.AppealApplicant;
-import kz.appeals.response.domain.AppealAudit;
 import kz.appeals.response.domain.StatusChange;
 import kz.appeals.response.service.AppealViews.CitizenView;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,82 +27,71 @@ import java.util.UUID;
  * What the applicant does with an answer, through the e-government front end: rate it once per cycle, and reopen an
  * unsatisfying one within the configured period. The applicant is recognised by intake's pseudonym (applicantRef of
  * appeal.submitted), which the front end presents; nothing else about the person reaches this service. The citizen's
- * comment and reason go onto the topic as their public copy (IINs, phones, e-mails masked).
+ * comment and reason go onto the topic as their public copy (IINs, phones, e-mails masked). Like the office's
+ * actions, these read and write in plain JDBC ({@link AppealActions}).
  */
 @ApplicationScoped
 @Transactional
 public class CitizenService {
 
-    private final AppealRepository appeals;
-    private final AppealApplicantRepository applicants;
-    private final AppealAuditRepository audits;
-    private final AuditTrail trail;
-    private final Outbox outbox;
+    private final AgroalDataSource dataSource;
+    private final AppealActions actions;
     private final DeadlinePolicy deadlines;
     private final ResponseConfig config;
     private final Clock clock;
 
-    public CitizenService(AppealRepository appeals, AppealApplicantRepository applicants,
-                          AppealAuditRepository audits, AuditTrail trail, Outbox outbox, DeadlinePolicy deadlines,
+    public CitizenService(AgroalDataSource dataSource, AppealActions actions, DeadlinePolicy deadlines,
                           ResponseConfig config, Clock clock) {
-        this.appeals = appeals;
-        this.applicants = applicants;
-        this.audits = audits;
-        this.trail = trail;
-        this.outbox = outbox;
+        this.dataSource = dataSource;
+        this.actions = actions;
         this.deadlines = deadlines;
         this.config = config;
         this.clock = clock;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public CitizenView view(UUID appealId, String applicantRef) {
-        return CitizenView.of(load(appealId, applicantRef).appeal());
-    }
-
+    /** Two ratings at once cannot both pass the "rated once" rule: the rating moves the appeal's version on too. */
     public CitizenView rate(UUID appealId, String applicantRef, boolean satisfied, String comment) {
-        Owned owned = load(appealId, applicantRef);
-        Appeal appeal = owned.appeal();
-        Instant now = now();
-        StatusChange change = appeal.rate(satisfied, comment, owned.applicant().auditActor(), now);
-        // A rating changes the answer row, not the appeal's: force the version up so that two ratings at once
-        // cannot both pass the "rated once" rule.
-        appeals.getEntityManager().lock(appeal, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        return commit(appeal, change, new Rated(appeal.id(), appeal.bodyCode(), satisfied,
-                PublicText.redact(comment), appeal.cycle(),
-                now, applicantRef));
+        return act(appealId, applicantRef, (appeal, applicant, now) -> new Step(
+                appeal.rate(satisfied, comment, applicant, now),
+                new Rated(appeal.id(), appeal.bodyCode(), satisfied, PublicText.redact(comment), appeal.cycle(), now,
+                        applicantRef)));
     }
 
     public CitizenView reopen(UUID appealId, String applicantRef, String reason) {
-        Owned owned = load(appealId, applicantRef);
-        Appeal appeal = owned.appeal();
-        Instant now = now();
-        StatusChange change = appeal.reopen(reason, owned.applicant().auditActor(), now,
-                deadlines.calendar().registrationDay(now), config.reopenWindow(), deadlines);
-        return commit(appeal, change, new Reopened(appeal.id(), appeal.bodyCode(),
-                PublicText.redact(reason), appeal.cycle(), now,
-                applicantRef, appeal.dueDate()));
+        return act(appealId, applicantRef, (appeal, applicant, now) -> new Step(
+                appeal.reopen(reason, applicant, now, deadlines.calendar().registrationDay(now),
+                        config.reopenWindow(), deadlines),
+                new Reopened(appeal.id(), appeal.bodyCode(), PublicText.redact(reason), appeal.cycle(), now,
+                        applicantRef, appeal.dueDate())));
     }
 
-    private CitizenView commit(Appeal appeal, StatusChange change, AppealEvent event) {
-        audits.persist(new AppealAudit(appeal.id(), change));
-        trail.record(change.action(), "appeal:" + appeal.id(), change.summary());
-        outbox.record(event);
-        appeals.flush();
-        return CitizenView.of(appeal);
+    /** What an action decided: the status change, and its event, built after the change from the changed appeal. */
+    private record Step(StatusChange change, AppealEvent event) {
     }
 
-    private record Owned(Appeal appeal, AppealApplicant applicant) {
+    @FunctionalInterface
+    private interface Decision {
+        /** @param applicant the actor the audit records for the applicant: the pseudonym, never a person's name */
+        Step decide(Appeal appeal, String applicant, Instant now);
     }
 
     /** Another person's appeal answers 404 exactly like an unknown one. */
-    private Owned load(UUID appealId, String applicantRef) {
-        AppealApplicant applicant = applicants.findById(appealId);
-        Appeal appeal = appeals.findById(appealId);
-        if (applicant == null || appeal == null || !sameReference(applicant.applicantRef(), applicantRef)) {
-            throw ProblemException.notFound("No appeal " + appealId + " of this applicant with an answering body");
+    private CitizenView act(UUID appealId, String applicantRef, Decision decision) {
+        // the pool hands the connection enlisted in this transaction
+        try (Connection connection = dataSource.getConnection()) {
+            AppealTable.Held held = AppealTable.read(connection, appealId)
+                    .filter(stored -> stored.applicantRef() != null
+                            && sameReference(stored.applicantRef(), applicantRef))
+                    .orElseThrow(() -> ProblemException.notFound("No appeal " + appealId
+                            + " of this applicant with an answering body"));
+            Appeal appeal = held.restore();
+            Step step = decision.decide(appeal, "applicant:" + held.applicantRef(), now());
+            actions.save(connection, held, appeal, step.change(), step.event());
+            return CitizenView.of(appeal);
+        } catch (SQLException e) {
+            throw new IllegalStateException("response-service: the applicant's action on " + appealId
+                    + " could not be applied: " + e.getMessage(), e);
         }
-        return new Owned(appeal, applicant);
     }
 
     /** Constant time, so that response times do not reveal how much of a guessed reference was right. */
