@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Reads intake's registrations (who the applicant is, by pseudonym), the decisions of routing (which body answers)
  * and of escalation (which higher body oversees, and the due dates it owns), in one consumer loop over the three
- * topics. Each polled batch is applied together in one transaction (one by one only when that fails); a record that can never be applied is parked on
- * appeals.dlq.response.
+ * topics. Each polled batch is applied together in one transaction (one by one only when that fails); a record that
+ * can never be applied is parked on appeals.dlq.response.
  */
 @ApplicationScoped
 public class LifecycleConsumers {

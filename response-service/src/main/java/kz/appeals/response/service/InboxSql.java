@@ -53,10 +53,6 @@ public final class InboxSql {
     }
 
     /**
-     * Appeals about the same issue as {@code appealId}, visible to the viewer: the same applicant's, and those of
-     * the same category in the same rural district registered within {@code windowDays} of it.
-     */
-    /**
      * The appeals of the same issue, as routing grouped them ({@code issueId}, null when routing grouped none), and
      * the same applicant's other appeals; only those the viewer may see.
      */
