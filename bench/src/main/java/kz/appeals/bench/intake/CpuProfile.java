@@ -38,7 +38,7 @@ final class CpuProfile {
     /** Class-name prefix → activity; the relay first, as "Outbox" is a prefix of "OutboxRelay". */
     private static final List<Map.Entry<String, String>> ACTIVITIES = List.of(
             Map.entry("kz.appeals.platform.outbox.OutboxRelay", "outbox relay (its reads, Kafka sends, marks)"),
-            Map.entry("kz.appeals.platform.outbox.Outbox", "outbox write in the submission, with Hibernate's flush"));
+            Map.entry("kz.appeals.platform.outbox.Outbox", "outbox write (the group commit's events, their JSON)"));
     private static final String OTHER = "other (JDK, CDI, scheduling)";
 
     private final long pid;
@@ -80,8 +80,8 @@ final class CpuProfile {
     }
 
     /**
-     * The outbox relay and the outbox write are activities of their own wherever their stacks lead (the write runs
-     * a native insert, before which Hibernate flushes the submission's entities: that flush counts here too); any
+     * The outbox relay and the outbox write are activities of their own wherever their stacks lead (the write, in
+     * the group commit, serialises each event and inserts the group's rows in one statement: both count here); any
      * other sample belongs to the layer of its innermost frame that is in one (JDK frames outside every layer are
      * passed over), because interceptors (transactions, tracing, security) sit on nearly every request's stack and
      * would otherwise claim them all.
