@@ -82,12 +82,10 @@ public final class RoutingFixtures {
     private static final String NO_PLACE = "000000000";
 
     /**
-     * Intake's registration of the appeal, naming its applicant by a pseudonym. The tests route their appeals
-     * themselves ({@link #routed}), but CI runs the modules' tests side by side on one Kafka, and a routing service
-     * that reads this submission routes it by its location. At a real place (it was the sample territory's
-     * 991021001) that later decision moved the appeal from the test's office to that place's akim, and the office's
-     * next action answered 404 (ActionPathTest, while routing-service's tests ran). A submission at {@link #NO_PLACE}
-     * goes to routing's triage, which this service does not read.
+     * Intake's registration of the appeal, naming its applicant by a pseudonym. CI runs the modules' tests side by
+     * side on one Kafka, so a running routing-service reads this submission too: at a real place its decision would
+     * move the appeal away from the test's office (the 404s ActionPathTest once got); at {@link #NO_PLACE} it goes
+     * to routing's triage, which this service does not read.
      */
     public static Submitted submitted(UUID appealId, String applicantRef) {
         Instant at = now();
