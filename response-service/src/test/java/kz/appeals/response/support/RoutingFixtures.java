@@ -31,14 +31,15 @@ public final class RoutingFixtures {
     public static final LocalDate DAY = WorkingCalendar.bundled().registrationDay(Instant.now());
 
     /**
-     * A random 9-digit rural-district code ending in 000, like the office codes of the sample territory; never one
-     * ending in 00000, which would be its own district's code ({@link #district}) and make the office its akimat.
+     * A random 9-digit rural-district code ending in 000, like the office codes of the sample territory, whose
+     * office, district ({@link #district}) and region ({@link #region}) codes all differ: digits 5-6 of 00 would make
+     * the office its own district's akimat, digits 3-4 of 00 the district its region's.
      */
     public static String newOfficeKato() {
         int code;
         do {
             code = ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        } while (code % 100 == 0);
+        } while (code % 100 == 0 || code / 100 % 100 == 0);
         return String.format("%06d000", code);
     }
 
