@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -297,8 +298,17 @@ class RealClassifierShapesTest {
 
     private static java.util.function.Predicate<ConsumerRecord<String, String>> published(EventType type,
                                                                                           String kato) {
-        return record -> kato.equals(record.key())
+        return record -> kato.equals(record.key()) && fromRouting(record)
                 && type.wireName().equals(KafkaProbe.header(record, CloudEventHeaders.TYPE));
+    }
+
+    /**
+     * CI runs the modules' tests side by side on one Kafka, and intake's tests publish records of these very codes
+     * (some without a kind) as a stand-in for routing: only routing's own records say what routing published.
+     */
+    private static boolean fromRouting(ConsumerRecord<String, String> record) {
+        return ConfigProvider.getConfig().getValue("appeals.outbox.source", String.class)
+                .equals(KafkaProbe.header(record, CloudEventHeaders.SOURCE));
     }
 
     private RoutingDecision.Routed routedByKato(String kato) {
@@ -332,7 +342,7 @@ class RealClassifierShapesTest {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 assertTrue(System.nanoTime() < deadline, "the territory topic was not read to its end in time");
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (codes.contains(record.key())) {
+                    if (codes.contains(record.key()) && fromRouting(record)) {
                         latest.put(record.key(), record);
                     }
                 }
