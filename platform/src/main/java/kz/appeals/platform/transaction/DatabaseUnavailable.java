@@ -1,8 +1,13 @@
 package kz.appeals.platform.transaction;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Tells a failure because PostgreSQL cannot be used now from one caused by the work itself: it cannot be reached
@@ -29,14 +34,9 @@ public final class DatabaseUnavailable {
 
     /** PostgreSQL refused or lost the connection, or is shutting down. */
     public static boolean unreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)
-                    || SERVER_GOING_AWAY.contains(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)
+                || SERVER_GOING_AWAY.contains(sql.getSQLState())));
     }
 
     /**
@@ -45,11 +45,34 @@ public final class DatabaseUnavailable {
      * and "Acquisition timeout while waiting for new connection" while it opens one, thrown by the pool itself.
      */
     public static boolean poolExhausted(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
-                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")
-                    && thrownByThePool(sql)) {
+        return anyCause(failure, cause -> cause instanceof SQLException sql && sql.getSQLState() == null
+                && sql.getMessage() != null && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")
+                && thrownByThePool(sql));
+    }
+
+    /**
+     * Looks through causes and suppressed exceptions alike: a commit the connection lost mid-way surfaces as the
+     * transaction manager's RollbackException, with the driver's I/O error only among its suppressed exceptions.
+     */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> matches) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> toVisit = new ArrayDeque<>();
+        if (failure != null) {
+            toVisit.push(failure);
+        }
+        while (!toVisit.isEmpty()) {
+            Throwable cause = toVisit.pop();
+            if (!seen.add(cause)) {
+                continue;
+            }
+            if (matches.test(cause)) {
                 return true;
+            }
+            if (cause.getCause() != null) {
+                toVisit.push(cause.getCause());
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                toVisit.push(suppressed);
             }
         }
         return false;
