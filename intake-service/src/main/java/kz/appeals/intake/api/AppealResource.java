@@ -1,5 +1,7 @@
 package kz.appeals.intake.api;
 
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,16 +14,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import kz.appeals.intake.service.AppealSubmission;
 import kz.appeals.intake.service.CitizenTimeline;
+import kz.appeals.intake.service.KnownSettlements;
 import kz.appeals.platform.problem.ProblemException;
 import kz.appeals.platform.security.Caller;
 import kz.appeals.platform.security.Roles;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 
 @Path("/api/v1/appeals")
@@ -33,12 +41,15 @@ public class AppealResource {
     private final CitizenTimeline timeline;
     private final Caller caller;
     private final RequestGuards guards;
+    private final ManagedExecutor workers;
 
-    public AppealResource(AppealSubmission submission, CitizenTimeline timeline, Caller caller, RequestGuards guards) {
+    public AppealResource(AppealSubmission submission, CitizenTimeline timeline, Caller caller, RequestGuards guards,
+                          ManagedExecutor workers) {
         this.submission = submission;
         this.timeline = timeline;
         this.caller = caller;
         this.guards = guards;
+        this.workers = workers;
     }
 
     @POST
@@ -57,10 +68,28 @@ public class AppealResource {
     @APIResponse(responseCode = "503", description = "The database cannot be reached (problem database-unavailable) "
             + "or intake is overloaded (service-busy: the submission queue is full, or every connection stayed busy); "
             + "retry after Retry-After seconds with the same Idempotency-Key")
-    public Response submit(
+    @NonBlocking
+    public Uni<Response> submit(
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9._:-]{8,128}")
             @Parameter(description = "Unique per appeal; reuse it only to retry") String idempotencyKey,
             @NotNull SubmitAppealRequest request, UriInfo uri) {
+        // On the event loop, without a worker thread waiting for the group commit: checked here, stored by the
+        // group commit's thread, answered on the event loop again. Only a place not in memory sends the check (which
+        // has changed nothing before it looks the place up) to a worker thread, to read the database there.
+        CompletionStage<AppealSubmission.Outcome> stored;
+        try {
+            stored = accept(idempotencyKey, request);
+        } catch (KnownSettlements.NotInMemory placeInDatabase) {
+            stored = workers.supplyAsync(() -> accept(idempotencyKey, request)).thenCompose(Function.identity());
+        }
+        UriBuilder receipts = uri.getAbsolutePathBuilder();
+        return Uni.createFrom().completionStage(stored).map(outcome -> outcome.created()
+                ? Response.created(receipts.path(outcome.receipt().receiptNumber()).build())
+                        .entity(outcome.receipt()).build()
+                : Response.ok(outcome.receipt()).build());
+    }
+
+    private CompletionStage<AppealSubmission.Outcome> accept(String idempotencyKey, SubmitAppealRequest request) {
         submission.refuseInvalid(request);
         caller.citizenIin().filter(signedIn -> request.applicant() != null
                 && !signedIn.equals(request.applicant().iin())).ifPresent(signedIn -> {
@@ -68,12 +97,7 @@ public class AppealResource {
                     "The applicant must be the citizen signed in at the front end (token claim iin)");
         });
         guards.limitCitizen(request.applicant() == null ? null : request.applicant().iin(), idempotencyKey);
-        AppealSubmission.Outcome outcome = submission.submit(request, idempotencyKey, caller.accountRef());
-        if (!outcome.created()) {
-            return Response.ok(outcome.receipt()).build();
-        }
-        return Response.created(uri.getAbsolutePathBuilder().path(outcome.receipt().receiptNumber()).build())
-                .entity(outcome.receipt()).build();
+        return submission.submit(request, idempotencyKey, caller.accountRef());
     }
 
     @GET

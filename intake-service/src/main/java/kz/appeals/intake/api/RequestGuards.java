@@ -31,17 +31,25 @@ public class RequestGuards {
         this.caller = caller;
     }
 
-    /**
-     * A declared length over the limit is refused unread; a body without one (chunked) is read through a counter
-     * that refuses it the moment it passes the limit, so the two ways of sending the same body get the same answer.
-     */
+    /** A declared length over the limit is refused unread. */
     @ServerRequestFilter(preMatching = true)
     public void rejectOversizedBody(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            request.setEntityStream(new BoundedBody(request.getEntityStream(), maxBodyBytes));
-        } else if (length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
             throw tooLarge(maxBodyBytes);
+        }
+    }
+
+    /**
+     * A body without a declared length (chunked) is read through a counter that refuses it the moment it passes the
+     * limit, so the two ways of sending the same body get the same answer. After the first buffer of the body is
+     * read: a body that fits it is in memory (and counted there, also on the event loop); the rest of a larger one
+     * is read on a worker thread, where waiting for it is allowed.
+     */
+    @ServerRequestFilter(readBody = true)
+    public void boundUndeclaredBody(ContainerRequestContext request) {
+        if (request.getHeaderString(HttpHeaders.CONTENT_LENGTH) == null && request.hasEntity()) {
+            request.setEntityStream(new BoundedBody(request.getEntityStream(), maxBodyBytes));
         }
     }
 

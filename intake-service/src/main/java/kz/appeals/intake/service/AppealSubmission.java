@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -74,10 +75,15 @@ public class AppealSubmission {
         this.clock = clock;
     }
 
-    /** Stores a request {@link #refuseInvalid} let through. */
-    public Outcome submit(SubmitAppealRequest request, String idempotencyKey, String client) {
-        return submit(request, idempotencyKey, client, null);
+    /**
+     * Queues a request {@link #refuseInvalid} let through for the next group commit; the outcome completes once it is
+     * durable (or refused), on the group commit's thread, so the caller's thread does not wait.
+     */
+    public CompletableFuture<Outcome> submit(SubmitAppealRequest request, String idempotencyKey, String client) {
+        return groupCommit.enqueue(prepare(UUID.randomUUID(), request, client, claim(request, idempotencyKey, client),
+                null));
     }
+
 
     /**
      * Stores a request whose errors were asked for first ({@link #refuseInvalid}, or bean validation and
@@ -86,9 +92,12 @@ public class AppealSubmission {
      * @param open311 where an Open311 client's appeal came from, stored with it; null for the REST API
      */
     public Outcome submit(SubmitAppealRequest request, String idempotencyKey, String client, Open311Source open311) {
-        NewAppeal.IdempotencyClaim key = idempotencyKey == null ? null
-                : new NewAppeal.IdempotencyClaim(client, idempotencyKey, hash(request));
-        return groupCommit.store(prepare(UUID.randomUUID(), request, client, key, open311));
+        return groupCommit.store(prepare(UUID.randomUUID(), request, client, claim(request, idempotencyKey, client),
+                open311));
+    }
+
+    private NewAppeal.IdempotencyClaim claim(SubmitAppealRequest request, String idempotencyKey, String client) {
+        return idempotencyKey == null ? null : new NewAppeal.IdempotencyClaim(client, idempotencyKey, hash(request));
     }
 
     private NewAppeal prepare(UUID appealId, SubmitAppealRequest request, String client,

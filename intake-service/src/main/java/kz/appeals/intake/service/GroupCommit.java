@@ -122,20 +122,28 @@ public class GroupCommit {
         }
     }
 
-    /** Queues the submission and waits until the group holding it has committed (or refused it). */
-    AppealSubmission.Outcome store(NewAppeal appeal) {
+    /**
+     * Queues the submission; the answer completes once the group holding it has committed (or refused it), on the
+     * writer's thread. A full queue is refused here, before anything waits.
+     */
+    CompletableFuture<AppealSubmission.Outcome> enqueue(NewAppeal appeal) {
         Ticket ticket = new Ticket(appeal, Context.current(), new CompletableFuture<>());
         if (!running || !queue.offer(ticket)) {
             throw new QueueFull(settings.retryAfter().toSeconds());
         }
+        return ticket.answer();
+    }
+
+    /** Queues the submission and waits until the group holding it has committed (or refused it). */
+    AppealSubmission.Outcome store(NewAppeal appeal) {
+        CompletableFuture<AppealSubmission.Outcome> answer = enqueue(appeal);
         try {
-            return ticket.answer().get();
+            return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the submission was being stored", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new IllegalStateException("The submission could not be stored", e.getCause());
+            throw (RuntimeException) e.getCause();
         }
     }
 
@@ -159,11 +167,11 @@ public class GroupCommit {
                 commit(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                group.forEach(ticket -> ticket.answer().completeExceptionally(e));
+                refuse(group, e);
                 return;
             } catch (RuntimeException | Error e) {
                 LOG.error("Group commit failed outside a transaction", e);
-                group.forEach(ticket -> ticket.answer().completeExceptionally(e));
+                refuse(group, e);
             } finally {
                 group.clear();
             }
@@ -227,11 +235,14 @@ public class GroupCommit {
         });
     }
 
+    /** Fails each ticket with an unchecked exception, the driver's kept as its cause, as the REST layer maps them. */
     private static void refuse(List<Ticket> group, Throwable failure) {
         if (group.size() == 1 && !DatabaseUnavailable.causedBy(failure)) {
             LOG.warnf("Submission %s refused: %s", group.get(0).appeal().id(), failure.getMessage());
         }
-        group.forEach(ticket -> ticket.answer().completeExceptionally(failure));
+        RuntimeException refusal = failure instanceof RuntimeException unchecked ? unchecked
+                : new IllegalStateException("The submission could not be stored", failure);
+        group.forEach(ticket -> ticket.answer().completeExceptionally(refusal));
     }
 
     /** A statement of the group failed, before any commit: the transaction rolled back and may be retried in parts. */

@@ -1,5 +1,6 @@
 package kz.appeals.intake.service;
 
+import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.appeals.intake.config.IntakeConfig;
 import kz.appeals.intake.domain.KnownSettlement;
@@ -31,11 +32,23 @@ public class KnownSettlements {
         this.keepFor = config.settlementsCachedFor();
     }
 
+    /** A code not in memory, looked up on a thread that must not wait for the database (the HTTP event loop). */
+    public static final class NotInMemory extends RuntimeException {
+
+        NotInMemory() {
+            super("The place must be read from the database, on a thread that may wait", null, false, false);
+        }
+    }
+
+    /** @throws NotInMemory when the code is not in memory and this thread may not block: ask again on one that may */
     public Optional<KnownSettlement> find(String katoCode) {
         long now = System.nanoTime();
         Cached cached = found.get(katoCode);
         if (cached != null && now - cached.expiresAt() < 0) {
             return Optional.of(cached.settlement());
+        }
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            throw new NotInMemory();
         }
         Optional<KnownSettlement> settlement = settlements.findByIdOptional(katoCode);
         settlement.ifPresentOrElse(known -> found.put(katoCode, new Cached(known, now + keepFor.toNanos())),
