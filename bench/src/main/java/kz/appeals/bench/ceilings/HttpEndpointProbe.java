@@ -1,8 +1,10 @@
 package kz.appeals.bench.ceilings;
 
+import io.vertx.core.http.HttpMethod;
+
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Requests per second of an endpoint that does next to nothing, closed loop with {@code workers} clients: the
@@ -15,7 +17,7 @@ public final class HttpEndpointProbe {
     }
 
     public static Phase run(URI endpoint, int workers, Duration duration) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10)).GET().build();
-        return ClosedLoopHttp.run(() -> request, 200, workers, Duration.ZERO, duration);
+        ClosedLoopHttp.Call call = new ClosedLoopHttp.Call(HttpMethod.GET, endpoint, Map.of(), null);
+        return ClosedLoopHttp.run(() -> call, 200, workers, Duration.ZERO, duration);
     }
 }

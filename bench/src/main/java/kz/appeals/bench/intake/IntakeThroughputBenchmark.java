@@ -2,6 +2,7 @@ package kz.appeals.bench.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vertx.core.http.HttpMethod;
 import kz.appeals.bench.CommandLine;
 import kz.appeals.bench.MachineState;
 import kz.appeals.bench.SystemCost;
@@ -13,7 +14,6 @@ import kz.appeals.testing.Tokens;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -156,10 +156,9 @@ public final class IntakeThroughputBenchmark {
 
     private static Phase submit(URI appeals, String authorization, String kato, int workers, Duration warmup,
                                 Duration duration) throws InterruptedException {
-        return ClosedLoopHttp.run(() -> HttpRequest.newBuilder(appeals).timeout(Duration.ofSeconds(30))
-                .header("Authorization", authorization).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(SampleCitizens.appealJson(kato, SampleCitizens.randomIin())))
-                .build(), 201, workers, warmup, duration);
+        return ClosedLoopHttp.run(() -> new ClosedLoopHttp.Call(HttpMethod.POST, appeals,
+                Map.of("Authorization", authorization, "Content-Type", "application/json",
+                        "Idempotency-Key", UUID.randomUUID().toString()),
+                SampleCitizens.appealJson(kato, SampleCitizens.randomIin())), 201, workers, warmup, duration);
     }
 }
