@@ -2,14 +2,19 @@ package kz.appeals.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -32,6 +34,9 @@ import java.util.function.IntFunction;
  * Submits appeals open loop: appeal {@code i} is due at {@code start + i / rate} whatever happened to the ones
  * before, and its latency counts from that due time. A slow server therefore shows up as latency (including the time
  * a request waited for a free connection) instead of silently lowering the offered rate.
+ *
+ * <p>The requests go over Vert.x HTTP/1.1 connections kept alive on one event loop, which also reads the answers:
+ * the generator shares the machine's cores with what it measures.
  */
 public final class OpenLoopSubmitter {
 
@@ -42,7 +47,7 @@ public final class OpenLoopSubmitter {
         }
     }
 
-    /** What the caller learns of each submission, from the HTTP client's threads. */
+    /** What the caller learns of each submission, from the HTTP client's event loop thread. */
     public interface Events {
         /** A 201 with its receipt; {@code index} is the appeal's place in the run (0-based). */
         void accepted(UUID appealId, String applicantRef, int index, long dueNanos);
@@ -62,8 +67,9 @@ public final class OpenLoopSubmitter {
     private final IntFunction<String> bodies;
     private final Events events;
     private final ObjectMapper json = new ObjectMapper();
+    private final Vertx vertx;
     private final HttpClient client;
-    private final URI appeals;
+    private final String appeals;
 
     private final Histogram latencyMicros = new ConcurrentHistogram(3);
     private final AtomicLong sent = new AtomicLong();
@@ -85,15 +91,12 @@ public final class OpenLoopSubmitter {
         this.authorization = "Bearer " + token;
         this.bodies = bodies;
         this.events = events;
-        // Response handling is light (one small JSON body); a few threads keep the generator off the 2 cores.
-        ExecutorService executor = Executors.newFixedThreadPool(
-                Math.min(4, Runtime.getRuntime().availableProcessors()), daemonThreads());
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(executor)
-                .build();
-        this.appeals = URI.create(load.intake() + "/api/v1/appeals");
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        // as many connections as requests may be in flight: none waits for a connection the semaphore let through
+        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5000),
+                new PoolOptions().setHttp1MaxSize(load.concurrency()).setMaxWaitQueueSize(-1));
+        this.appeals = URI.create(load.intake() + "/api/v1/appeals").toString();
     }
 
     public long sent() {
@@ -110,7 +113,7 @@ public final class OpenLoopSubmitter {
         return answered - accepted.sum() + errors.sum();
     }
 
-    /** Sends every appeal on schedule, then waits for the last response (or its timeout). */
+    /** Sends every appeal on schedule, then waits for the last response (or its timeout), and closes the client. */
     public Result run(long startNanos) throws InterruptedException {
         double intervalNanos = TimeUnit.SECONDS.toNanos(1) / load.ratePerSecond();
         Semaphore inFlight = new Semaphore(load.concurrency());
@@ -121,16 +124,21 @@ public final class OpenLoopSubmitter {
             maxSendLagNanos.accumulate(System.nanoTime() - due);
             sent.incrementAndGet();
             int index = i;
-            client.sendAsync(request(bodies.apply(i)), HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, failure) -> {
+            Buffer body = Buffer.buffer(bodies.apply(i));
+            client.request(request())
+                    .compose(request -> request.send(body))
+                    .compose(response -> response.body().map(answer -> new Answer(response.statusCode(),
+                            answer.toString())))
+                    .onComplete(answer -> {
                         try {
-                            completed(index, due, response, failure);
+                            completed(index, due, answer.result(), answer.cause());
                         } finally {
                             inFlight.release();
                         }
                     });
         }
         inFlight.acquire(load.concurrency());
+        vertx.close().toCompletionStage().toCompletableFuture().join();
         Map<Integer, Long> counts = new TreeMap<>();
         statuses.forEach((status, count) -> counts.put(status, count.sum()));
         synchronized (failureSamples) {
@@ -139,18 +147,19 @@ public final class OpenLoopSubmitter {
         }
     }
 
-    private HttpRequest request(String body) {
-        return HttpRequest.newBuilder(appeals)
-                .timeout(HTTP_TIMEOUT)
-                .header("Authorization", authorization)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+    private RequestOptions request() {
+        return new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(appeals)
+                .setTimeout(HTTP_TIMEOUT.toMillis())
+                .putHeader("Authorization", authorization)
+                .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Accept", "application/json");
     }
 
-    private void completed(int index, long dueNanos, HttpResponse<String> response, Throwable failure) {
+    private record Answer(int statusCode, String body) {
+    }
+
+    private void completed(int index, long dueNanos, Answer response, Throwable failure) {
         long now = System.nanoTime();
         lastResponseNanos.accumulate(now);
         if (failure != null) {
@@ -196,14 +205,5 @@ public final class OpenLoopSubmitter {
         while ((wait = dueNanos - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicLong count = new AtomicLong();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
