@@ -69,6 +69,7 @@ public class AppealResource {
             + "or intake is overloaded (service-busy: the submission queue is full, or every connection stayed busy); "
             + "retry after Retry-After seconds with the same Idempotency-Key")
     @NonBlocking
+    @RequestGuards.ReadsBodyOnEventLoop
     public Uni<Response> submit(
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9._:-]{8,128}")
             @Parameter(description = "Unique per appeal; reuse it only to retry") String idempotencyKey,

@@ -1,6 +1,8 @@
 package kz.appeals.intake.api;
 
+import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NameBinding;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,6 +15,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 
 /**
  * The front door's limits: an oversized body is refused before it is read (413), and a party submitting faster
@@ -42,15 +48,37 @@ public class RequestGuards {
 
     /**
      * A body without a declared length (chunked) is read through a counter that refuses it the moment it passes the
-     * limit, so the two ways of sending the same body get the same answer. After the first buffer of the body is
-     * read: a body that fits it is in memory (and counted there, also on the event loop); the rest of a larger one
-     * is read on a worker thread, where waiting for it is allowed.
+     * limit, so the two ways of sending the same body get the same answer. Here for the endpoints that read their
+     * body on a worker thread, where waiting for it is allowed.
      */
-    @ServerRequestFilter(readBody = true)
+    @ServerRequestFilter
     public void boundUndeclaredBody(ContainerRequestContext request) {
-        if (request.getHeaderString(HttpHeaders.CONTENT_LENGTH) == null && request.hasEntity()) {
+        if (BlockingOperationControl.isBlockingAllowed() && isUndeclared(request)) {
             request.setEntityStream(new BoundedBody(request.getEntityStream(), maxBodyBytes));
         }
+    }
+
+    /**
+     * The same for an endpoint that runs on the event loop ({@link ReadsBodyOnEventLoop}): counted once the first
+     * buffer of the body is read, in memory for a body that fits it, on a worker thread for the rest of a larger one.
+     */
+    @ServerRequestFilter(readBody = true)
+    @ReadsBodyOnEventLoop
+    public void boundUndeclaredBodyReadFirst(ContainerRequestContext request) {
+        if (isUndeclared(request)) {
+            request.setEntityStream(new BoundedBody(request.getEntityStream(), maxBodyBytes));
+        }
+    }
+
+    private static boolean isUndeclared(ContainerRequestContext request) {
+        return request.getHeaderString(HttpHeaders.CONTENT_LENGTH) == null && request.hasEntity();
+    }
+
+    /** Marks a non-blocking endpoint whose body the read-first counter checks. */
+    @NameBinding
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    public @interface ReadsBodyOnEventLoop {
     }
 
     private static WebApplicationException tooLarge(long limit) {
